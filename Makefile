@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make run` and `make test` (see README).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+RUN_STAMP := $(VENV)/.run-installed
+TEST_STAMP := $(VENV)/.test-installed
+GEODATA := geodata/build/report.json
+
+.PHONY: run test bench lint geodata demo-data clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@ $(RUN_STAMP)
+
+$(GEODATA): | $(RUN_STAMP)
+	$(PY) -m geodata build
+
+geodata: $(GEODATA)
+
+run: $(RUN_STAMP) $(GEODATA)
+	$(PY) app.py
+
+test: $(TEST_STAMP) $(GEODATA)
+	$(PY) -m pytest
+
+bench: $(TEST_STAMP) $(GEODATA)
+	$(PY) -m tests.benchmarks.run
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+demo-data: $(RUN_STAMP) $(GEODATA)
+	$(PY) -m dashboard.demo_builder
+
+clean:
+	rm -rf $(VENV) geodata/build .cache

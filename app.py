@@ -1,0 +1,67 @@
+"""Entry point: ``python app.py`` serves locally; ``gunicorn app:server`` in production."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+from flask import abort, send_file
+
+import callbacks
+from dashboard import labels
+from dashboard.settings import Settings
+from dashboard.store import DataStore
+from layouts.shell import app_layout
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+GEO_LEVELS = {"epci", "dep", "reg"}
+STATIC_MAX_AGE = 24 * 3600
+
+
+def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
+    """Load the store once and build the Dash app around it."""
+    settings = settings or Settings.from_env()
+    store = store or DataStore.load(settings)
+    app = Dash(
+        __name__,
+        title=labels.APP_TITLE,
+        assets_folder=str(ASSETS),
+        serve_locally=True,
+        suppress_callback_exceptions=True,
+        external_stylesheets=[],
+        update_title=None,
+    )
+    app.layout = app_layout(store.is_demo)
+    _register_static_geometry(app, store)
+    callbacks.register(app, store)
+    app.server.config["TI_STORE"] = store
+    return app
+
+
+def _register_static_geometry(app: Dash, store: DataStore) -> None:
+    """Geometry reaches the browser once, as cacheable files, never in a callback."""
+
+    @app.server.route("/geo/<name>.geojson")
+    def geometry(name: str):
+        if name in GEO_LEVELS:
+            path = store.geography.web_layer_path(name)
+        elif name == "ti":
+            path = store.ti_perimeters_path
+        else:
+            abort(404)
+        return send_file(path, mimetype="application/geo+json", conditional=True,
+                         max_age=STATIC_MAX_AGE)
+
+
+def __getattr__(name: str):
+    """``app:server`` for gunicorn, built on first access so importing stays cheap."""
+    if name == "server":
+        global server
+        server = create_app().server
+        return server
+    raise AttributeError(name)
+
+
+if __name__ == "__main__":
+    _settings = Settings.from_env()
+    create_app(_settings).run(host=_settings.host, port=_settings.port, debug=_settings.debug)

@@ -1,0 +1,28 @@
+"""French number and date formatting: "285,5 M€", "1 966 emplois", "24/09/2021"."""
+
+from __future__ import annotations
+
+import math
+
+NBSP = "\u202f"  # narrow no-break space, the French thousands separator
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    """``1234.5`` -> ``"1 234,5"`` (narrow no-break spaces between thousands)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", NBSP).replace(".", ",")
+
+
+def millions_eur(value_eur: float | None, decimals: int = 1) -> str:
+    """Euros -> ``"285,5 M€"``."""
+    if value_eur is None or (isinstance(value_eur, float) and math.isnan(value_eur)):
+        return "–"
+    return f"{number(value_eur / 1e6, decimals)}\u00a0M€"
+
+
+def count(value: int | float | None, unit: str = "") -> str:
+    """``1966, "emplois"`` -> ``"1 966 emplois"``."""
+    text = number(value, 0)
+    return f"{text}\u00a0{unit}" if unit else text

@@ -1,0 +1,1 @@
+"""Dash component trees: pure functions of data, no callbacks."""

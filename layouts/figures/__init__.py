@@ -1,0 +1,1 @@
+"""Plotly figures, one module per kind, shared by every screen that draws them."""

