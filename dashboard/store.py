@@ -11,11 +11,12 @@ import hashlib
 import json
 import pickle
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard.clusters import enrich_clusters
 from dashboard.ingest import FolderLoad, load_folder
 from dashboard.settings import Settings
 from dashboard.territoires_industrie import TerritoiresIndustrie
@@ -34,9 +35,10 @@ class DataStore:
     tis: TerritoiresIndustrie
     laureats: pd.DataFrame
     ti_perimeters_path: Path
+    cluster_points: pd.DataFrame
+    cluster_links: pd.DataFrame
     load_seconds: float = 0.0
     from_cache: bool = False
-    extra: dict = field(default_factory=dict)
 
     @property
     def is_demo(self) -> bool:
@@ -62,12 +64,10 @@ class DataStore:
             payload = (folder, tis.members, tis.vintage, laureats)
             cache_file.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
             from_cache = False
-        return cls(settings, geography, folder, tis, laureats, perimeters,
-                   round(time.perf_counter() - start, 2), from_cache)
-
-    @property
-    def clusters(self) -> pd.DataFrame:
-        return self.folder.frames.get("clusters", pd.DataFrame())
+        cluster_points, cluster_links = enrich_clusters(folder.frames.get("clusters"), geography,
+                                                        tis)
+        return cls(settings, geography, folder, tis, laureats, perimeters, cluster_points,
+                   cluster_links, round(time.perf_counter() - start, 2), from_cache)
 
     @property
     def indicators(self) -> pd.DataFrame:
@@ -98,9 +98,10 @@ def _write_perimeters(tis: TerritoiresIndustrie, path: Path) -> None:
     if perimeters.empty:
         path.write_text(json.dumps({"type": "FeatureCollection", "features": []}))
         return
+    perimeters = perimeters.rename(columns={"id_ti": "code", "lib_ti": "nom"})
     perimeters.geometry = perimeters.geometry.simplify_coverage(0.004)
     perimeters.to_file(path, driver="GeoJSON", layer_options={"COORDINATE_PRECISION": 4,
-                                                              "RFC7946": "YES", "ID_FIELD": "id_ti"})
+                                                              "RFC7946": "YES", "ID_FIELD": "code"})
 
 
 def enrich_laureats(

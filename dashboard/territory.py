@@ -20,6 +20,7 @@ from geodata.build import build
 LEVELS = ("commune", "epci", "dep", "reg")
 # Overseas régions (INSEE codes) grouped in the report's "Outre-mer" panel.
 OVERSEAS_REGIONS = ("01", "02", "03", "04", "06")
+REGION_GROUPS = {"outre-mer": OVERSEAS_REGIONS}
 
 
 @dataclass

@@ -1,0 +1,154 @@
+"""The filter state of a screen: parsed from and written to the URL query string."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+from urllib.parse import parse_qs, urlencode
+
+import numpy as np
+import pandas as pd
+
+LEVELS = ("id_ti", "epci", "dep", "reg")
+METRICS = ("n_laureats", "montant_aide", "investissement", "emplois_prevus")
+TI_SCOPES = ("tous", "dans", "hors")
+# URL parameter name -> FilterState field, for the multi-valued filters.
+LIST_PARAMS = {
+    "region": "regions",
+    "departement": "departements",
+    "ti": "tis",
+    "programme": "programmes",
+    "filiere": "filieres",
+    "enjeu": "enjeux",
+    "taille": "tailles",
+}
+# Level names as they read in a URL.
+LEVEL_PARAMS = {"ti": "id_ti", "epci": "epci", "departement": "dep", "region": "reg"}
+
+
+@dataclass(frozen=True)
+class FilterState:
+    level: str = "epci"
+    metric: str = "n_laureats"
+    per_capita: bool = False
+    regions: tuple[str, ...] = ()
+    departements: tuple[str, ...] = ()
+    tis: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    filieres: tuple[str, ...] = ()
+    enjeux: tuple[str, ...] = ()
+    tailles: tuple[str, ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    ti_scope: str = "tous"
+    view: tuple[float, float, float] | None = field(default=None, compare=False)
+
+    @classmethod
+    def from_query(cls, query: str | None) -> FilterState:
+        """Parse ``?niveau=epci&region=27,53&...``; unknown or malformed values are ignored."""
+        params = {k: v[-1] for k, v in parse_qs((query or "").lstrip("?")).items()}
+        values: dict = {}
+        level = LEVEL_PARAMS.get(params.get("niveau", ""))
+        if level:
+            values["level"] = level
+        if params.get("indicateur") in METRICS:
+            values["metric"] = params["indicateur"]
+        values["per_capita"] = params.get("par_habitant") == "1"
+        for param, name in LIST_PARAMS.items():
+            if params.get(param):
+                values[name] = tuple(sorted(v for v in params[param].split(",") if v))
+        for param, name in (("du", "date_from"), ("au", "date_to")):
+            if _is_iso_date(params.get(param)):
+                values[name] = params[param]
+        if params.get("ti_statut") in TI_SCOPES:
+            values["ti_scope"] = params["ti_statut"]
+        values["view"] = _parse_view(params.get("vue"))
+        return cls(**values)
+
+    def to_query(self) -> str:
+        """The query string that restores this state (defaults omitted)."""
+        default = FilterState()
+        params: dict[str, str] = {}
+        if self.level != default.level:
+            params["niveau"] = {v: k for k, v in LEVEL_PARAMS.items()}[self.level]
+        if self.metric != default.metric:
+            params["indicateur"] = self.metric
+        if self.per_capita:
+            params["par_habitant"] = "1"
+        for param, name in LIST_PARAMS.items():
+            if getattr(self, name):
+                params[param] = ",".join(getattr(self, name))
+        if self.date_from:
+            params["du"] = self.date_from
+        if self.date_to:
+            params["au"] = self.date_to
+        if self.ti_scope != default.ti_scope:
+            params["ti_statut"] = self.ti_scope
+        if self.view:
+            params["vue"] = ",".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in self.view)
+        return "?" + urlencode(params, safe=",") if params else ""
+
+    def cleared(self) -> FilterState:
+        """Same level, metric and view, no filter."""
+        return FilterState(level=self.level, metric=self.metric, per_capita=self.per_capita,
+                           view=self.view)
+
+    def with_(self, **changes) -> FilterState:
+        return replace(self, **changes)
+
+    def active_filters(self) -> dict[str, tuple[str, ...] | str]:
+        """Filters that restrict the rows (for the summary line)."""
+        active = {f.name: getattr(self, f.name) for f in fields(self)
+                  if f.name in LIST_PARAMS.values() and getattr(self, f.name)}
+        if self.date_from or self.date_to:
+            active["periode"] = (self.date_from or "…", self.date_to or "…")
+        if self.ti_scope != "tous":
+            active["ti_scope"] = self.ti_scope
+        return active
+
+    def mask(self, laureats: pd.DataFrame) -> np.ndarray:
+        """Rows of ``laureats`` kept by this state: one vectorised test per active filter."""
+        keep = np.ones(len(laureats), dtype=bool)
+        for name, column in (("regions", "reg"), ("departements", "dep"), ("tis", "id_ti"),
+                             ("programmes", "programme"), ("filieres", "filiere"),
+                             ("tailles", "taille_entreprise")):
+            wanted = getattr(self, name)
+            if wanted and column in laureats:
+                keep &= laureats[column].isin(wanted).to_numpy()
+        if self.enjeux and "enjeux" in laureats:
+            keep &= _has_any(laureats["enjeux"], self.enjeux)
+        if (self.date_from or self.date_to) and "date_decision" in laureats:
+            dates = pd.to_datetime(laureats["date_decision"], errors="coerce")
+            if self.date_from:
+                keep &= (dates >= pd.Timestamp(self.date_from)).to_numpy()
+            if self.date_to:
+                keep &= (dates <= pd.Timestamp(self.date_to)).to_numpy()
+        if self.ti_scope != "tous":
+            inside = laureats["dans_ti"].to_numpy(dtype=bool)
+            keep &= inside if self.ti_scope == "dans" else ~inside
+        return keep
+
+
+def _has_any(column: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
+    """True where the ``;``-separated list in ``column`` contains one of ``wanted``."""
+    exploded = column.fillna("").str.split(r"\s*[;|]\s*", regex=True).explode()
+    hits = exploded.isin(wanted).groupby(level=0).any()
+    return hits.reindex(column.index, fill_value=False).to_numpy()
+
+
+def _is_iso_date(text: str | None) -> bool:
+    try:
+        date.fromisoformat(text or "")
+    except ValueError:
+        return False
+    return True
+
+
+def _parse_view(text: str | None) -> tuple[float, float, float] | None:
+    try:
+        lat, lon, zoom = (float(v) for v in (text or "").split(","))
+    except ValueError:
+        return None
+    if -90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 22:
+        return (lat, lon, zoom)
+    return None

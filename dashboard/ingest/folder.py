@@ -1,0 +1,176 @@
+"""Load a whole data folder as users download it: detect each file's kind, load, concatenate.
+
+Kind comes from the file name (``laureats*``, ``territoires_industrie*`` or
+``ti*``, ``clusters*``, ``indicateurs*``), otherwise from its columns. An
+optional ``metadonnees.json`` gives per-file vintage, source and data date.
+Files that are not data (a README, a PDF) are listed, never an error.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from dashboard.ingest.load import LoadResult, load_tables, refused
+from dashboard.ingest.readers import SUPPORTED_SUFFIXES, FileRefused, RawTable, read_tables
+from dashboard.ingest.report import KIND_LABELS, LoadReport, plural
+from dashboard.ingest.validate import match_header
+from dashboard.schemas import KINDS, SCHEMAS, normalise_header
+
+if TYPE_CHECKING:
+    from dashboard.territory import Geography
+
+METADATA_FILE = "metadonnees.json"
+MIN_PARTIAL_MATCH = 3
+NAME_PATTERNS = {
+    "laureats": r"laureat",
+    "territoires_industrie": r"territoires?_d?_?industrie|ti(?![a-z])",
+    "clusters": r"cluster",
+    "indicateurs": r"indicateur",
+}
+
+
+@dataclass
+class FolderLoad:
+    """Every file of a data folder: per-kind clean frames and one report per file."""
+
+    folder: Path
+    results: list[LoadResult] = field(default_factory=list)
+    frames: dict[str, pd.DataFrame] = field(default_factory=dict)
+    unrecognised: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def reports(self) -> list[LoadReport]:
+        return [result.report for result in self.results]
+
+    def results_of(self, kind: str) -> list[LoadResult]:
+        return [result for result in self.results if result.kind == kind]
+
+    def vintage_of(self, kind: str) -> str:
+        """Vintages declared in metadonnees.json for the files of ``kind`` ("" if none)."""
+        vintages = [
+            r.metadata["millesime"] for r in self.results_of(kind) if "millesime" in r.metadata
+        ]
+        return ", ".join(dict.fromkeys(vintages))
+
+    def data_date(self, kind: str = "laureats") -> str | None:
+        """The ``date_donnees`` of the first file of ``kind`` that declares one."""
+        return next((r.data_date for r in self.results_of(kind) if r.data_date), None)
+
+    def to_text(self) -> str:
+        """French report of the whole folder, as printed by ``python -m dashboard check``."""
+        lines = [f"Dossier : {self.folder}"]
+        for kind in KINDS:
+            frame = self.frames.get(kind)
+            count = 0 if frame is None else len(frame)
+            files = len(self.results_of(kind))
+            kept = f"{plural(count, 'ligne')} conservée{'s' if count > 1 else ''}"
+            lines.append(f"  {KIND_LABELS[kind]} : {kept} ({plural(files, 'fichier')})")
+        lines += [f"Remarque : {note}" for note in self.notes]
+        for name, reason in self.unrecognised:
+            lines.append(f"Fichier non pris en compte : {name} ({reason})")
+        for report in self.reports:
+            lines += ["", report.to_text()]
+        return "\n".join(lines)
+
+    def to_records(self) -> list[dict[str, object]]:
+        return [record for report in self.reports for record in report.to_records()]
+
+
+def kind_from_name(path: Path) -> str | None:
+    name = normalise_header(path.stem)
+    for kind, pattern in NAME_PATTERNS.items():
+        if re.match(pattern, name):
+            return kind
+    return None
+
+
+def kind_from_columns(tables: list[RawTable]) -> str | None:
+    """The kind whose required columns are all present, naming the most columns.
+
+    Failing that, a kind naming at least ``MIN_PARTIAL_MATCH`` columns is
+    still chosen, so that the user reads which required column is missing
+    rather than "type non reconnu".
+    """
+    scores = {}
+    for kind, schema in SCHEMAS.items():
+        match = match_header(tables, schema)
+        scores[kind] = (match.loadable(schema), len(match.canonical))
+    best = max(scores, key=lambda kind: scores[kind])
+    loadable, score = scores[best]
+    return best if loadable or score >= MIN_PARTIAL_MATCH else None
+
+
+def read_metadata(folder: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """``metadonnees.json`` as {file name: {key: value}}; a broken file is a note, not a crash."""
+    path = folder / METADATA_FILE
+    if not path.is_file():
+        return {}, []
+    try:
+        content = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return {}, [f"{METADATA_FILE} illisible, ignoré ({error})"]
+    if not isinstance(content, dict):
+        return {}, [f'{METADATA_FILE} ignoré : un objet {{"fichier": {{…}}}} est attendu']
+    metadata = {
+        str(name): {
+            str(key): str(value)
+            for key, value in entry.items()
+            if isinstance(value, str | int | float) and not isinstance(value, bool)
+        }
+        for name, entry in content.items()
+        if isinstance(entry, dict)
+    }
+    return metadata, []
+
+
+def load_folder(path: str | Path, geography: Geography | None) -> FolderLoad:
+    """Load every data file of ``path`` (not recursive), in name order."""
+    folder = Path(path)
+    metadata, notes = read_metadata(folder)
+    load = FolderLoad(folder, notes=notes)
+    files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
+    if not folder.is_dir():
+        load.notes.append(f"dossier introuvable : {folder}")
+    for file in files:
+        if file.name == METADATA_FILE or file.name.startswith((".", "~$")):
+            continue
+        if file.suffix.lower() not in SUPPORTED_SUFFIXES:
+            load.unrecognised.append((file.name, "format non pris en charge"))
+            continue
+        result = _load_one(file, geography, metadata.get(file.name, {}), load)
+        if result is not None:
+            load.results.append(result)
+    described = {name for name in metadata if Path(name).suffix.lower() in SUPPORTED_SUFFIXES}
+    for name in sorted(described - {p.name for p in files}):
+        load.notes.append(f"{METADATA_FILE} décrit un fichier absent : {name}")
+    load.frames = {kind: _concat(kind, load.results_of(kind)) for kind in KINDS}
+    return load
+
+
+def _load_one(
+    file: Path, geography: Geography | None, metadata: dict[str, str], load: FolderLoad
+) -> LoadResult | None:
+    kind = kind_from_name(file)
+    try:
+        tables = read_tables(file)
+    except FileRefused as error:
+        return refused(kind, file, str(error), metadata)
+    kind = kind or kind_from_columns(tables)
+    if kind is None:
+        load.unrecognised.append((file.name, "type non reconnu d'après le nom ni les colonnes"))
+        return None
+    return load_tables(kind, file, tables, geography, metadata)
+
+
+def _concat(kind: str, results: list[LoadResult]) -> pd.DataFrame:
+    frames = [result.frame for result in results if not result.frame.empty]
+    if not frames:
+        return SCHEMAS[kind].empty_frame()
+    return pd.concat(frames, ignore_index=True)

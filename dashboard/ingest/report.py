@@ -1,0 +1,139 @@
+"""What a load did to a file: rows kept, rows rejected and why, in French.
+
+The report is the contract with the people who send the files: every row that
+is not kept is listed with the line number they see in their spreadsheet
+(header = line 1), the column as they named it, the value and the reason.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+TEXT_LIMIT = 50
+SEPARATOR_NAMES = {";": "« ; »", ",": "« , »", "\t": "tabulation", "|": "« | »"}
+KIND_LABELS = {
+    "laureats": "lauréats",
+    "territoires_industrie": "Territoires d'industrie",
+    "clusters": "clusters",
+    "indicateurs": "indicateurs",
+}
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """One problem in one cell (``line`` None: the whole file; ``column`` None: the whole row)."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str
+    reason: str
+
+    def location(self) -> str:
+        parts = []
+        if self.line is not None:
+            parts.append(f"ligne {self.line}")
+        if self.column:
+            parts.append(f"colonne « {self.column} »")
+        return ", ".join(parts) or "fichier"
+
+
+@dataclass
+class LoadReport:
+    """The outcome of loading one file."""
+
+    file: str
+    kind: str | None
+    encoding: str | None = None
+    separator: str | None = None
+    sheet: str | None = None
+    rows_read: int = 0
+    rows_kept: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    warnings: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    fatal: Rejection | None = None
+    columns: dict[str, str] = field(default_factory=dict)  # canonical -> header in the file
+
+    @property
+    def ok(self) -> bool:
+        """False when the file was refused as a whole."""
+        return self.fatal is None
+
+    @property
+    def rows_rejected(self) -> int:
+        """Distinct rejected lines; every row read when the whole file was refused."""
+        if self.fatal is not None:
+            return self.rows_read
+        return len({rejection.line for rejection in self.rejections})
+
+    def to_text(self, limit: int = TEXT_LIMIT) -> str:
+        """Plain French text, as printed by ``python -m dashboard import``."""
+        kind = KIND_LABELS.get(self.kind or "", "type inconnu")
+        lines = [f"Fichier : {self.file} ({kind})"]
+        reading = []
+        if self.sheet:
+            reading.append(f"feuille « {self.sheet} »")
+        if self.encoding:
+            reading.append(f"encodage {self.encoding}")
+        if self.separator:
+            reading.append(f"séparateur {SEPARATOR_NAMES.get(self.separator, self.separator)}")
+        if reading:
+            lines.append("Lecture : " + ", ".join(reading))
+        if self.fatal is not None:
+            lines.append(f"FICHIER REFUSÉ : {self.fatal.reason}")
+        lines.append(
+            f"Lignes lues : {_count(self.rows_read)} ; conservées : {_count(self.rows_kept)} ; "
+            f"rejetées : {_count(self.rows_rejected)}"
+        )
+        if self.columns:
+            mapped = ", ".join(
+                name if name == header else f"{name} ← « {header} »"
+                for name, header in self.columns.items()
+            )
+            lines.append(f"Colonnes reconnues : {mapped}")
+        lines += [f"Remarque : {note}" for note in self.notes]
+        lines += _section("Lignes rejetées", self.rejections, limit)
+        lines += _section("Avertissements", self.warnings, limit)
+        return "\n".join(lines)
+
+    def to_records(self) -> list[dict[str, object]]:
+        """One dict per problem for the report table of the UI (keys of labels.REPORT_COLUMNS)."""
+        problems = [("fichier refusé", self.fatal)] if self.fatal else []
+        problems += [("rejet", rejection) for rejection in self.rejections]
+        problems += [("avertissement", warning) for warning in self.warnings]
+        return [
+            {
+                "severity": severity,
+                "file": item.file,
+                "line": item.line,
+                "column": item.column,
+                "value": item.value,
+                "reason": item.reason,
+            }
+            for severity, item in problems
+        ]
+
+
+def plural(number: int, word: str) -> str:
+    """ "1 ligne", "2 lignes", "18 640 lignes"."""
+    return f"{_count(number)} {word}{'s' if number > 1 else ''}"
+
+
+def _count(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")
+
+
+def _section(title: str, items: list[Rejection], limit: int) -> list[str]:
+    if not items:
+        return []
+    lines = [f"{title} ({_count(len(items))}) :"]
+    if len(items) > limit:
+        # A long list hides its pattern: say first which kinds of problem dominate.
+        kinds = Counter(item.reason.split(" : ")[0] for item in items).most_common()
+        lines.append("  par motif : " + " ; ".join(f"{kind} ({_count(n)})" for kind, n in kinds))
+    lines += [f"  {item.location()} : {item.reason}" for item in items[:limit]]
+    if len(items) > limit:
+        lines.append(f"  … et {plural(len(items) - limit, 'autre')}")
+    return lines
