@@ -49,8 +49,9 @@ def _register_static_geometry(app: Dash, store: DataStore) -> None:
             path = store.ti_perimeters_path
         else:
             abort(404)
-        return send_file(path, mimetype="application/geo+json", conditional=True,
-                         max_age=STATIC_MAX_AGE)
+        return send_file(
+            path, mimetype="application/geo+json", conditional=True, max_age=STATIC_MAX_AGE
+        )
 
 
 def __getattr__(name: str):

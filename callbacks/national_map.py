@@ -1,22 +1,194 @@
-"""National choropleth."""
+"""National map: controls -> FilterState (in the URL) -> Patches of the map, summary and table."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output
+from dash import Dash, Input, Output, Patch, State, no_update
+from dash.exceptions import PreventUpdate
 
-from dashboard import labels, metrics
+from dashboard import queries
+from dashboard.filters import FilterState
 from dashboard.store import DataStore
-from layouts.figures.choropleth import choropleth_figure
+from layouts.figures import national_map as fig
+from layouts.figures.choropleth import choropleth_encoding, format_values
+from layouts.figures.pins import pin_encoding
+from layouts.filter_panel import MULTI_FILTERS, ZONES
+from layouts.national_map import (
+    TABLE_PAGE_SIZE,
+    project_detail,
+    summary_line,
+    table_columns,
+)
 
-LEVEL = "epci"
-METRIC = "n_laureats"
+MULTI_INPUTS = [Input(f"f-{suffix}", "value") for _field, suffix, _label in MULTI_FILTERS]
+
+
+def state_from_controls(
+    level, metric, per_capita, date_from, date_to, ti_scope, *multi, view=None
+) -> FilterState:
+    values = {
+        field: tuple(sorted(v or ()))
+        for (field, _s, _l), v in zip(MULTI_FILTERS, multi, strict=True)
+    }
+    return FilterState(
+        level=level,
+        metric=metric,
+        per_capita=bool(per_capita),
+        date_from=date_from or None,
+        date_to=date_to or None,
+        ti_scope=ti_scope or "tous",
+        view=view,
+        **values,
+    )
+
+
+def filters_text(store: DataStore, state: FilterState) -> str:
+    """French list of the active filters, names rather than codes."""
+    lookups = {
+        "regions": store.geography.names("reg"),
+        "departements": store.geography.names("dep"),
+        "tis": store.tis.table["lib_ti"],
+    }
+    parts = []
+    for name, value in state.active_filters().items():
+        if name == "periode":
+            parts.append(f"du {value[0]} au {value[1]}")
+        elif name == "ti_scope":
+            parts.append("dans un TI" if value == "dans" else "hors TI")
+        else:
+            lookup = lookups.get(name)
+            parts += [str(lookup.get(v, v)) if lookup is not None else v for v in value]
+    return ", ".join(parts)
 
 
 def register(app: Dash, store: DataStore) -> None:
-    names = store.geography.names(LEVEL)
+    @app.callback(
+        Output("map-state", "data"),
+        Output("url", "search"),
+        Input("f-level", "value"),
+        Input("f-metric", "value"),
+        Input("f-per-capita", "value"),
+        Input("f-date-from", "value"),
+        Input("f-date-to", "value"),
+        Input("f-ti-scope", "value"),
+        *MULTI_INPUTS,
+        State("url", "search"),
+        prevent_initial_call=True,
+    )
+    def controls_to_state(*values):
+        *controls, search = values
+        view = FilterState.from_query(search).view
+        state = state_from_controls(*controls, view=view)
+        return state.to_query(), state.to_query()
 
-    @app.callback(Output("national-map", "figure"), Input("national-map", "id"))
-    def draw_map(_):
-        values = metrics.aggregate(store.laureats, LEVEL)[METRIC].reindex(names.index, fill_value=0)
-        return choropleth_figure(values, names, METRIC, f"/geo/{LEVEL}.geojson",
-                                 labels.LEVELS[LEVEL])
+    @app.callback(
+        Output("national-map", "figure"),
+        Output("summary-line", "children"),
+        Output("territory-table", "columns"),
+        Input("map-state", "data"),
+        State("national-map", "figure"),
+        prevent_initial_call=True,
+    )
+    def repaint(query, figure):
+        state = FilterState.from_query(query)
+        data = queries.map_data(store, state)
+        patch = Patch()
+        choropleth = patch["data"][fig.CHOROPLETH]
+        if figure["data"][fig.CHOROPLETH].get("geojson") != fig.GEOJSON_URLS[state.level]:
+            names = queries.territory_names(store, state.level).reindex(data.values.index)
+            choropleth["geojson"] = fig.GEOJSON_URLS[state.level]
+            choropleth["locations"] = data.values.index.tolist()
+            choropleth["text"] = names.fillna("").tolist()
+        encoding = choropleth_encoding(data.values, state.metric, state.per_capita)
+        choropleth.update(encoding)
+        if len(figure["data"]) > fig.PINS_OUT:
+            patch["data"][fig.PINS_IN].update(pin_encoding(data.laureats, True))
+            patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
+        return (patch, summary_line(data.totals, filters_text(store, state)), table_columns(state))
+
+    @app.callback(
+        Output("territory-table", "data"),
+        Output("territory-table", "page_count"),
+        Input("map-state", "data"),
+        Input("territory-table", "page_current"),
+        Input("territory-table", "sort_by"),
+    )
+    def table_page(query, page, sort_by):
+        state = FilterState.from_query(query)
+        rows = queries.territory_table(store, state, sort_by or [])
+        page = page or 0
+        chunk = rows.iloc[page * TABLE_PAGE_SIZE : (page + 1) * TABLE_PAGE_SIZE].copy()
+        chunk["valeur_texte"] = format_values(chunk["valeur"], state.metric, state.per_capita)
+        page_count = max(1, -(-len(rows) // TABLE_PAGE_SIZE))
+        return chunk.to_dict("records"), page_count
+
+    @app.callback(
+        Output("url", "search", allow_duplicate=True),
+        Input("national-map", "relayoutData"),
+        State("url", "search"),
+        prevent_initial_call=True,
+    )
+    def remember_view(relayout, search):
+        centre, zoom = (relayout or {}).get("map.center"), (relayout or {}).get("map.zoom")
+        if not centre or zoom is None:
+            raise PreventUpdate
+        state = FilterState.from_query(search).with_(
+            view=(round(centre["lat"], 4), round(centre["lon"], 4), round(zoom, 2))
+        )
+        return state.to_query()
+
+    @app.callback(
+        Output("national-map", "figure", allow_duplicate=True),
+        Input("f-zone", "value"),
+        prevent_initial_call=True,
+    )
+    def jump_to_zone(zone):
+        _name, lat, lon, zoom = ZONES[zone]
+        patch = Patch()
+        patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
+        patch["layout"]["map"]["zoom"] = zoom
+        return patch
+
+    @app.callback(
+        Output("national-map", "figure", allow_duplicate=True),
+        Input("f-layers", "value"),
+        prevent_initial_call=True,
+    )
+    def toggle_layers(layers):
+        patch = Patch()
+        patch["layout"]["map"]["layers"][0]["visible"] = "ti" in layers
+        for index in (fig.PINS_IN, fig.PINS_OUT):
+            patch["data"][index]["visible"] = "pins" in layers
+        for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
+            patch["data"][index]["visible"] = "clusters" in layers
+        return patch
+
+    multi_outputs = [Output(f"f-{suffix}", "value") for _f, suffix, _l in MULTI_FILTERS]
+
+    @app.callback(
+        Output("f-date-from", "value"),
+        Output("f-date-to", "value"),
+        Output("f-ti-scope", "value"),
+        Output("f-per-capita", "value"),
+        *multi_outputs,
+        Input("clear-filters", "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def clear_filters(_clicks):
+        return None, None, "tous", [], *([[]] * len(MULTI_FILTERS))
+
+    @app.callback(
+        Output("project-modal", "is_open"),
+        Output("project-title", "children"),
+        Output("project-body", "children"),
+        Input("national-map", "clickData"),
+        prevent_initial_call=True,
+    )
+    def open_project(click):
+        points = (click or {}).get("points") or [{}]
+        point = points[0]
+        if point.get("curveNumber") not in (fig.PINS_IN, fig.PINS_OUT) or "customdata" not in point:
+            raise PreventUpdate
+        row = queries.laureat(store, point["customdata"][0])
+        if row is None:
+            return no_update, no_update, no_update
+        return True, row.get("beneficiaire"), project_detail(row)

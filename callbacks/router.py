@@ -1,30 +1,61 @@
-"""URL path -> page layout."""
+"""URL -> page layout; the query string is handed to the page as its filter state."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, html
+from dash import Dash, Input, Output, State, html
 
-from dashboard import labels, metrics
+from callbacks.national_map import filters_text
+from dashboard import labels, queries
+from dashboard.filters import FilterState
 from dashboard.store import DataStore
 from layouts.data_report import data_report_page
-from layouts.national_map import national_map_page
+from layouts.figures.map_style import offline_style
+from layouts.figures.national_map import national_figure
+from layouts.filter_panel import DEFAULT_LAYERS
+from layouts.national_map import national_map_page, summary_line
 
 
 def register(app: Dash, store: DataStore) -> None:
-    @app.callback(Output("page-content", "children"), Input("url", "pathname"))
-    def render_page(pathname: str | None):
+    options = queries.filter_options(store)
+
+    @app.callback(
+        Output("page-content", "children"),
+        Input("url", "pathname"),
+        State("url", "search"),
+    )
+    def render_page(pathname: str | None, search: str | None):
         if pathname in ("/donnees", "/donnees/"):
             return data_report_page(store.folder, str(store.settings.data_dir))
         if pathname in (None, "", "/"):
-            return national_map_page(metrics.totals(store.laureats), map_footnote(store))
+            return national_page(store, FilterState.from_query(search), options)
         return html.Div(
             [html.H1("Page introuvable", className="h4"), html.A(labels.NAV_MAP, href="/")]
         )
 
 
+def national_page(store: DataStore, state: FilterState, options: dict) -> html.Div:
+    data = queries.map_data(store, state)
+    names = queries.territory_names(store, state.level)
+    figure = national_figure(
+        data.values,
+        names,
+        data.laureats,
+        store.cluster_points,
+        store.cluster_links,
+        state,
+        DEFAULT_LAYERS,
+        offline_style(),
+    )
+    summary = summary_line(data.totals, filters_text(store, state))
+    return national_map_page(figure, summary, map_footnote(store), options, state)
+
+
 def map_footnote(store: DataStore) -> str:
     date = store.folder.data_date("laureats")
     parts = [labels.DATA_DATE.format(date=date)] if date else []
+    source = store.folder.source_of("laureats") if hasattr(store.folder, "source_of") else None
+    if source:
+        parts.append(f"Source : {source}")
     parts.append(f"Géographie : {store.geography.vintage}")
     parts.append(f"Territoires d'industrie : {store.tis.vintage}")
     return " · ".join(parts)

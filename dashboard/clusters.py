@@ -15,8 +15,9 @@ def territory_anchors(geography: Geography, tis: TerritoiresIndustrie) -> pd.Dat
     communes = geography.communes.sort_values("population", ascending=False)
     by_epci = communes.drop_duplicates("epci").set_index("epci")[["lon", "lat"]]
     by_epci["nom"] = geography.names("epci").reindex(by_epci.index)
-    members = tis.members.merge(communes[["code", "lon", "lat"]], left_on="insee_com",
-                                right_on="code")
+    members = tis.members.merge(
+        communes[["code", "lon", "lat"]], left_on="insee_com", right_on="code"
+    )
     by_ti = members.sort_values("population", ascending=False).drop_duplicates("id_ti")
     by_ti = by_ti.set_index("id_ti")[["lon", "lat", "lib_ti"]].rename(columns={"lib_ti": "nom"})
     by_commune = communes.set_index("code")[["lon", "lat", "nom"]]
@@ -28,8 +29,9 @@ def enrich_clusters(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clusters with a map position and a link summary, and their links as line segments."""
     if clusters is None or clusters.empty:
-        return pd.DataFrame(columns=["id_cluster", "nom", "type", "lon", "lat", "liens_texte"]), \
-            pd.DataFrame(columns=LINK_COLUMNS)
+        return pd.DataFrame(
+            columns=["id_cluster", "nom", "type", "lon", "lat", "liens_texte"]
+        ), pd.DataFrame(columns=LINK_COLUMNS)
     frame = clusters.copy()
     rows = geography.commune_rows(frame["code_commune"]) if "code_commune" in frame else None
     lon = frame["longitude"] if "longitude" in frame else pd.Series(float("nan"), frame.index)
@@ -38,10 +40,15 @@ def enrich_clusters(
     frame["lat"] = lat.astype(float).fillna(rows["lat"] if rows is not None else float("nan"))
     frame = frame.dropna(subset=["lon", "lat"])
     anchors = territory_anchors(geography, tis)
-    linked = frame[["id_cluster", "lon", "lat"]].assign(
-        territoire=frame.get("territoires_lies", pd.Series("", frame.index)).fillna("")
-        .str.split(r"\s*;\s*", regex=True)
-    ).explode("territoire")
+    linked = (
+        frame[["id_cluster", "lon", "lat"]]
+        .assign(
+            territoire=frame.get("territoires_lies", pd.Series("", frame.index))
+            .fillna("")
+            .str.split(r"\s*;\s*", regex=True)
+        )
+        .explode("territoire")
+    )
     linked = linked[linked["territoire"].isin(anchors.index)]
     links = linked.join(anchors, on="territoire", rsuffix="1").rename(
         columns={"lon": "lon0", "lat": "lat0", "nom": "nom_territoire"}

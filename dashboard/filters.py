@@ -90,16 +90,20 @@ class FilterState:
 
     def cleared(self) -> FilterState:
         """Same level, metric and view, no filter."""
-        return FilterState(level=self.level, metric=self.metric, per_capita=self.per_capita,
-                           view=self.view)
+        return FilterState(
+            level=self.level, metric=self.metric, per_capita=self.per_capita, view=self.view
+        )
 
     def with_(self, **changes) -> FilterState:
         return replace(self, **changes)
 
     def active_filters(self) -> dict[str, tuple[str, ...] | str]:
         """Filters that restrict the rows (for the summary line)."""
-        active = {f.name: getattr(self, f.name) for f in fields(self)
-                  if f.name in LIST_PARAMS.values() and getattr(self, f.name)}
+        active = {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name in LIST_PARAMS.values() and getattr(self, f.name)
+        }
         if self.date_from or self.date_to:
             active["periode"] = (self.date_from or "…", self.date_to or "…")
         if self.ti_scope != "tous":
@@ -109,9 +113,14 @@ class FilterState:
     def mask(self, laureats: pd.DataFrame) -> np.ndarray:
         """Rows of ``laureats`` kept by this state: one vectorised test per active filter."""
         keep = np.ones(len(laureats), dtype=bool)
-        for name, column in (("regions", "reg"), ("departements", "dep"), ("tis", "id_ti"),
-                             ("programmes", "programme"), ("filieres", "filiere"),
-                             ("tailles", "taille_entreprise")):
+        for name, column in (
+            ("regions", "reg"),
+            ("departements", "dep"),
+            ("tis", "id_ti"),
+            ("programmes", "programme"),
+            ("filieres", "filiere"),
+            ("tailles", "taille_entreprise"),
+        ):
             wanted = getattr(self, name)
             if wanted and column in laureats:
                 keep &= laureats[column].isin(wanted).to_numpy()

@@ -31,8 +31,11 @@ def territory_names(store, level: str) -> pd.Series:
 def territory_population(store, level: str) -> pd.Series:
     if level == "id_ti":
         return store.tis.table["population"]
-    table = {"epci": store.geography.epci, "dep": store.geography.departements,
-             "reg": store.geography.regions}[level]
+    table = {
+        "epci": store.geography.epci,
+        "dep": store.geography.departements,
+        "reg": store.geography.regions,
+    }[level]
     if "population" in table:
         return table.set_index("code")["population"]
     return store.geography.communes.groupby(level)["population"].sum()
@@ -54,15 +57,21 @@ def territory_table(store, state: FilterState, sort_by: list[dict]) -> pd.DataFr
     """Every territory of the level with its value and rank (0 = no lauréat), sorted."""
     data = map_data(store, state)
     names = territory_names(store, state.level).reindex(data.values.index)
-    table = pd.DataFrame({"code": data.values.index, "nom": names.fillna("").to_numpy(),
-                          "valeur": data.values.to_numpy()})
+    table = pd.DataFrame(
+        {
+            "code": data.values.index,
+            "nom": names.fillna("").to_numpy(),
+            "valeur": data.values.to_numpy(),
+        }
+    )
     table["rang"] = table["valeur"].rank(ascending=False, method="min").astype(int)
     column, direction = "rang", "asc"
     if sort_by:
         column = {"valeur_texte": "valeur"}.get(sort_by[0]["column_id"], sort_by[0]["column_id"])
         direction = sort_by[0]["direction"]
-    return table.sort_values([column, "nom"], ascending=[direction == "asc", True],
-                             kind="stable").reset_index(drop=True)
+    return table.sort_values(
+        [column, "nom"], ascending=[direction == "asc", True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def laureat(store, id_laureat: str) -> dict | None:
@@ -85,8 +94,10 @@ def filter_options(store) -> dict[str, list[dict]]:
 
     def named(names: pd.Series, codes) -> list[dict]:
         present = names.reindex(sorted(set(codes))).dropna()
-        return [{"label": f"{name} ({code})", "value": code}
-                for code, name in sorted(present.items(), key=lambda item: item[1])]
+        return [
+            {"label": f"{name} ({code})", "value": code}
+            for code, name in sorted(present.items(), key=lambda item: item[1])
+        ]
 
     return {
         "regions": named(store.geography.names("reg"), store.geography.regions["code"]),

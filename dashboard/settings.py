@@ -24,7 +24,7 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        """``TI_DATA_DIR`` (data folder), ``TI_CACHE_DIR``, ``TI_HOST``, ``TI_PORT``, ``TI_DEBUG``."""
+        """Read ``TI_DATA_DIR``, ``TI_CACHE_DIR``, ``TI_HOST``, ``TI_PORT`` and ``TI_DEBUG``."""
         env = os.environ
         return cls(
             data_dir=Path(env.get("TI_DATA_DIR", DEMO_DATA_DIR)).expanduser(),

@@ -64,10 +64,21 @@ class DataStore:
             payload = (folder, tis.members, tis.vintage, laureats)
             cache_file.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
             from_cache = False
-        cluster_points, cluster_links = enrich_clusters(folder.frames.get("clusters"), geography,
-                                                        tis)
-        return cls(settings, geography, folder, tis, laureats, perimeters, cluster_points,
-                   cluster_links, round(time.perf_counter() - start, 2), from_cache)
+        cluster_points, cluster_links = enrich_clusters(
+            folder.frames.get("clusters"), geography, tis
+        )
+        return cls(
+            settings,
+            geography,
+            folder,
+            tis,
+            laureats,
+            perimeters,
+            cluster_points,
+            cluster_links,
+            round(time.perf_counter() - start, 2),
+            from_cache,
+        )
 
     @property
     def indicators(self) -> pd.DataFrame:
@@ -88,8 +99,9 @@ def _territoires_industrie(folder: FolderLoad, geography: Geography) -> Territoi
     communes_list = folder.frames.get("territoires_industrie")
     if communes_list is None or communes_list.empty:
         return TerritoiresIndustrie.empty(geography)
-    return TerritoiresIndustrie.from_list(communes_list, geography, folder.vintage_of(
-        "territoires_industrie"))
+    return TerritoiresIndustrie.from_list(
+        communes_list, geography, folder.vintage_of("territoires_industrie")
+    )
 
 
 def _write_perimeters(tis: TerritoiresIndustrie, path: Path) -> None:
@@ -100,8 +112,11 @@ def _write_perimeters(tis: TerritoiresIndustrie, path: Path) -> None:
         return
     perimeters = perimeters.rename(columns={"id_ti": "code", "lib_ti": "nom"})
     perimeters.geometry = perimeters.geometry.simplify_coverage(0.004)
-    perimeters.to_file(path, driver="GeoJSON", layer_options={"COORDINATE_PRECISION": 4,
-                                                              "RFC7946": "YES", "ID_FIELD": "code"})
+    perimeters.to_file(
+        path,
+        driver="GeoJSON",
+        layer_options={"COORDINATE_PRECISION": 4, "RFC7946": "YES", "ID_FIELD": "code"},
+    )
 
 
 def enrich_laureats(
@@ -114,8 +129,19 @@ def enrich_laureats(
     list (a TI perimeter is the union of its communes), never by free text.
     """
     if laureats is None or laureats.empty:
-        return pd.DataFrame(columns=["id_laureat", "code_commune", "epci", "dep", "reg", "id_ti",
-                                     "dans_ti", "lon", "lat"])
+        return pd.DataFrame(
+            columns=[
+                "id_laureat",
+                "code_commune",
+                "epci",
+                "dep",
+                "reg",
+                "id_ti",
+                "dans_ti",
+                "lon",
+                "lat",
+            ]
+        )
     frame = laureats.copy()
     missing_code = frame["code_commune"].isna()
     if missing_code.any():

@@ -101,11 +101,15 @@ class TerritoiresIndustrie:
         """Union of each TI's communes (EPSG:4326)."""
         gdf = self.geography.communes_gdf
         geom_by_code = pd.Series(gdf.geometry.to_numpy(), index=gdf["code"].to_numpy())
-        members = self.members.assign(geometry=geom_by_code.reindex(self.members["insee_com"])
-                                      .to_numpy())
+        members = self.members.assign(
+            geometry=geom_by_code.reindex(self.members["insee_com"]).to_numpy()
+        )
         unions = members.groupby("id_ti")["geometry"].agg(lambda s: shapely.union_all(s.to_numpy()))
         return gpd.GeoDataFrame(
-            {"id_ti": unions.index, "lib_ti": self.table["lib_ti"].reindex(unions.index).to_numpy()},
+            {
+                "id_ti": unions.index,
+                "lib_ti": self.table["lib_ti"].reindex(unions.index).to_numpy(),
+            },
             geometry=shapely.make_valid(unions.to_numpy()),
             crs=gdf.crs,
         )

@@ -45,8 +45,14 @@ class Geography:
             level: gpd.read_parquet(out / f"{level}.parquet").drop(columns="geometry")
             for level in ("epci", "departements", "regions")
         }
-        return cls(communes, points, tables["epci"], tables["departements"], tables["regions"],
-                   report.vintage)
+        return cls(
+            communes,
+            points,
+            tables["epci"],
+            tables["departements"],
+            tables["regions"],
+            report.vintage,
+        )
 
     @cached_property
     def communes(self) -> pd.DataFrame:

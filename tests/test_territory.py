@@ -30,8 +30,9 @@ def test_locate_returns_none_outside_france(geography):
 
 @pytest.fixture(scope="module")
 def anct(shared_dir, geography):
-    communes_list = pd.read_csv(shared_dir / "data" / "territoires_industrie_communes.csv",
-                                dtype=str)
+    communes_list = pd.read_csv(
+        shared_dir / "data" / "territoires_industrie_communes.csv", dtype=str
+    )
     return TerritoiresIndustrie.from_list(communes_list, geography, "ANCT 2024")
 
 
@@ -60,11 +61,24 @@ def test_anct_list_spans(anct):
 def test_anct_list_counts_per_region(anct, geography):
     counts = anct.count_by_region().rename(geography.names("reg")).to_dict()
     assert counts == {
-        "Auvergne-Rhône-Alpes": 24, "Grand Est": 21, "Pays de la Loire": 18,
-        "Hauts-de-France": 17, "Nouvelle-Aquitaine": 16, "Occitanie": 14,
-        "Centre-Val de Loire": 12, "Île-de-France": 11, "Bourgogne-Franche-Comté": 10,
-        "Bretagne": 10, "Normandie": 10, "Provence-Alpes-Côte d'Azur": 8, "Guadeloupe": 3,
-        "Corse": 2, "La Réunion": 2, "Guyane": 2, "Martinique": 2, "Mayotte": 1,
+        "Auvergne-Rhône-Alpes": 24,
+        "Grand Est": 21,
+        "Pays de la Loire": 18,
+        "Hauts-de-France": 17,
+        "Nouvelle-Aquitaine": 16,
+        "Occitanie": 14,
+        "Centre-Val de Loire": 12,
+        "Île-de-France": 11,
+        "Bourgogne-Franche-Comté": 10,
+        "Bretagne": 10,
+        "Normandie": 10,
+        "Provence-Alpes-Côte d'Azur": 8,
+        "Guadeloupe": 3,
+        "Corse": 2,
+        "La Réunion": 2,
+        "Guyane": 2,
+        "Martinique": 2,
+        "Mayotte": 1,
     }
 
 

@@ -1,81 +1,133 @@
-"""Classed choropleth of one metric at one territorial level (MapLibre, no tiles)."""
+"""Classed choropleth of one metric at one territorial level.
+
+One trace whose ``z`` is the class number: a filter change only re-sends
+``z`` and the hover values (a small ``Patch``), never geometry, which the
+browser fetches once from a static GeoJSON URL.
+"""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import formatting, labels
 from dashboard.classify import class_breaks, classify
 
-NO_DATA_COLOUR = "#e4e4e4"
-CLASS_COLOURS = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
-FRANCE_VIEW = {"center": {"lat": 46.6, "lon": 2.4}, "zoom": 4.3}
+NO_DATA_COLOUR = "#e6e6e6"
+CLASS_COLOURS = ("#d0e1f2", "#94c4df", "#4a98c9", "#1764ab", "#08306b")
 MONEY_METRICS = ("montant_aide", "investissement")
+PLURAL_UNITS = ("lauréats", "emplois")
+MAX_CLASSES = len(CLASS_COLOURS)
+INTEGER_METRICS = ("n_laureats", "emplois_prevus")
+# The legend sits inside the map, top left, so an exported PNG carries it.
+COLORBAR_STYLE = {
+    "x": 0.01,
+    "xanchor": "left",
+    "y": 0.98,
+    "yanchor": "top",
+    "len": 0.5,
+    "thickness": 14,
+    "bgcolor": "rgba(255,255,255,0.85)",
+    "outlinewidth": 0,
+}
 
 
-def format_value(value: float, metric: str) -> str:
-    """Value in the metric's French unit: "12,3 M€", "1 966 emplois", "4 lauréats"."""
+def format_values(values: pd.Series, metric: str, per_capita: bool = False) -> pd.Series:
+    """Each value in the metric's French unit: "12,3 M€", "1 966 emplois", "4 lauréats"."""
     if metric in MONEY_METRICS:
-        return formatting.millions_eur(value)
-    return formatting.count(value, labels.METRIC_UNITS.get(metric, ""))
+        scaled = values / 1e6
+        unit, decimals = "M€", (2 if per_capita else 1)
+    else:
+        scaled, unit = values, labels.METRIC_UNITS[metric]
+        decimals = 2 if per_capita else 0
+    text = scaled.map(lambda v: formatting.number(v, decimals)) + f"\u00a0{unit}"
+    if unit in PLURAL_UNITS:  # "1 lauréat", "2 lauréats"
+        text = text.where(scaled.abs() >= 2, text.str.removesuffix("s"))
+    return text + (" pour 10 000 hab." if per_capita else "")
 
 
-def _class_label(lower: float, upper: float, metric: str) -> str:
-    if metric in MONEY_METRICS:
-        return f"{formatting.number(lower / 1e6, 1)} – {formatting.millions_eur(upper)}"
-    return f"{formatting.number(lower)} – {format_value(upper, metric)}"
+def class_labels(breaks: list[float], metric: str, per_capita: bool) -> list[str]:
+    """Legend text of each class, "Aucun lauréat" first.
 
-
-def choropleth_figure(
-    values: pd.Series, names: pd.Series, metric: str, geojson_url: str, level_label: str
-) -> go.Figure:
-    """One trace per class so the legend names each class, "Aucun lauréat" included.
-
-    ``values`` holds every territory of the level (zeros included), indexed by code.
-    Geometry is fetched by the browser from ``geojson_url`` (a cacheable static file).
+    Counts are integers, so a class of counts starts one above the previous bound
+    ("3 à 5 lauréats"); other values read "plus de x à y".
     """
-    breaks = class_breaks(values)
-    classes = classify(values, breaks)
-    rank = values.rank(ascending=False, method="min").astype(int)
-    total = len(values)
-    figure = go.Figure()
-    lower = 0.0
-    for class_id in range(len(breaks) + 1):
-        in_class = classes[classes == class_id].index
-        if class_id == 0:
-            colour, name = NO_DATA_COLOUR, labels.NO_LAUREAT
+    integer = metric in INTEGER_METRICS and not per_capita
+    uppers = format_values(pd.Series(breaks, dtype=float), metric, per_capita).tolist()
+    lowers = pd.Series([0.0, *breaks[:-1]], dtype=float) + (1 if integer else 0)
+    lower_numbers = format_values(lowers, metric, per_capita).str.split("\u00a0").str[0]
+    texts = [labels.NO_LAUREAT]
+    for i, upper in enumerate(uppers):
+        if integer and lowers[i] == breaks[i]:
+            texts.append(upper)
+        elif integer:
+            texts.append(f"{lower_numbers[i]} à {upper}")
+        elif i == 0:
+            texts.append(f"jusqu'à {upper}")
         else:
-            upper = breaks[class_id - 1]
-            colour, name = CLASS_COLOURS[class_id - 1], _class_label(lower, upper, metric)
-            lower = upper
-        figure.add_trace(
-            go.Choroplethmap(
-                geojson=geojson_url,
-                featureidkey="properties.code",
-                locations=list(in_class),
-                z=[class_id] * len(in_class),
-                colorscale=[[0, colour], [1, colour]],
-                showscale=False,
-                showlegend=True,
-                name=name,
-                marker={"line": {"width": 0.3, "color": "#ffffff"}},
-                customdata=[
-                    [names.get(code, code), format_value(values[code], metric),
-                     f"{rank[code]} / {total}" if values[code] > 0 else "–"]
-                    for code in in_class
-                ],
-                hovertemplate=(
-                    "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>Rang : %{customdata[2]}"
-                    "<extra></extra>"
-                ),
-            )
-        )
-    figure.update_layout(
-        map={"style": "white-bg", **FRANCE_VIEW},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        legend={"title": {"text": f"{labels.METRICS[metric]} par {level_label.lower()}"},
-                "x": 0.01, "y": 0.99, "bgcolor": "rgba(255,255,255,0.85)"},
-        uirevision="map",
+            texts.append(f"plus de {lower_numbers[i]} à {upper}")
+    return texts
+
+
+def _colorscale(n_classes: int) -> list[list]:
+    """Stepped scale: class k occupies [k/(n+1), (k+1)/(n+1)]."""
+    colours = [NO_DATA_COLOUR, *CLASS_COLOURS[:n_classes]]
+    steps = len(colours)
+    scale = []
+    for k, colour in enumerate(colours):
+        scale += [[k / steps, colour], [(k + 1) / steps, colour]]
+    return scale
+
+
+def choropleth_encoding(values: pd.Series, metric: str, per_capita: bool) -> dict:
+    """The parts of the trace that change with the filters (sent as a Patch)."""
+    breaks = class_breaks(values, MAX_CLASSES)
+    classes = classify(values, breaks)
+    rank = values.rank(ascending=False, method="min")
+    rank_text = np.where(values > 0, rank.astype(int).astype(str) + f" / {len(values)}", "–")
+    n = len(breaks)
+    return {
+        "z": classes.tolist(),
+        "customdata": np.column_stack(
+            [format_values(values, metric, per_capita), rank_text]
+        ).tolist(),
+        "zmin": -0.5,
+        "zmax": n + 0.5,
+        "colorscale": _colorscale(n),
+        "colorbar": {
+            **COLORBAR_STYLE,
+            "tickvals": list(range(n + 1)),
+            "ticktext": class_labels(breaks, metric, per_capita),
+            "title": {"text": legend_title(metric, per_capita), "side": "top"},
+        },
+    }
+
+
+def legend_title(metric: str, per_capita: bool) -> str:
+    title = labels.METRICS[metric]
+    return f"{title}<br>pour 10 000 habitants" if per_capita else title
+
+
+def choropleth_trace(
+    values: pd.Series,
+    names: pd.Series,
+    metric: str,
+    per_capita: bool,
+    geojson_url: str,
+    webgl: bool = True,
+) -> go.Choroplethmap | go.Choropleth:
+    """The full trace; ``webgl=False`` gives an SVG trace for browsers without WebGL."""
+    encoding = choropleth_encoding(values, metric, per_capita)
+    common = dict(
+        geojson=geojson_url,
+        featureidkey="id",  # the web GeoJSON layers carry the territory code as feature id
+        locations=values.index.tolist(),
+        text=names.reindex(values.index).fillna("").tolist(),
+        marker={"line": {"width": 0.4, "color": "#ffffff"}},
+        hovertemplate="<b>%{text}</b><br>%{customdata[0]}<br>Rang : %{customdata[1]}"
+        "<extra></extra>",
+        name=labels.METRICS[metric],
+        **encoding,
     )
-    return figure
+    return go.Choroplethmap(**common) if webgl else go.Choropleth(**common)

@@ -30,8 +30,13 @@ def bench_geodata_build() -> float:
             (cache / wheel.name).symlink_to(wheel)
         env = {**os.environ, "TI_GEODATA_DIR": scratch}
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "geodata", "build"], env=env, check=True,
-                       stdout=subprocess.DEVNULL, cwd=REPO)
+        subprocess.run(
+            [sys.executable, "-m", "geodata", "build"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            cwd=REPO,
+        )
         return time.perf_counter() - start
 
 
@@ -40,8 +45,13 @@ def bench_cold_start(cache_dir: str) -> tuple[float, float]:
     port = _free_port()
     env = {**os.environ, "TI_PORT": str(port), "TI_CACHE_DIR": cache_dir}
     start = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "app.py"], env=env, cwd=REPO,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "app.py"],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = start + 300
         while time.perf_counter() < deadline:
@@ -80,12 +90,16 @@ def main() -> None:
     print(f"Construction de la géographie de référence : {bench_geodata_build():.1f} s")
     with tempfile.TemporaryDirectory() as cache:
         cold, peak = bench_cold_start(cache)
-        print(f"Démarrage à froid jusqu'à la première page : {cold:.1f} s (pic mémoire {peak:.0f} Mo)")
+        print(
+            f"Démarrage à froid jusqu'à la première page : {cold:.1f} s (pic mémoire {peak:.0f} Mo)"
+        )
         warm, peak_warm = bench_cold_start(cache)
         print(f"Redémarrage, fichiers inchangés : {warm:.1f} s (pic mémoire {peak_warm:.0f} Mo)")
     with tempfile.TemporaryDirectory() as cache:
         cold_load, warm_load = bench_store_load(cache)
-        print(f"Chargement du magasin : {cold_load:.2f} s à froid, {warm_load:.2f} s depuis le cache")
+        print(
+            f"Chargement du magasin : {cold_load:.2f} s à froid, {warm_load:.2f} s depuis le cache"
+        )
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Pic mémoire du processus de chargement : {peak_self:.0f} Mo")
 

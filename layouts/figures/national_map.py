@@ -1,0 +1,90 @@
+"""The national map figure: choropleth, TI outlines, project pins and clusters.
+
+Trace order is fixed so callbacks can patch by index.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.filters import FilterState
+from layouts.figures.choropleth import choropleth_trace
+from layouts.figures.clusters import cluster_traces
+from layouts.figures.pins import pin_traces
+
+CHOROPLETH, PINS_IN, PINS_OUT, CLUSTER_LINKS, CLUSTERS = range(5)
+GEOJSON_URLS = {
+    "id_ti": "/geo/ti.geojson",
+    "epci": "/geo/epci.geojson",
+    "dep": "/geo/dep.geojson",
+    "reg": "/geo/reg.geojson",
+}
+FRANCE_VIEW = (46.5, 2.4, 4.8)
+
+
+def ti_outline_layer(visible: bool) -> dict:
+    """TI perimeters drawn as lines above the choropleth, from the static GeoJSON."""
+    return {
+        "sourcetype": "geojson",
+        "source": GEOJSON_URLS["id_ti"],
+        "type": "line",
+        "color": "#222222",
+        "line": {"width": 1.2},
+        "below": "",
+        "visible": visible,
+    }
+
+
+def map_layout(view: tuple[float, float, float] | None, layers: list[str], style) -> dict:
+    lat, lon, zoom = view or FRANCE_VIEW
+    return {
+        "map": {
+            "style": style,
+            "center": {"lat": lat, "lon": lon},
+            "zoom": zoom,
+            "layers": [ti_outline_layer("ti" in layers)],
+        },
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "legend": {
+            "x": 0.99,
+            "xanchor": "right",
+            "y": 0.01,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "font": {"size": 11},
+        },
+        "uirevision": "national-map",
+        "paper_bgcolor": "#ffffff",
+    }
+
+
+def national_figure(
+    values: pd.Series,
+    names: pd.Series,
+    laureats: pd.DataFrame,
+    clusters: pd.DataFrame,
+    links: pd.DataFrame,
+    state: FilterState,
+    layers: list[str],
+    style,
+    webgl: bool = True,
+) -> go.Figure:
+    """Full figure for the first paint; later changes are Patches of the same traces."""
+    choropleth = choropleth_trace(
+        values, names, state.metric, state.per_capita, GEOJSON_URLS[state.level], webgl=webgl
+    )
+    if not webgl:
+        # SVG fallback: a geo map of the choropleth only (pins need WebGL in plotly).
+        figure = go.Figure(choropleth)
+        figure.update_geos(fitbounds="locations", visible=False)
+        figure.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0})
+        return figure
+    traces = [
+        choropleth,
+        *pin_traces(laureats, "pins" in layers),
+        *cluster_traces(clusters, links, "clusters" in layers),
+    ]
+    figure = go.Figure(traces)
+    figure.update_layout(**map_layout(state.view, layers, style))
+    return figure

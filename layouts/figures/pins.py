@@ -1,0 +1,73 @@
+"""Project pins in two styles, "dans" / "en dehors d'un Territoire d'industrie", clustered."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import labels
+from layouts.figures.choropleth import format_values
+
+PIN_STYLES = {
+    True: {"name": labels.IN_TI, "color": "#c0392b"},
+    False: {"name": labels.OUT_TI, "color": "#f39c12"},
+}
+HOVER = (
+    "<b>%{customdata[1]}</b>%{customdata[8]}<br>%{customdata[2]} – %{customdata[3]}"
+    "<br>%{customdata[4]}<br>Aide : %{customdata[5]} · Investissement : %{customdata[6]}"
+    "<br>%{customdata[7]}<extra></extra>"
+)
+
+
+def pin_hover_data(laureats: pd.DataFrame) -> list[list]:
+    """customdata columns: id, beneficiary, commune, TI, programme, aid, investment, jobs, flag."""
+    ti = laureats["lib_ti"].fillna("hors Territoire d'industrie")
+    jobs = laureats["emplois_prevus"].fillna(0)
+    columns = [
+        laureats["id_laureat"].astype(str),
+        laureats["beneficiaire"].fillna(""),
+        laureats["commune"].fillna(""),
+        ti,
+        laureats["programme"].fillna(""),
+        format_values(laureats["montant_aide"].fillna(0), "montant_aide"),
+        format_values(laureats["investissement"].fillna(0), "investissement"),
+        format_values(jobs, "emplois_prevus") + " prévus",
+        np.where(laureats.get("fictif", False), f" <i>({labels.SYNTHETIC})</i>", ""),
+    ]
+    return np.column_stack([np.asarray(c, dtype=object) for c in columns]).tolist()
+
+
+def pin_encoding(laureats: pd.DataFrame, inside: bool) -> dict:
+    """Position and hover data of one pin trace (the part a filter change re-sends)."""
+    rows = laureats[laureats["dans_ti"].to_numpy(dtype=bool) == inside]
+    return {
+        "lon": rows["lon"].round(5).tolist(),
+        "lat": rows["lat"].round(5).tolist(),
+        "customdata": pin_hover_data(rows),
+    }
+
+
+def pin_traces(laureats: pd.DataFrame, visible: bool = True) -> list[go.Scattermap]:
+    traces = []
+    for inside, style in PIN_STYLES.items():
+        traces.append(
+            go.Scattermap(
+                mode="markers",
+                name=style["name"],
+                marker={"size": 9, "color": style["color"]},
+                cluster={
+                    "enabled": True,
+                    "color": style["color"],
+                    "opacity": 0.75,
+                    "size": [12, 16, 22],
+                    "step": [10, 50],
+                    "maxzoom": 9,
+                },
+                hovertemplate=HOVER,
+                visible=visible,
+                showlegend=True,
+                **pin_encoding(laureats, inside),
+            )
+        )
+    return traces
