@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from dash import Dash
-from flask import abort, send_file
+from flask import abort, request, send_file
 
 import callbacks
 from dashboard import labels
 from dashboard.settings import Settings
 from dashboard.store import DataStore
+from geodata.web import clockwise_path
 from layouts.shell import app_layout
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         suppress_callback_exceptions=True,
         external_stylesheets=[],
         update_title=None,
+        compress=True,
     )
     app.layout = app_layout(store.is_demo)
     _register_static_geometry(app, store)
@@ -39,16 +41,29 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
 
 
 def _register_static_geometry(app: Dash, store: DataStore) -> None:
-    """Geometry reaches the browser once, as cacheable files, never in a callback."""
+    """Geometry reaches the browser once, as cacheable pre-compressed files, never in a callback."""
 
     @app.server.route("/geo/<name>.geojson")
     def geometry(name: str):
-        if name in GEO_LEVELS:
-            path = store.geography.web_layer_path(name)
-        elif name == "ti":
+        level, _, variant = name.partition(".")
+        if variant not in ("", "cw"):
+            abort(404)
+        if level in GEO_LEVELS:
+            path = store.geography.web_layer_path(level)
+        elif level == "ti":
             path = store.ti_perimeters_path
         else:
             abort(404)
+        if variant:
+            path = clockwise_path(path)
+        gzipped = path.with_name(path.name + ".gz")
+        if "gzip" in request.headers.get("Accept-Encoding", "") and gzipped.exists():
+            response = send_file(
+                gzipped, mimetype="application/geo+json", conditional=True, max_age=STATIC_MAX_AGE
+            )
+            response.headers["Content-Encoding"] = "gzip"
+            response.headers["Vary"] = "Accept-Encoding"
+            return response
         return send_file(
             path, mimetype="application/geo+json", conditional=True, max_age=STATIC_MAX_AGE
         )

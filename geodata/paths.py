@@ -15,6 +15,7 @@ LAYER_FILES = (
     "web/epci.geojson",
     "web/departements.geojson",
     "web/regions.geojson",
+    "web/regions.cw.geojson.gz",
     "report.json",
 )
 

@@ -63,9 +63,7 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
         ),
         _labelled(
             "Indicateur",
-            dcc.Dropdown(
-                id="f-metric", options=metric_options, value=state.metric, clearable=False
-            ),
+            dbc.Select(id="f-metric", options=metric_options, value=state.metric, size="sm"),
             "f-metric",
         ),
         dbc.Checklist(
@@ -89,6 +87,7 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
                     searchable=True,
                     placeholder="Tous",
                     optionHeight=40,
+                    labels=labels.DROPDOWN_LABELS,
                 ),
                 control_id,
             )

@@ -14,6 +14,9 @@ MAP_CONFIG = {
     "locale": "fr",
     "scrollZoom": True,
     "toImageButtonOptions": {"format": "png", "filename": "carte-laureats", "scale": 2},
+    # The SVG fallback (no WebGL) uses a geo subplot, which loads base-map topojson:
+    # serve an empty one ourselves instead of plotly's CDN.
+    "topojsonURL": "/assets/topojson/",
 }
 TABLE_PAGE_SIZE = 15
 

@@ -41,10 +41,12 @@ def format_values(values: pd.Series, metric: str, per_capita: bool = False) -> p
     else:
         scaled, unit = values, labels.METRIC_UNITS[metric]
         decimals = 2 if per_capita else 0
-    text = scaled.map(lambda v: formatting.number(v, decimals)) + f"\u00a0{unit}"
+    numbers = [formatting.number(v, decimals) for v in scaled.to_numpy(dtype=float)]
+    text = pd.Series(numbers, index=values.index, dtype=object) + f"\u00a0{unit}"
     if unit in PLURAL_UNITS:  # "1 lauréat", "2 lauréats"
         text = text.where(scaled.abs() >= 2, text.str.removesuffix("s"))
-    return text + (" pour 10 000 hab." if per_capita else "")
+    text = text + (" pour 10 000 hab." if per_capita else "")
+    return text.where(values.notna(), labels.NOT_GIVEN)
 
 
 def class_labels(breaks: list[float], metric: str, per_capita: bool) -> list[str]:

@@ -71,14 +71,27 @@ def national_figure(
     webgl: bool = True,
 ) -> go.Figure:
     """Full figure for the first paint; later changes are Patches of the same traces."""
-    choropleth = choropleth_trace(
-        values, names, state.metric, state.per_capita, GEOJSON_URLS[state.level], webgl=webgl
-    )
+    url = GEOJSON_URLS[state.level]
+    if not webgl:  # d3 (SVG) needs clockwise exterior rings: see geodata.web
+        url = url.replace(".geojson", ".cw.geojson")
+    choropleth = choropleth_trace(values, names, state.metric, state.per_capita, url, webgl=webgl)
     if not webgl:
         # SVG fallback: a geo map of the choropleth only (pins need WebGL in plotly).
         figure = go.Figure(choropleth)
-        figure.update_geos(fitbounds="locations", visible=False)
-        figure.update_layout(margin={"l": 0, "r": 0, "t": 0, "b": 0})
+        figure.update_geos(
+            visible=False,
+            projection_type="mercator",
+            lonaxis_range=[-5.5, 10.0],
+            lataxis_range=[41.2, 51.3],
+        )
+        figure.update_layout(
+            margin={"l": 0, "r": 0, "t": 0, "b": 0},
+            xaxis_visible=False,
+            yaxis_visible=False,
+            uirevision="svg",
+            paper_bgcolor="#ffffff",
+            plot_bgcolor="#ffffff",
+        )
         return figure
     traces = [
         choropleth,

@@ -23,17 +23,22 @@ HOVER = (
 def pin_hover_data(laureats: pd.DataFrame) -> list[list]:
     """customdata columns: id, beneficiary, commune, TI, programme, aid, investment, jobs, flag."""
     ti = laureats["lib_ti"].fillna("hors Territoire d'industrie")
-    jobs = laureats["emplois_prevus"].fillna(0)
+    jobs = laureats["emplois_prevus"]
+    jobs_text = (format_values(jobs, "emplois_prevus") + " prévus").where(
+        jobs.notna(), "emplois prévus : " + labels.NOT_GIVEN
+    )
     columns = [
         laureats["id_laureat"].astype(str),
         laureats["beneficiaire"].fillna(""),
         laureats["commune"].fillna(""),
         ti,
         laureats["programme"].fillna(""),
-        format_values(laureats["montant_aide"].fillna(0), "montant_aide"),
-        format_values(laureats["investissement"].fillna(0), "investissement"),
-        format_values(jobs, "emplois_prevus") + " prévus",
-        np.where(laureats.get("fictif", False), f" <i>({labels.SYNTHETIC})</i>", ""),
+        format_values(laureats["montant_aide"], "montant_aide"),
+        format_values(laureats["investissement"], "investissement"),
+        jobs_text,
+        np.where(laureats["fictif"].fillna(False).astype(bool), f" <i>({labels.SYNTHETIC})</i>", "")
+        if "fictif" in laureats
+        else np.full(len(laureats), ""),
     ]
     return np.column_stack([np.asarray(c, dtype=object) for c in columns]).tolist()
 

@@ -1,0 +1,39 @@
+"""Web GeoJSON layers: simplified as a coverage, in two ring orientations, pre-compressed.
+
+MapLibre (WebGL) takes RFC 7946 rings (exterior counter-clockwise); plotly's SVG
+``geo`` maps use d3, which reads the same rings as "everything but this polygon"
+and needs exterior rings clockwise. The ``.cw`` variant is only fetched by
+browsers without WebGL. Each file also gets a ``.gz`` twin served as-is.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+LAYER_OPTIONS = {"COORDINATE_PRECISION": 4, "ID_FIELD": "code"}
+
+
+def clockwise_path(path: Path) -> Path:
+    return path.with_name(path.name.replace(".geojson", ".cw.geojson"))
+
+
+def write_web_geojson(frame: gpd.GeoDataFrame, path: Path, tolerance: float) -> int:
+    """Write ``frame`` (code, nom, geometry) simplified; return the main file's size in bytes."""
+    simplified = shapely.coverage_simplify(frame.geometry.to_numpy(), tolerance)
+    web = gpd.GeoDataFrame(
+        frame[["code", "nom"]].copy(), geometry=shapely.make_valid(simplified), crs=frame.crs
+    )
+    web.to_file(path, driver="GeoJSON", layer_options={**LAYER_OPTIONS, "RFC7946": "YES"})
+    clockwise = web.set_geometry(shapely.orient_polygons(web.geometry.to_numpy(), exterior_cw=True))
+    clockwise.to_file(
+        clockwise_path(path), driver="GeoJSON", layer_options={**LAYER_OPTIONS, "RFC7946": "NO"}
+    )
+    for written in (path, clockwise_path(path)):
+        written.with_name(written.name + ".gz").write_bytes(
+            gzip.compress(written.read_bytes(), compresslevel=9, mtime=0)
+        )
+    return path.stat().st_size

@@ -1,0 +1,239 @@
+"""The national map in headless Chromium, checked as a ministry analyst would."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from app import create_app
+from dashboard import metrics
+from dashboard.filters import FilterState
+from layouts.national_map import summary_line
+from tests.browser.network import network_events, outside_requests
+
+pytestmark = pytest.mark.browser
+
+GRAPH = "document.querySelector('#national-map .js-plotly-plot')"
+
+
+@pytest.fixture
+def national(dash_duo, demo_store):
+    dash_duo.start_server(create_app(demo_store.settings, store=demo_store))
+    dash_duo.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
+    return dash_duo
+
+
+def open_url(duo, query: str) -> None:
+    duo.driver.get(duo.server_url + "/" + query)
+    duo.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
+
+
+def graph(duo, expression: str):
+    return duo.driver.execute_script(f"const gd = {GRAPH}; return {expression};")
+
+
+def expected_summary(store, query: str, filters: str) -> str:
+    state = FilterState.from_query(query)
+    return summary_line(metrics.totals(store.laureats[state.mask(store.laureats)]), filters)
+
+
+def click(duo, selector: str) -> None:
+    """Scroll the element into view and click it, as a user would."""
+    element = duo.find_element(selector)
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
+    if element.tag_name == "input":  # Bootstrap hides some inputs under their label
+        duo.driver.execute_script("arguments[0].click();", element)
+    else:
+        element.click()
+
+
+def choose(duo, dropdown: str, text: str) -> None:
+    """Open a dash 4 dropdown, type into its search box, pick the first match."""
+    click(duo, dropdown)
+    search = duo.wait_for_element(".dash-dropdown-search", timeout=5)
+    search.send_keys(text)
+    time.sleep(0.3)
+    search.send_keys(Keys.ENTER)
+    search.send_keys(Keys.ESCAPE)
+
+
+def wait_until(condition, timeout: float = 10) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError("condition non remplie à temps")
+
+
+def plain(text: str) -> str:
+    """Selenium reads no-break spaces as plain ones: compare texts that way."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def wait_for_summary(duo, text: str, timeout: float = 15) -> str:
+    deadline = time.time() + timeout
+    shown = ""
+    while time.time() < deadline:
+        shown = plain(duo.find_element("#summary-line").text)
+        if shown == plain(text):
+            return shown
+        time.sleep(0.2)
+    raise AssertionError(f"résumé attendu : {plain(text)!r}, affiché : {shown!r}")
+
+
+def test_national_map_is_drawn_with_demo_banner(national, demo_store):
+    national.wait_for_text_to_equal("#demo-banner strong", "Données de démonstration")
+    assert graph(national, "gd.data[0].locations.length") == len(demo_store.geography.epci)
+    ticks = graph(national, "gd.data[0].colorbar.ticktext")
+    assert ticks[0] == "Aucun lauréat" and len(ticks) >= 3
+    wait_for_summary(
+        national,
+        "1\u202f416 lauréats · 5\u202f400,0\u00a0M€ d'investissement · 573,0\u00a0M€ d'aide "
+        "publique · 27\u202f255 emplois prévus · aucun filtre",
+    )
+    national.driver.save_screenshot("/tmp/national_map.png")
+
+
+def test_choosing_a_region_updates_every_figure_and_the_url(national, demo_store):
+    choose(national, "#f-region", "Bretagne")
+    wait_for_summary(
+        national,
+        "85 lauréats · 256,1\u00a0M€ d'investissement · 29,7\u00a0M€ d'aide publique · "
+        "1\u202f548 emplois prévus · filtres : Bretagne",
+    )
+    assert "region=53" in national.driver.current_url
+    bretagne_epci = set(demo_store.geography.communes.query("reg == '53'")["epci"])
+    coloured = graph(national, "gd.data[0].locations.filter((code, i) => gd.data[0].z[i] > 0)")
+    assert coloured and set(coloured) <= bretagne_epci
+    pins = graph(national, "gd.data[1].lon.length + gd.data[2].lon.length")
+    assert pins == 85
+
+
+def test_url_restores_level_metric_filters_and_view(national, demo_store):
+    query = "?niveau=region&indicateur=investissement&region=53,27&taille=PME&vue=47.1,1.5,5.5"
+    open_url(national, query)
+    wait_for_summary(
+        national,
+        expected_summary(demo_store, query, "Bourgogne-Franche-Comté, Bretagne, PME"),
+    )
+    assert national.find_element("#f-level input[value='reg']").is_selected()
+    assert graph(national, "gd.data[0].geojson") == "/geo/reg.geojson"
+    assert graph(national, "gd.layout.map.center") == {"lat": 47.1, "lon": 1.5}
+    assert graph(national, "gd.layout.map.zoom") == 5.5
+    assert "Investissement" in graph(national, "gd.data[0].colorbar.title.text")
+    assert "2 sélectionnés" in national.find_element("#f-region").text
+
+
+def test_one_click_clears_all_filters(national):
+    open_url(national, "?region=53&taille=PME&ti_statut=dans")
+    click(national, "#clear-filters")
+    national.wait_for_contains_text("#summary-line", "aucun filtre", timeout=15)
+    assert plain(national.find_element("#summary-line").text).startswith("1 416 lauréats")
+    assert "region=" not in national.driver.current_url
+
+
+def test_in_ti_filter_keeps_only_projects_inside_a_territoire(national, demo_store):
+    click(national, "#f-ti-scope input[value='dans']")
+    inside = int(demo_store.laureats["dans_ti"].sum())
+    wait_for_summary(national, expected_summary(demo_store, "?ti_statut=dans", "dans un TI"))
+    wait_until(lambda: graph(national, "gd.data[2].lon.length") == 0)
+    assert graph(national, "gd.data[1].lon.length") == inside
+
+
+def pin_screen_position(duo, trace: int, index: int) -> tuple[float, float]:
+    return tuple(
+        graph(
+            duo,
+            f"(() => {{ const map = gd._fullLayout.map._subplot.map;"
+            f" const t = gd.data[{trace}];"
+            f" const p = map.project([t.lon[{index}], t.lat[{index}]]);"
+            " const box = map.getCanvas().getBoundingClientRect();"
+            " return [p.x + box.left, p.y + box.top]; })()",
+        )
+    )
+
+
+def test_pin_hover_and_click_show_the_project(national, demo_store):
+    row = demo_store.laureats.query(
+        "beneficiaire.str.upper() == 'ATELIER HAUTE LUNETTERIE BOURGEAT'"
+    ).iloc[0]
+    trace = 1 if row["dans_ti"] else 2
+    index = graph(
+        national, f"gd.data[{trace}].customdata.findIndex(c => c[0] === '{row['id_laureat']}')"
+    )
+    assert index >= 0
+    national.driver.execute_script(
+        f"const gd = {GRAPH}; Plotly.relayout(gd, {{'map.center': {{lon: {row['lon']}, "
+        f"lat: {row['lat']}}}, 'map.zoom': 12}});"
+    )
+    time.sleep(2.5)
+    x, y = pin_screen_position(national, trace, index)
+    pointer = ActionChains(national.driver)
+    pointer.w3c_actions.pointer_action.move_to_location(int(x), int(y))
+    pointer.perform()
+    national.wait_for_contains_text(".hoverlayer", "Atelier Haute Lunetterie Bourgeat", timeout=10)
+    hover = national.find_element(".hoverlayer").text
+    assert "Hauts de Bienne" in hover and "Haut-Jura" in hover
+    assert "Fonds d'accélération" in hover and "projet fictif" not in hover
+    ActionChains(national.driver).click().perform()
+    national.wait_for_text_to_equal(
+        "#project-title", "Atelier Haute Lunetterie Bourgeat", timeout=10
+    )
+    assert "Haut-Jura" in national.find_element("#project-body").text
+
+
+def test_synthetic_pins_say_projet_fictif(national, demo_store):
+    flags = graph(national, "gd.data[1].customdata.concat(gd.data[2].customdata).map(c => c[8])")
+    n_synthetic = int(demo_store.laureats["fictif"].sum())
+    assert sum("projet fictif" in flag for flag in flags) == n_synthetic
+
+
+def test_clusters_layer_shows_clusters_and_their_links(national, demo_store):
+    assert graph(national, "gd.data[4].visible") is False
+    click(national, "#f-layers input[value='clusters']")
+    national.wait_for_element("#national-map", timeout=5)
+    deadline = time.time() + 10
+    while time.time() < deadline and graph(national, "gd.data[4].visible") is not True:
+        time.sleep(0.2)
+    assert graph(national, "gd.data[4].visible") is True
+    assert graph(national, "gd.data[4].lon.length") == len(demo_store.cluster_points)
+    assert graph(national, "gd.data[3].lon.filter(v => v !== null).length") == 2 * len(
+        demo_store.cluster_links
+    )
+
+
+def test_overseas_regions_are_reachable(national):
+    click(national, "#f-zone input[value='973']")
+    deadline = time.time() + 10
+    while time.time() < deadline and graph(national, "gd.layout.map.center.lat") > 10:
+        time.sleep(0.2)
+    assert abs(graph(national, "gd.layout.map.center.lat") - 4.0) < 0.5
+
+
+def test_table_lists_territories_sorted_by_rank(national, demo_store):
+    national.wait_for_element("#territory-table td", timeout=10)
+    first = national.find_element("#territory-table tbody tr:nth-child(2) td:first-child").text
+    counts = demo_store.laureats.groupby("epci").size().sort_values(ascending=False)
+    top_names = set(demo_store.geography.names("epci")[counts.index[counts == counts.iloc[0]]])
+    assert first in top_names
+
+
+def test_keyboard_alone_can_filter(national):
+    level = national.find_element("#f-level input[value='dep']")
+    level.send_keys(Keys.SPACE)
+    national.wait_for_contains_text("#territory-table", "Département", timeout=10)
+    assert "niveau=departement" in national.driver.current_url
+
+
+def test_a_whole_session_stays_on_the_app_host(national):
+    open_url(national, "?region=84&niveau=ti")
+    click(national, "#f-layers input[value='clusters']")
+    click(national, "#f-zone input[value='974']")
+    time.sleep(3)
+    events = network_events(national.driver)
+    assert len(events) > 10
+    assert outside_requests(events) == []
