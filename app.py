@@ -17,6 +17,15 @@ from layouts.shell import app_layout
 ASSETS = Path(__file__).resolve().parent / "assets"
 GEO_LEVELS = {"epci", "dep", "reg"}
 STATIC_MAX_AGE = 24 * 3600
+COMPRESSED_TYPES = (
+    "text/html",
+    "text/css",
+    "text/javascript",
+    "application/javascript",
+    "application/json",
+    "application/x-protobuf",
+    "application/octet-stream",
+)
 
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
@@ -33,6 +42,8 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         update_title=None,
         compress=True,
     )
+    # flask-compress: also compress the map's glyph files (served from assets/).
+    app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES]
     app.layout = app_layout(store.is_demo)
     _register_static_geometry(app, store)
     callbacks.register(app, store)

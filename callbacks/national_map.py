@@ -60,11 +60,6 @@ def filters_text(store: DataStore, state: FilterState) -> str:
     return ", ".join(parts)
 
 
-def is_webgl_map(figure: dict | None) -> bool:
-    """False for the SVG fallback figure, which has no pins, clusters or map layers."""
-    return bool(figure) and len(figure.get("data", [])) > fig.PINS_OUT
-
-
 def register(app: Dash, store: DataStore) -> None:
     register_webgl_fallback(app, store)
 
@@ -91,26 +86,31 @@ def register(app: Dash, store: DataStore) -> None:
         Output("national-map", "figure"),
         Output("summary-line", "children"),
         Output("territory-table", "columns"),
+        Output("drawn-level", "data"),
+        Output("drawn-rows", "data"),
         Input("map-state", "data"),
-        State("national-map", "figure"),
+        State("drawn-level", "data"),
+        State("drawn-rows", "data"),
+        State("webgl-support", "data"),
         prevent_initial_call=True,
     )
-    def repaint(query, figure):
+    def repaint(query, drawn_level, drawn_rows, webgl):
+        """Only what changed goes back: class numbers, hover values, pins; geometry never."""
         state = FilterState.from_query(query)
         data = queries.map_data(store, state)
         patch = Patch()
         choropleth = patch["data"][fig.CHOROPLETH]
-        if figure["data"][fig.CHOROPLETH].get("geojson") != fig.GEOJSON_URLS[state.level]:
+        if drawn_level != state.level:
             names = queries.territory_names(store, state.level).reindex(data.values.index)
-            choropleth["geojson"] = fig.GEOJSON_URLS[state.level]
+            choropleth["geojson"] = fig.geojson_url(state.level, webgl is not False)
             choropleth["locations"] = data.values.index.tolist()
             choropleth["text"] = names.fillna("").tolist()
-        encoding = choropleth_encoding(data.values, state.metric, state.per_capita)
-        choropleth.update(encoding)
-        if is_webgl_map(figure):
+        choropleth.update(choropleth_encoding(data.values, state.metric, state.per_capita))
+        if webgl is not False and state.rows_key() != drawn_rows:
             patch["data"][fig.PINS_IN].update(pin_encoding(data.laureats, True))
             patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
-        return (patch, summary_line(data.totals, filters_text(store, state)), table_columns(state))
+        summary = summary_line(data.totals, filters_text(store, state))
+        return patch, summary, table_columns(state), state.level, state.rows_key()
 
     @app.callback(
         Output("territory-table", "data"),
@@ -146,11 +146,11 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(
         Output("national-map", "figure", allow_duplicate=True),
         Input("f-zone", "value"),
-        State("national-map", "figure"),
+        State("webgl-support", "data"),
         prevent_initial_call=True,
     )
-    def jump_to_zone(zone, figure):
-        if not is_webgl_map(figure):
+    def jump_to_zone(zone, webgl):
+        if webgl is False:  # the SVG fallback has a fixed view
             raise PreventUpdate
         _name, lat, lon, zoom = ZONES[zone]
         patch = Patch()
@@ -161,11 +161,11 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(
         Output("national-map", "figure", allow_duplicate=True),
         Input("f-layers", "value"),
-        State("national-map", "figure"),
+        State("webgl-support", "data"),
         prevent_initial_call=True,
     )
-    def toggle_layers(layers, figure):
-        if not is_webgl_map(figure):
+    def toggle_layers(layers, webgl):
+        if webgl is False:  # the SVG fallback has no pins, clusters or outlines
             raise PreventUpdate
         patch = Patch()
         patch["layout"]["map"]["layers"][0]["visible"] = "ti" in layers

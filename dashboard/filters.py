@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from urllib.parse import parse_qs, urlencode
@@ -94,6 +95,16 @@ class FilterState:
             level=self.level, metric=self.metric, per_capita=self.per_capita, view=self.view
         )
 
+    def rows_key(self) -> str:
+        """The part of the state that selects rows (not how they are drawn)."""
+        return FilterState(
+            **{
+                f.name: getattr(self, f.name)
+                for f in fields(self)
+                if f.name not in ("level", "metric", "per_capita", "view")
+            }
+        ).to_query()
+
     def with_(self, **changes) -> FilterState:
         return replace(self, **changes)
 
@@ -127,7 +138,7 @@ class FilterState:
         if self.enjeux and "enjeux" in laureats:
             keep &= _has_any(laureats["enjeux"], self.enjeux)
         if (self.date_from or self.date_to) and "date_decision" in laureats:
-            dates = pd.to_datetime(laureats["date_decision"], errors="coerce")
+            dates = laureats["date_decision"]  # datetime64, parsed once at load
             if self.date_from:
                 keep &= (dates >= pd.Timestamp(self.date_from)).to_numpy()
             if self.date_to:
@@ -140,9 +151,9 @@ class FilterState:
 
 def _has_any(column: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
     """True where the ``;``-separated list in ``column`` contains one of ``wanted``."""
-    exploded = column.fillna("").str.split(r"\s*[;|]\s*", regex=True).explode()
-    hits = exploded.isin(wanted).groupby(level=0).any()
-    return hits.reindex(column.index, fill_value=False).to_numpy()
+    choices = "|".join(re.escape(value) for value in wanted)
+    pattern = rf"(?:^|[;|])\s*(?:{choices})\s*(?:[;|]|$)"
+    return column.fillna("").str.contains(pattern, regex=True).to_numpy(dtype=bool)
 
 
 def _is_iso_date(text: str | None) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 NBSP = "\u202f"  # narrow no-break space, the French thousands separator
 
 
@@ -26,3 +28,9 @@ def count(value: int | float | None, unit: str = "") -> str:
     """``1966, "emplois"`` -> ``"1 966 emplois"``."""
     text = number(value, 0)
     return f"{text}\u00a0{unit}" if unit else text
+
+
+def date(value) -> str:
+    """Any date-like value -> ``"24/09/2021"``; missing -> ``"–"``."""
+    stamp = pd.to_datetime(value, errors="coerce")
+    return "–" if pd.isna(stamp) else stamp.strftime("%d/%m/%Y")

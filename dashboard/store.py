@@ -150,4 +150,5 @@ def enrich_laureats(
     frame["id_ti"] = tis.ti_of(frame["code_commune"]).to_numpy()
     frame["lib_ti"] = frame["id_ti"].map(tis.table["lib_ti"])
     frame["dans_ti"] = frame["id_ti"].notna()
+    frame["date_decision"] = pd.to_datetime(frame.get("date_decision"), errors="coerce")
     return frame.reset_index(drop=True)

@@ -14,7 +14,8 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-LAYER_OPTIONS = {"COORDINATE_PRECISION": 4, "ID_FIELD": "code"}
+# 3 decimals (~100 m) is finer than a pixel up to the zoom of a région panel.
+LAYER_OPTIONS = {"COORDINATE_PRECISION": 3, "ID_FIELD": "code"}
 
 
 def clockwise_path(path: Path) -> Path:

@@ -87,6 +87,8 @@ def national_map_page(
         [
             dcc.Store(id="map-state", data=state.to_query()),
             dcc.Store(id="webgl-support"),
+            dcc.Store(id="drawn-level", data=state.level),
+            dcc.Store(id="drawn-rows", data=state.rows_key()),
             dbc.Row([sidebar, main]),
         ]
     )
@@ -113,7 +115,7 @@ def project_detail(row: dict) -> list:
         ("Filière", row.get("filiere")),
         ("Enjeux", row.get("enjeux")),
         ("Taille d'entreprise", row.get("taille_entreprise")),
-        ("Date de décision", row.get("date_decision")),
+        ("Date de décision", formatting.date(row.get("date_decision"))),
         ("Description", row.get("description")),
     ]
     body = [

@@ -13,6 +13,7 @@ PIN_STYLES = {
     True: {"name": labels.IN_TI, "color": "#c0392b"},
     False: {"name": labels.OUT_TI, "color": "#f39c12"},
 }
+PIN_DETAIL_LIMIT = 5_000
 HOVER = (
     "<b>%{customdata[1]}</b>%{customdata[8]}<br>%{customdata[2]} – %{customdata[3]}"
     "<br>%{customdata[4]}<br>Aide : %{customdata[5]} · Investissement : %{customdata[6]}"
@@ -43,12 +44,38 @@ def pin_hover_data(laureats: pd.DataFrame) -> list[list]:
     return np.column_stack([np.asarray(c, dtype=object) for c in columns]).tolist()
 
 
+def commune_pins(laureats: pd.DataFrame) -> pd.DataFrame:
+    """One pin per commune summing its lauréats: what a browser can draw at 100,000 rows."""
+    grouped = laureats.groupby(["code_commune", "dans_ti"], sort=False)
+    pins = grouped.agg(
+        n=("id_laureat", "size"),
+        commune=("commune", "first"),
+        lib_ti=("lib_ti", "first"),
+        lon=("lon", "first"),
+        lat=("lat", "first"),
+        montant_aide=("montant_aide", "sum"),
+        investissement=("investissement", "sum"),
+        emplois_prevus=("emplois_prevus", "sum"),
+    ).reset_index()
+    pins["id_laureat"] = ""  # no single project to open on click
+    pins["beneficiaire"] = format_values(pins["n"].astype(float), "n_laureats")
+    pins["programme"] = "projets regroupés par commune"
+    pins["fictif"] = False
+    return pins
+
+
 def pin_encoding(laureats: pd.DataFrame, inside: bool) -> dict:
-    """Position and hover data of one pin trace (the part a filter change re-sends)."""
+    """Position and hover data of one pin trace (the part a filter change re-sends).
+
+    Above ``PIN_DETAIL_LIMIT`` rows the pins are grouped by commune: the cluster
+    circles look the same, and the response stays small at 100,000 lauréats.
+    """
     rows = laureats[laureats["dans_ti"].to_numpy(dtype=bool) == inside]
+    if len(laureats) > PIN_DETAIL_LIMIT:
+        rows = commune_pins(rows)
     return {
-        "lon": rows["lon"].round(5).tolist(),
-        "lat": rows["lat"].round(5).tolist(),
+        "lon": rows["lon"].round(4).tolist(),
+        "lat": rows["lat"].round(4).tolist(),
         "customdata": pin_hover_data(rows),
     }
 
