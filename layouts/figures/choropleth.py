@@ -90,10 +90,8 @@ def choropleth_encoding(values: pd.Series, metric: str, per_capita: bool) -> dic
     rank_text = np.where(values > 0, rank.astype(int).astype(str) + f" / {len(values)}", "–")
     n = len(breaks)
     return {
-        "z": classes.tolist(),
-        "customdata": np.column_stack(
-            [format_values(values, metric, per_capita), rank_text]
-        ).tolist(),
+        "z": classes.to_numpy(),
+        "customdata": np.column_stack([format_values(values, metric, per_capita), rank_text]),
         "zmin": -0.5,
         "zmax": n + 0.5,
         "colorscale": _colorscale(n),
@@ -124,8 +122,8 @@ def choropleth_trace(
     common = dict(
         geojson=geojson_url,
         featureidkey="id",  # the web GeoJSON layers carry the territory code as feature id
-        locations=values.index.tolist(),
-        text=names.reindex(values.index).fillna("").tolist(),
+        locations=values.index.to_numpy(dtype=object),
+        text=names.reindex(values.index).fillna("").to_numpy(dtype=object),
         marker={"line": {"width": 0.4, "color": "#ffffff"}},
         hovertemplate="<b>%{text}</b><br>%{customdata[0]}<br>Rang : %{customdata[1]}"
         "<extra></extra>",

@@ -21,7 +21,7 @@ HOVER = (
 )
 
 
-def pin_hover_data(laureats: pd.DataFrame) -> list[list]:
+def pin_hover_data(laureats: pd.DataFrame) -> np.ndarray:
     """customdata columns: id, beneficiary, commune, TI, programme, aid, investment, jobs, flag."""
     ti = laureats["lib_ti"].fillna("hors Territoire d'industrie")
     jobs = laureats["emplois_prevus"]
@@ -41,7 +41,8 @@ def pin_hover_data(laureats: pd.DataFrame) -> list[list]:
         if "fictif" in laureats
         else np.full(len(laureats), ""),
     ]
-    return np.column_stack([np.asarray(c, dtype=object) for c in columns]).tolist()
+    # A numpy array, not nested lists: plotly validates lists element by element (slow).
+    return np.column_stack([np.asarray(c, dtype=object) for c in columns])
 
 
 def commune_pins(laureats: pd.DataFrame) -> pd.DataFrame:
@@ -74,8 +75,8 @@ def pin_encoding(laureats: pd.DataFrame, inside: bool) -> dict:
     if len(laureats) > PIN_DETAIL_LIMIT:
         rows = commune_pins(rows)
     return {
-        "lon": rows["lon"].round(4).tolist(),
-        "lat": rows["lat"].round(4).tolist(),
+        "lon": rows["lon"].round(4).to_numpy(),
+        "lat": rows["lat"].round(4).to_numpy(),
         "customdata": pin_hover_data(rows),
     }
 

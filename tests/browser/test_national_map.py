@@ -107,9 +107,9 @@ def test_choosing_a_region_updates_every_figure_and_the_url(national, demo_store
     )
     assert "region=53" in national.driver.current_url
     bretagne_epci = set(demo_store.geography.communes.query("reg == '53'")["epci"])
-    coloured = graph(national, "gd.data[0].locations.filter((code, i) => gd.data[0].z[i] > 0)")
+    coloured = graph(national, "gd.data[0].locations.filter((code, i) => gd._fullData[0].z[i] > 0)")
     assert coloured and set(coloured) <= bretagne_epci
-    pins = graph(national, "gd.data[1].lon.length + gd.data[2].lon.length")
+    pins = graph(national, "gd._fullData[1].lon.length + gd._fullData[2].lon.length")
     assert pins == 85
 
 
@@ -140,8 +140,8 @@ def test_in_ti_filter_keeps_only_projects_inside_a_territoire(national, demo_sto
     click(national, "#f-ti-scope input[value='dans']")
     inside = int(demo_store.laureats["dans_ti"].sum())
     wait_for_summary(national, expected_summary(demo_store, "?ti_statut=dans", "dans un TI"))
-    wait_until(lambda: graph(national, "gd.data[2].lon.length") == 0)
-    assert graph(national, "gd.data[1].lon.length") == inside
+    wait_until(lambda: graph(national, "gd._fullData[2].lon.length") == 0)
+    assert graph(national, "gd._fullData[1].lon.length") == inside
 
 
 def pin_screen_position(duo, trace: int, index: int) -> tuple[float, float]:
@@ -149,7 +149,7 @@ def pin_screen_position(duo, trace: int, index: int) -> tuple[float, float]:
         graph(
             duo,
             f"(() => {{ const map = gd._fullLayout.map._subplot.map;"
-            f" const t = gd.data[{trace}];"
+            f" const t = gd._fullData[{trace}];"
             f" const p = map.project([t.lon[{index}], t.lat[{index}]]);"
             " const box = map.getCanvas().getBoundingClientRect();"
             " return [p.x + box.left, p.y + box.top]; })()",
@@ -200,8 +200,8 @@ def test_clusters_layer_shows_clusters_and_their_links(national, demo_store):
     while time.time() < deadline and graph(national, "gd.data[4].visible") is not True:
         time.sleep(0.2)
     assert graph(national, "gd.data[4].visible") is True
-    assert graph(national, "gd.data[4].lon.length") == len(demo_store.cluster_points)
-    assert graph(national, "gd.data[3].lon.filter(v => v !== null).length") == 2 * len(
+    assert graph(national, "gd._fullData[4].lon.length") == len(demo_store.cluster_points)
+    assert graph(national, "gd._fullData[3].lon.filter(v => v !== null).length") == 2 * len(
         demo_store.cluster_links
     )
 
