@@ -23,6 +23,12 @@ GEOJSON_URLS = {
 FRANCE_VIEW = (46.5, 2.4, 4.8)
 
 
+def geojson_url(level: str, webgl: bool = True) -> str:
+    """Static geometry of a level; d3 (SVG) needs clockwise exterior rings: see geodata.web."""
+    url = GEOJSON_URLS[level]
+    return url if webgl else url.replace(".geojson", ".cw.geojson")
+
+
 def ti_outline_layer(visible: bool) -> dict:
     """TI perimeters drawn as lines above the choropleth, from the static GeoJSON."""
     return {
@@ -71,9 +77,7 @@ def national_figure(
     webgl: bool = True,
 ) -> go.Figure:
     """Full figure for the first paint; later changes are Patches of the same traces."""
-    url = GEOJSON_URLS[state.level]
-    if not webgl:  # d3 (SVG) needs clockwise exterior rings: see geodata.web
-        url = url.replace(".geojson", ".cw.geojson")
+    url = geojson_url(state.level, webgl)
     choropleth = choropleth_trace(values, names, state.metric, state.per_capita, url, webgl=webgl)
     if not webgl:
         # SVG fallback: a geo map of the choropleth only (pins need WebGL in plotly).
