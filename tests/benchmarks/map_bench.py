@@ -200,18 +200,20 @@ def run(store: DataStore) -> None:
     for n_rows in (2_000, 100_000):
         scaled = scaled_store(store, n_rows)
         cb = callback_figures(scaled)
+        kb = {key: value / 1024 for key, value in cb.items() if "bytes" in key}
         print(
             f"{n_rows:>7,} lauréats — callback de filtre p50 {cb['p50_ms']:.0f} ms, "
-            f"p95 {cb['p95_ms']:.0f} ms ; réponse médiane {cb['response_bytes_median'] / 1024:.0f} Ko, "
-            f"max {cb['response_bytes_max'] / 1024:.0f} Ko ; recoloration EPCI "
-            f"{cb['recolour_choropleth_bytes'] / 1024:.0f} Ko (choroplèthe), "
-            f"{cb['recolour_response_bytes'] / 1024:.0f} Ko (réponse entière)"
+            f"p95 {cb['p95_ms']:.0f} ms ; réponse médiane {kb['response_bytes_median']:.0f} Ko, "
+            f"max {kb['response_bytes_max']:.0f} Ko ; recoloration EPCI "
+            f"{kb['recolour_choropleth_bytes']:.0f} Ko (choroplèthe), "
+            f"{kb['recolour_response_bytes']:.0f} Ko (réponse entière)"
         )
         br = browser_figures(scaled)
         print(
-            f"{n_rows:>7,} lauréats — Chromium : premier chargement {br['first_load_bytes'] / 1e6:.2f} Mo "
-            f"transférés, carte visible en {br['map_visible_s']:.1f} s ; changement de filtre → "
-            f"carte repeinte {br['repaint_ms_median']:.0f} ms (médiane), {br['repaint_ms_max']:.0f} ms (max)"
+            f"{n_rows:>7,} lauréats — Chromium : premier chargement "
+            f"{br['first_load_bytes'] / 1e6:.2f} Mo transférés, carte visible en "
+            f"{br['map_visible_s']:.1f} s ; changement de filtre → carte repeinte "
+            f"{br['repaint_ms_median']:.0f} ms (médiane), {br['repaint_ms_max']:.0f} ms (max)"
         )
 
 

@@ -12,6 +12,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from dashboard.settings import DEMO_DATA_DIR, Settings
+from dashboard.store import DataStore
+from tests.benchmarks import map_bench
+
 REPO = Path(__file__).resolve().parents[2]
 
 
@@ -77,9 +81,6 @@ def _peak_rss_kb(pid: int) -> float:
 
 
 def bench_store_load(cache_dir: str) -> tuple[float, float]:
-    from dashboard.settings import DEMO_DATA_DIR, Settings
-    from dashboard.store import DataStore
-
     settings = Settings(data_dir=DEMO_DATA_DIR, cache_dir=Path(cache_dir))
     cold = DataStore.load(settings).load_seconds
     warm = DataStore.load(settings).load_seconds
@@ -102,6 +103,8 @@ def main() -> None:
         )
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Pic mémoire du processus de chargement : {peak_self:.0f} Mo")
+    with tempfile.TemporaryDirectory() as cache:
+        map_bench.run(DataStore.load(Settings(data_dir=DEMO_DATA_DIR, cache_dir=Path(cache))))
 
 
 if __name__ == "__main__":
