@@ -181,14 +181,14 @@ def _commune_points(
 ) -> gpd.GeoDataFrame:
     """Town hall when it lies inside the commune, else a point on the polygon's surface."""
     town_hall = gpd.GeoSeries(_wkb(raw_town_halls), index=communes.index, crs=WGS84)
-    has_town_hall = town_hall.notna()
+    has_town_hall = raw_town_halls.notna().to_numpy()
     inside = has_town_hall & town_hall.within(communes.geometry)
     surface = communes.geometry.representative_point()
     points = town_hall.where(inside, surface)
     report.points = {
         "mairie": int(inside.sum()),
         "point_sur_surface_mairie_hors_commune": int((has_town_hall & ~inside).sum()),
-        "point_sur_surface_sans_mairie": int(town_hall.isna().sum()),
+        "point_sur_surface_sans_mairie": int((~has_town_hall).sum()),
     }
     return gpd.GeoDataFrame(
         {"code": communes["code"].to_numpy(), "source": np.where(inside, "mairie", "surface")},

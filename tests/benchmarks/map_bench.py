@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import statistics
 import threading
 import time
@@ -99,6 +100,7 @@ class _Server:
     """The app served by werkzeug in a thread, for the browser measurements."""
 
     def __init__(self, store: DataStore):
+        logging.getLogger("werkzeug").setLevel(logging.ERROR)
         self.server = make_server(
             "127.0.0.1", 0, create_app(store.settings, store=store).server, threaded=True
         )
