@@ -15,18 +15,6 @@ def kind_label(kind: str | None) -> str:
     return SCHEMAS[kind].label if kind in SCHEMAS else "nature non reconnue"
 
 
-def format_line(report) -> str:
-    """ "UTF-8, séparateur « ; »" or "feuille « Lauréats »": how the file was read."""
-    parts = []
-    if report.encoding:
-        parts.append(f"encodage {report.encoding}")
-    if report.separator:
-        parts.append(f"séparateur « {report.separator} »")
-    if report.sheet:
-        parts.append(f"feuille « {report.sheet} »")
-    return "Lecture : " + ", ".join(parts) if parts else ""
-
-
 def summary_table(reports) -> dbc.Table:
     header = html.Thead(
         html.Tr(
@@ -61,7 +49,7 @@ def summary_table(reports) -> dbc.Table:
 
 
 def _file_card(report) -> dbc.Card:
-    body = [html.P(format_line(report), className="text-muted small mb-2")]
+    body = [html.P(report.reading_line(), className="text-muted small mb-2")]
     if report.fatal:
         body.append(dbc.Alert(f"Fichier refusé : {report.fatal.reason}", color="danger"))
     body += [html.P(note, className="small mb-1") for note in report.notes]

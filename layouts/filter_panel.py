@@ -45,6 +45,17 @@ def _labelled(label: str, control, control_id: str) -> html.Div:
     )
 
 
+def _date_input(control_id: str, label: str, value: str | None) -> html.Div:
+    control = dcc.Input(
+        id=control_id,
+        type="date",
+        value=value,
+        debounce=True,
+        className="form-control form-control-sm",
+    )
+    return _labelled(label, control, control_id)
+
+
 def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div:
     """Controls initialised from ``state`` (itself read from the URL)."""
     level_options = [{"label": text, "value": key} for key, text in labels.LEVELS.items()]
@@ -98,28 +109,8 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
                 html.Legend("Période de décision", className="small mb-0 fs-6"),
                 html.Div(
                     [
-                        _labelled(
-                            "Du",
-                            dcc.Input(
-                                id="f-date-from",
-                                type="date",
-                                value=state.date_from,
-                                className="form-control form-control-sm",
-                                debounce=True,
-                            ),
-                            "f-date-from",
-                        ),
-                        _labelled(
-                            "Au",
-                            dcc.Input(
-                                id="f-date-to",
-                                type="date",
-                                value=state.date_to,
-                                className="form-control form-control-sm",
-                                debounce=True,
-                            ),
-                            "f-date-to",
-                        ),
+                        _date_input("f-date-from", "Du", state.date_from),
+                        _date_input("f-date-to", "Au", state.date_to),
                     ]
                 ),
             ]

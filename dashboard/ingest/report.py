@@ -68,10 +68,8 @@ class LoadReport:
             return self.rows_read
         return len({rejection.line for rejection in self.rejections})
 
-    def to_text(self, limit: int = TEXT_LIMIT) -> str:
-        """Plain French text, as printed by ``python -m dashboard import``."""
-        kind = KIND_LABELS.get(self.kind or "", "type inconnu")
-        lines = [f"Fichier : {self.file} ({kind})"]
+    def reading_line(self) -> str:
+        """ "Lecture : encodage UTF-8, séparateur « ; »": how the file was read ("" if unread)."""
         reading = []
         if self.sheet:
             reading.append(f"feuille « {self.sheet} »")
@@ -79,8 +77,14 @@ class LoadReport:
             reading.append(f"encodage {self.encoding}")
         if self.separator:
             reading.append(f"séparateur {SEPARATOR_NAMES.get(self.separator, self.separator)}")
-        if reading:
-            lines.append("Lecture : " + ", ".join(reading))
+        return "Lecture : " + ", ".join(reading) if reading else ""
+
+    def to_text(self, limit: int = TEXT_LIMIT) -> str:
+        """Plain French text, as printed by ``python -m dashboard import``."""
+        kind = KIND_LABELS.get(self.kind or "", "type inconnu")
+        lines = [f"Fichier : {self.file} ({kind})"]
+        if self.reading_line():
+            lines.append(self.reading_line())
         if self.fatal is not None:
             lines.append(f"FICHIER REFUSÉ : {self.fatal.reason}")
         lines.append(
