@@ -8,6 +8,7 @@ from dash.exceptions import PreventUpdate
 from dashboard import queries
 from dashboard.filters import FilterState
 from dashboard.store import DataStore
+from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
 from layouts.figures.choropleth import choropleth_encoding, format_values
 from layouts.figures.pins import pin_encoding
@@ -88,6 +89,8 @@ def register(app: Dash, store: DataStore) -> None:
         Output("territory-table", "columns"),
         Output("drawn-level", "data"),
         Output("drawn-rows", "data"),
+        Output(link_id("csv"), "href"),
+        Output(link_id("xlsx"), "href"),
         Input("map-state", "data"),
         State("drawn-level", "data"),
         State("drawn-rows", "data"),
@@ -110,7 +113,16 @@ def register(app: Dash, store: DataStore) -> None:
             patch["data"][fig.PINS_IN].update(pin_encoding(data.laureats, True))
             patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
         summary = summary_line(data.totals, filters_text(store, state))
-        return patch, summary, table_columns(state), state.level, state.rows_key()
+        hrefs = export_hrefs(state.rows_key())
+        return (
+            patch,
+            summary,
+            table_columns(state),
+            state.level,
+            state.rows_key(),
+            hrefs["csv"],
+            hrefs["xlsx"],
+        )
 
     @app.callback(
         Output("territory-table", "data"),

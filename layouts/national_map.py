@@ -7,6 +7,7 @@ from dash import dash_table, dcc, html
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
+from layouts.export_buttons import export_menu
 from layouts.filter_panel import filter_panel, zone_selector
 
 MAP_CONFIG = {
@@ -57,6 +58,7 @@ def national_map_page(
                         **{"aria-live": "polite"},
                     ),
                     zone_selector(),
+                    export_menu(state.to_query()),
                 ],
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2",
             ),

@@ -22,7 +22,8 @@ from dashboard.store import DataStore
 
 REPAINT = (
     "..national-map.figure...summary-line.children...territory-table.columns"
-    "...drawn-level.data...drawn-rows.data.."
+    "...drawn-level.data...drawn-rows.data...national-map-export-csv.href"
+    "...national-map-export-xlsx.href.."
 )
 FILTER_QUERIES = [
     "",
@@ -58,6 +59,8 @@ def _repaint_body(query: str, drawn_rows: str = "?previous") -> dict:
             {"id": "territory-table", "property": "columns"},
             {"id": "drawn-level", "property": "data"},
             {"id": "drawn-rows", "property": "data"},
+            {"id": "national-map-export-csv", "property": "href"},
+            {"id": "national-map-export-xlsx", "property": "href"},
         ],
         "inputs": [{"id": "map-state", "property": "data", "value": query}],
         "state": [

@@ -1,0 +1,89 @@
+"""Download routes: filtered lauréats (CSV, XLSX) and the A4 région sheet (PDF).
+
+Plain Flask routes rather than ``dcc.Download`` callbacks: a link works from a
+bookmark, a shared URL or ``curl``, the browser streams the file itself, and the
+query string is the national map's own (``FilterState.from_query``), so "what I see"
+and "what I export" cannot drift apart. The map images (PNG/SVG) are drawn in the
+browser by ``assets/exports.js``.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from datetime import date
+
+from dash import Dash
+from flask import Response, abort, request
+
+from dashboard import exports
+from dashboard.filters import FilterState
+from dashboard.region_sheet_pdf import UnknownRegion, region_sheet_pdf
+from dashboard.store import DataStore
+
+LOG = logging.getLogger(__name__)
+CSV_TYPE = "text/csv"  # Flask adds "; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF_TYPE = "application/pdf"
+
+
+def register(app: Dash, store: DataStore) -> None:
+    server = app.server
+    sheets = _SheetCache(store)
+
+    def laureats_csv() -> Response:
+        state = FilterState.from_query(request.query_string.decode("utf-8", "replace"))
+        body = exports.to_excel_csv(exports.laureats_for_export(store, state))
+        return _attachment(body, CSV_TYPE, exports.export_filename("csv"))
+
+    def laureats_xlsx() -> Response:
+        state = FilterState.from_query(request.query_string.decode("utf-8", "replace"))
+        frame = exports.laureats_for_export(store, state)
+        info = exports.export_information(store, state, len(frame))
+        return _attachment(exports.to_xlsx(frame, info), XLSX_TYPE, exports.export_filename("xlsx"))
+
+    def region_pdf(code: str) -> Response:
+        try:
+            body, seconds = sheets.get(code)
+        except UnknownRegion:
+            abort(404)
+        response = _attachment(body, PDF_TYPE, f"fiche-region-{code}-{date.today()}.pdf")
+        response.headers["Server-Timing"] = f"render;dur={seconds * 1000:.0f}"
+        return response
+
+    server.add_url_rule("/export/laureats.csv", "export_laureats_csv", laureats_csv)
+    server.add_url_rule("/export/laureats.xlsx", "export_laureats_xlsx", laureats_xlsx)
+    server.add_url_rule("/export/region/<code>.pdf", "export_region_pdf", region_pdf)
+
+
+class _SheetCache:
+    """One PDF per région and day, per process: the store never changes once loaded,
+    and the sheet prints the day it was made."""
+
+    def __init__(self, store: DataStore) -> None:
+        self._store = store
+        self._sheets: dict[tuple[str, date], tuple[bytes, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, code: str) -> tuple[bytes, float]:
+        key = (code, date.today())
+        with self._lock:
+            if key in self._sheets:
+                return self._sheets[key]
+        start = time.perf_counter()
+        body = region_sheet_pdf(self._store, code)
+        seconds = time.perf_counter() - start
+        LOG.info("fiche régionale %s : %.2f s, %d octets", code, seconds, len(body))
+        with self._lock:
+            self._sheets = {k: v for k, v in self._sheets.items() if k[1] == key[1]}
+            self._sheets[key] = (body, seconds)
+        return body, seconds
+
+
+def _attachment(body: bytes, mimetype: str, filename: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -1,0 +1,86 @@
+"""The "Exporter" menu in headless Chromium: the CSV and the map image land on disk, offline."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from app import create_app
+from dashboard import labels
+from tests.browser.network import network_events, outside_requests
+
+pytestmark = pytest.mark.browser
+
+BOM = b"\xef\xbb\xbf"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.fixture
+def region_page(dash_duo, demo_store, tmp_path):
+    """The Bourgogne-Franche-Comté panel, with Chromium saving downloads to ``tmp_path``."""
+    dash_duo.start_server(create_app(demo_store.settings, store=demo_store))
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
+    )
+    dash_duo.driver.get(dash_duo.server_url + "/region/27")
+    dash_duo.wait_for_element("#region-map .js-plotly-plot", timeout=30)
+    dash_duo.wait_for_element(".export-menu", timeout=10)
+    return dash_duo
+
+
+def open_menu(duo) -> None:
+    toggle = duo.find_element(".export-menu .dropdown-toggle")
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", toggle)
+    toggle.click()
+    duo.wait_for_element(".export-menu .dropdown-menu.show", timeout=5)
+
+
+def wait_for_file(folder: Path, pattern: str, timeout: float = 30) -> Path:
+    """A finished download (Chromium writes ``.crdownload`` until it is done)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        done = [p for p in folder.glob(pattern) if p.stat().st_size > 0]
+        if done and not list(folder.glob("*.crdownload")):
+            return done[0]
+        time.sleep(0.2)
+    raise AssertionError(f"aucun fichier {pattern} dans {sorted(folder.iterdir())}")
+
+
+def test_csv_link_downloads_the_region_lauréats(region_page, tmp_path):
+    duo = region_page
+    open_menu(duo)
+    link = duo.find_element("a#national-map-export-csv")
+    assert link.text == labels.EXPORT_CSV
+    href = link.get_attribute("href")
+    assert "/export/laureats.csv?" in href and "region=27" in href
+
+    fetched = requests.get(href, timeout=30)
+    assert fetched.status_code == 200
+    assert fetched.content.startswith(BOM)
+    assert fetched.content.count(b"\r\n") == 88  # header + the 87 lauréats of the annex
+
+    link.click()
+    saved = wait_for_file(tmp_path, "laureats-*.csv")
+    assert saved.read_bytes() == fetched.content
+    assert not outside_requests(network_events(duo.driver))
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "signature"),
+    [("png", labels.EXPORT_PNG, PNG_SIGNATURE), ("svg", labels.EXPORT_SVG, b"<svg")],
+)
+def test_map_image_button_saves_the_map(region_page, tmp_path, fmt, text, signature):
+    duo = region_page
+    duo.wait_for_element("#region-map .maplibregl-canvas", timeout=30)
+    open_menu(duo)
+    button = duo.find_element(f"button[data-export-image='{fmt}']")
+    assert button.text == text
+    button.click()
+    image = wait_for_file(tmp_path, f"*.{fmt}")
+    assert image.name.startswith("carte-27-")
+    assert image.read_bytes().startswith(signature)
+    assert image.stat().st_size > 20_000  # a drawn map, not an empty canvas
+    assert not outside_requests(network_events(duo.driver))
