@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import national_map, router
+from callbacks import downloads, national_map, presentation, region, router, ti_sheet
 from dashboard.store import DataStore
 
 
 def register(app: Dash, store: DataStore) -> None:
     router.register(app, store)
     national_map.register(app, store)
+    region.register(app, store)
+    ti_sheet.register(app, store)
+    presentation.register(app, store)
+    downloads.register(app, store)

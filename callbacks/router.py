@@ -5,6 +5,8 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, html
 
 from callbacks.national_map import filters_text
+from callbacks.region import default_region, region_page
+from callbacks.ti_sheet import ti_page
 from dashboard import labels, queries
 from dashboard.filters import FilterState
 from dashboard.store import DataStore
@@ -28,6 +30,11 @@ def register(app: Dash, store: DataStore) -> None:
             return data_report_page(store.folder, str(store.settings.data_dir))
         if pathname in (None, "", "/"):
             return national_page(store, FilterState.from_query(search), options)
+        section, _, code = (pathname or "").strip("/").partition("/")
+        if section == "region":
+            return region_page(store, code.strip("/") or default_region(store))
+        if section == "ti" and code.strip("/"):
+            return ti_page(store, code.strip("/"))
         return html.Div(
             [html.H1("Page introuvable", className="h4"), html.A(labels.NAV_MAP, href="/")]
         )

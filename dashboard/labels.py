@@ -57,3 +57,157 @@ DROPDOWN_LABELS = {
     "clear_selection": "Effacer la sélection",
     "no_options_found": "Aucun résultat",
 }
+
+# --- Région panel (annex « Cartographies de projets lauréats inspirants ») ---
+NAV_REGIONS = "Régions"
+REGION_PAGE_TITLE = "Panneau régional"
+REGION_CHOICE = "Choisir une région"
+REGION_UNKNOWN = "Région inconnue : {code}"
+OVERSEAS_NAME = "Outre-mer"
+OVERSEAS_TITLE = "projets lauréats dans les Outre-mer"
+REGION_TITLE = "projets lauréats {preposition} {name}"
+REGION_TITLE_SINGULAR = "projet lauréat {preposition} {name}"
+# French preposition before a région's name ("en Bretagne", "à La Réunion").
+REGION_PREPOSITIONS = {"04": "à", "06": "à"}
+KPI_TI = "Territoires d'industrie"
+KPI_TI_SINGULAR = "Territoire d'industrie"
+KPI_PLANS_ACTIONS = "Projets remontés dans les plans d'actions par les binômes élus – industriels"
+KPI_LAUREATS = "projets lauréats"
+KPI_INVESTMENT = "D'investissements industriels soutenus"
+KPI_ENGAGEMENT_STATE_REGION = "Engagés par l'Etat et la Région"
+KPI_ENGAGEMENT_STATE = "Engagés par l'Etat"
+KPI_JOBS = "Créations d'emplois prévues dans le cadre des projets industriels soutenus"
+KPI_SOURCE = "Source : {source}"
+KPI_TI_FROM_LIST = "d'après la liste chargée, millésime : {vintage}"
+LEGEND_HEADER = "Projets lauréats"
+FEATURED_TITLE = "Projets lauréats inspirants"
+NO_FEATURED = "Aucun projet mis en avant pour cette région."
+OUTSIDE_TI = "hors Territoire d'industrie"
+TI_PREFIX = "TI "
+DATA_DATE_FOOTNOTE = "*Les données sont arrêtées au {date}"
+SOURCE_LINE = "Source : {sources}"
+REGION_TI_LIST = "Territoires d'industrie de la liste chargée : {n} (millésime : {vintage})"
+REGION_TI_LIST_EMPTY = "Aucun Territoire d'industrie de la liste chargée dans cette région."
+REGION_SYNTHETIC_NOTE = (
+    "Données de démonstration : {n_fictifs} des {n} projets sont fictifs ; "
+    "seuls les totaux régionaux sont ceux du rapport."
+)
+REGION_DEDUCED_NOTE = (
+    "Cette région n'a pas de panneau dans l'annexe du rapport : ses chiffres sont déduits "
+    "(total national moins les panneaux publiés)."
+)
+REGION_MAP_LABEL = "Carte des projets lauréats de la région"
+EXPORT_PLACEHOLDER = "Exports"
+BACK_TO_MAP = "← Carte nationale"
+
+# --- Fiche Territoire d'industrie ---
+TI_SHEET_TITLE = "Territoire d'industrie {name}"
+TI_UNKNOWN = "Territoire d'industrie inconnu : {id}"
+TI_CHOICE = "Choisir un Territoire d'industrie"
+TI_VINTAGE = "Liste des Territoires d'industrie : {vintage}"
+TI_FACTS = "{communes} · {epci} · {population} habitants"
+TI_GEO_VINTAGE = "Géographie et populations : {vintage}"
+TI_REGION_LINK = "Panneau {name}"
+TI_EPCI_TITLE = "Intercommunalités (EPCI)"
+TI_EPCI_PARTIAL = "en partie"
+TI_LAUREATS_TITLE = "Lauréats du territoire"
+TI_NO_LAUREAT = "Aucun lauréat dans ce territoire pour les données chargées."
+TI_FUNDING_TITLE = "Financements comparés à la moyenne nationale par Territoire d'industrie"
+TI_BY_PROGRAMME = "Par programme"
+TI_BY_ENJEU = "Par enjeu"
+TI_THIS = "Ce territoire"
+TI_AVERAGE = "Moyenne par TI ({n} TI)"
+TI_CLUSTERS_TITLE = "Clusters et pôles liés"
+TI_NO_CLUSTER = "Aucun cluster documenté pour ce territoire."
+TI_CLUSTER_INSIDE = "situé dans le territoire"
+TI_CLUSTER_LINKED = "collabore avec {name}"
+TI_MAP_LABEL = "Carte du territoire : communes colorées par intercommunalité"
+TI_TOTALS = "{n} · {aide} d'aide · {investissement} d'investissement · {emplois}"
+LAUREAT_COLUMNS = {
+    "beneficiaire": "Bénéficiaire",
+    "commune": "Commune",
+    "programme": "Programme",
+    "aide_meur": "Aide (M€)",
+    "investissement_meur": "Investissement (M€)",
+    "emplois_prevus": "Emplois prévus",
+    "filiere": "Filière",
+    "taille_entreprise": "Taille",
+    "date_decision": "Décision",
+}
+FUNDING_COLUMNS = {
+    "libelle": "",
+    "n_laureats": "Lauréats",
+    "aide": "Aide, ce territoire",
+    "aide_moyenne": "Aide, moyenne par TI",
+}
+
+# --- Mode présentation ---
+PRESENTATION_ON = "Mode présentation"
+PRESENTATION_OFF = "Quitter la présentation"
+PRESENTATION_HINT = "← → pour changer de diapositive · Échap pour quitter"
+
+# --- Exports (CSV, XLSX, fiche régionale PDF, images de carte) ---
+EXPORT_MENU = "Exporter"
+EXPORT_CSV = "Données CSV (Excel)"
+EXPORT_XLSX = "Données XLSX"
+EXPORT_PDF = "Fiche régionale PDF (A4)"
+EXPORT_PNG = "Carte PNG"
+EXPORT_SVG = "Carte SVG"
+EXPORT_MENU_HINT = "Les exports suivent les filtres affichés."
+EXPORT_TITLE = "Lauréats – export du tableau de bord Territoires d'industrie"
+EXPORT_NO_FILTER = "Aucun filtre : tous les lauréats"
+EXPORT_DEMO_NOTE = "Données de démonstration : projets fictifs"
+EXPORT_COLUMNS = {
+    "id_laureat": "Identifiant",
+    "beneficiaire": "Bénéficiaire",
+    "siret": "SIRET",
+    "commune": "Commune",
+    "code_commune": "Code commune",
+    "epci": "EPCI",
+    "dep": "Département",
+    "reg": "Région",
+    "lib_ti": "Territoire d'industrie",
+    "dans_ti": "Dans un TI (oui/non)",
+    "programme": "Programme",
+    "montant_aide": "Aide publique (€)",
+    "investissement": "Investissement (€)",
+    "emplois_prevus": "Emplois prévus",
+    "filiere": "Filière",
+    "enjeux": "Enjeux",
+    "taille_entreprise": "Taille",
+    "date_decision": "Date de décision",
+    "description": "Description",
+    "fictif": "Projet fictif (oui/non)",
+}
+EXPORT_INFO = {
+    "title": "Export",
+    "filters": "Filtres appliqués",
+    "rows": "Nombre de lauréats",
+    "data_date": "Données arrêtées au",
+    "source": "Source",
+    "exported": "Exporté le",
+    "warning": "Avertissement",
+}
+EXPORT_FILTER_NAMES = {
+    "regions": "Région",
+    "departements": "Département",
+    "tis": "Territoire d'industrie",
+    "programmes": "Programme",
+    "filieres": "Filière",
+    "enjeux": "Enjeu",
+    "tailles": "Taille",
+    "periode": "Période de décision",
+    "ti_scope": "Localisation",
+}
+EXPORT_PERIOD = "du {start} au {end}"
+EXPORT_TI_SCOPES = {"dans": "dans un Territoire d'industrie", "hors": "hors Territoire d'industrie"}
+SHEET_KICKER = "TERRITOIRES D'INDUSTRIE · Cartographies de projets lauréats inspirants"
+SHEET_TI_PERIMETER = "Périmètre d'un « Territoire d'industrie » (liste chargée)"
+SHEET_MORE_FEATURED = "… et {n} autre(s) projet(s) mis en avant, à voir dans le tableau de bord."
+SHEET_MORE_TIS = "… et {n} autre(s)"
+SHEET_SCALE = "{km} km"
+SHEET_GENERATED = "Fiche générée le {date} par le tableau de bord Territoires d'industrie"
+SHEET_DEMO_NOTE = (
+    "Données de démonstration : projets fictifs ({n_fictifs} sur {n}) reproduisant "
+    "les totaux régionaux publiés ; seuls les projets mis en avant sont réels."
+)

@@ -24,7 +24,7 @@ from geodata import paths
 from geodata.web import write_web_geojson
 
 # Bump when the cached structure or the enrichment changes.
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 TI_WEB_TOLERANCE = 0.004  # degrees, as for the EPCI layer
 
 

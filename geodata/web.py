@@ -16,17 +16,27 @@ import shapely
 
 # 3 decimals (~100 m) is finer than a pixel up to the zoom of a région panel.
 LAYER_OPTIONS = {"COORDINATE_PRECISION": 3, "ID_FIELD": "code"}
+GRID_SIZE = 0.001
 
 
 def clockwise_path(path: Path) -> Path:
     return path.with_name(path.name.replace(".geojson", ".cw.geojson"))
 
 
+def polygons_only(geometries):
+    """Valid (multi)polygons: repairing a simplified coverage may leave stray lines that
+    plotly cannot fill, so collapsed parts are dropped."""
+    return shapely.make_valid(geometries, method="structure", keep_collapsed=False)
+
+
 def write_web_geojson(frame: gpd.GeoDataFrame, path: Path, tolerance: float) -> int:
     """Write ``frame`` (code, nom, geometry) simplified; return the main file's size in bytes."""
     simplified = shapely.coverage_simplify(frame.geometry.to_numpy(), tolerance)
+    # Snap to the written precision here, where validity is kept: GDAL's own rounding
+    # would leave self-touching rings that it then "repairs" into polygons plus lines.
+    simplified = shapely.set_precision(simplified, GRID_SIZE)
     web = gpd.GeoDataFrame(
-        frame[["code", "nom"]].copy(), geometry=shapely.make_valid(simplified), crs=frame.crs
+        frame[["code", "nom"]].copy(), geometry=polygons_only(simplified), crs=frame.crs
     )
     web.to_file(path, driver="GeoJSON", layer_options={**LAYER_OPTIONS, "RFC7946": "YES"})
     clockwise = web.set_geometry(shapely.orient_polygons(web.geometry.to_numpy(), exterior_cw=True))

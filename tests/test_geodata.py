@@ -88,3 +88,11 @@ def test_build_is_idempotent():
     before = paths.report_path().stat().st_mtime_ns
     build(force=False)
     assert paths.report_path().stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("level", ["epci", "departements", "regions"])
+def test_web_layers_hold_only_fillable_polygons(level):
+    features = json.loads(paths.web_dir().joinpath(f"{level}.geojson").read_text())["features"]
+    assert {f["geometry"]["type"] for f in features} <= {"Polygon", "MultiPolygon"}
+    expected = {"epci": 1253, "departements": 101, "regions": 18}[level]
+    assert len({f["id"] for f in features}) == expected

@@ -26,6 +26,21 @@ if TYPE_CHECKING:
     from dashboard.territory import Geography
 
 METADATA_FILE = "metadonnees.json"
+PANELS_KEY = "panels"
+# Annex panel labels that cannot be derived from the rows, with their expected JSON type.
+PANEL_FIELDS: dict[str, type | tuple[type, ...]] = {
+    "panel": str,
+    "panel_order": int,
+    "region_codes": list,
+    "laureats_label_exact": str,
+    "engagement_label": str,
+    "emplois_label_exact": str,
+    "source_line_exact": str,
+    "legend_header_exact": str,
+    "data_date": str,
+    "featured_ids": list,
+    "deduit": bool,
+}
 MIN_PARTIAL_MATCH = 3
 NAME_PATTERNS = {
     "laureats": r"laureat",
@@ -44,6 +59,8 @@ class FolderLoad:
     frames: dict[str, pd.DataFrame] = field(default_factory=dict)
     unrecognised: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
     notes: list[str] = field(default_factory=list)
+    # Per annex panel (région code or group such as "outre-mer"): validated labels.
+    panels: dict[str, dict[str, object]] = field(default_factory=dict)
 
     @property
     def reports(self) -> list[LoadReport]:
@@ -130,11 +147,58 @@ def read_metadata(folder: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
     return metadata, []
 
 
+def read_panels(folder: Path) -> tuple[dict[str, dict[str, object]], list[str]]:
+    """The ``panels`` entry of ``metadonnees.json``: labels of each annex panel.
+
+    Only the known fields (``PANEL_FIELDS``) of the right type are kept, so a
+    misspelt label never reaches the screen as "None"; each rejected value is a note.
+    """
+    path = folder / METADATA_FILE
+    try:
+        content = json.loads(path.read_text(encoding="utf-8-sig")) if path.is_file() else {}
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return {}, []  # already reported by read_metadata
+    raw = content.get(PANELS_KEY) if isinstance(content, dict) else None
+    if raw is None:
+        return {}, []
+    if not isinstance(raw, dict):
+        return {}, [f"{METADATA_FILE} : « {PANELS_KEY} » ignoré, un objet est attendu"]
+    panels: dict[str, dict[str, object]] = {}
+    notes: list[str] = []
+    for key, entry in raw.items():
+        if not isinstance(entry, dict):
+            notes.append(f"{METADATA_FILE} : panneau « {key} » ignoré, un objet est attendu")
+            continue
+        panels[str(key)], rejected = _valid_panel(entry)
+        notes += [f"{METADATA_FILE} : panneau « {key} », {name} ignoré" for name in rejected]
+    return panels, notes
+
+
+def _valid_panel(entry: dict) -> tuple[dict[str, object], list[str]]:
+    """Known fields with the expected type (lists of strings for lists); None means absent."""
+    kept: dict[str, object] = {}
+    rejected: list[str] = []
+    for name, expected in PANEL_FIELDS.items():
+        value = entry.get(name)
+        if value is None:
+            continue
+        ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+        if ok and expected is list:
+            ok = all(isinstance(item, str | int) for item in value)
+            value = [str(item) for item in value] if ok else value
+        if ok:
+            kept[name] = value
+        else:
+            rejected.append(name)
+    return kept, rejected
+
+
 def load_folder(path: str | Path, geography: Geography | None) -> FolderLoad:
     """Load every data file of ``path`` (not recursive), in name order."""
     folder = Path(path)
     metadata, notes = read_metadata(folder)
-    load = FolderLoad(folder, notes=notes)
+    panels, panel_notes = read_panels(folder) if not notes else ({}, [])
+    load = FolderLoad(folder, notes=notes + panel_notes, panels=panels)
     files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
     if not folder.is_dir():
         load.notes.append(f"dossier introuvable : {folder}")

@@ -1,0 +1,195 @@
+/* Presentation mode for seminars: ?presentation=1 or the "Mode présentation" button.
+ *
+ * The mode is the class "presentation" on <html> (assets/presentation.css hides the
+ * controls and enlarges the type). It survives in-app navigation in sessionStorage,
+ * because the national map rewrites the query string as the user pans. In the mode,
+ * ← / → (and PageUp / PageDown, what presenter remotes send) step through the slides
+ * listed by /presentation/etapes.json: national view, each région panel in the annex
+ * order, back to national. Échap leaves. Plain DOM, nothing loaded from outside.
+ */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "ti-presentation";
+  var STEPS_URL = "/presentation/etapes.json";
+  var NEXT_KEYS = { ArrowRight: 1, PageDown: 1 };
+  var PREVIOUS_KEYS = { ArrowLeft: -1, PageUp: -1 };
+  var config = null;
+
+  function loadConfig() {
+    if (!config) {
+      config = fetch(STEPS_URL, { credentials: "same-origin" })
+        .then(function (response) { return response.json(); })
+        .catch(function () { return { steps: ["/"], labels: {} }; });
+    }
+    return config;
+  }
+
+  /* The URL decides when it says presentation=1 or 0; otherwise the session remembers. */
+  function wanted() {
+    var value = new URLSearchParams(window.location.search).get("presentation");
+    if (value === "1") { sessionStorage.setItem(STORAGE_KEY, "1"); }
+    if (value === "0") { sessionStorage.removeItem(STORAGE_KEY); }
+    return sessionStorage.getItem(STORAGE_KEY) === "1";
+  }
+
+  function isOn() {
+    return document.documentElement.classList.contains("presentation");
+  }
+
+  function refreshButton(on) {
+    var button = document.getElementById("presentation-toggle");
+    if (!button) { return; }
+    loadConfig().then(function (c) {
+      var labels = c.labels || {};
+      button.textContent = on ? (labels.off || "×") : (labels.on || "▶");
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+  }
+
+  function apply() {
+    var on = wanted();
+    var changed = on !== isOn();
+    document.documentElement.classList.toggle("presentation", on);
+    refreshButton(on);
+    if (changed) {
+      // Plotly graphs refit to their new container size.
+      window.setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 50);
+    }
+  }
+
+  function setMode(on) {
+    if (on) { sessionStorage.setItem(STORAGE_KEY, "1"); } else { sessionStorage.removeItem(STORAGE_KEY); }
+    var params = new URLSearchParams(window.location.search);
+    if (on) { params.set("presentation", "1"); } else { params.delete("presentation"); }
+    var query = params.toString();
+    window.history.replaceState(
+      window.history.state, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash
+    );
+    apply();
+    var root = document.documentElement;
+    if (on && root.requestFullscreen && !document.fullscreenElement) {
+      root.requestFullscreen().catch(function () { /* refused outside a user gesture */ });
+    }
+    if (!on && document.fullscreenElement && document.exitFullscreen) {
+      document.exitFullscreen().catch(function () {});
+    }
+  }
+
+  /* In-app navigation, as dcc.Link does it: no page reload, dcc.Location follows. */
+  function navigate(path) {
+    window.history.pushState({}, "", path + "?presentation=1");
+    window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+    window.scrollTo(0, 0);
+  }
+
+  function step(delta) {
+    loadConfig().then(function (c) {
+      var steps = c.steps || ["/"];
+      var here = window.location.pathname.replace(/\/+$/, "") || "/";
+      var index = steps.indexOf(here);
+      var target = index < 0
+        ? (delta > 0 ? Math.min(1, steps.length - 1) : 0)
+        : (index + delta + steps.length) % steps.length;
+      navigate(steps[target]);
+    });
+  }
+
+  function isTyping(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function onKey(event) {
+    if (!isOn() || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) {
+      return;
+    }
+    var delta = NEXT_KEYS[event.key] || PREVIOUS_KEYS[event.key];
+    if (delta) {
+      // Captured before MapLibre, which would otherwise pan the focused map.
+      event.preventDefault();
+      event.stopPropagation();
+      step(delta);
+    } else if (event.key === "Escape") {
+      setMode(false);
+    }
+  }
+
+  /* The button goes in the header's navbar (static, so React leaves it alone); the
+   * header is hidden in the mode, so the same button then floats in a corner (CSS). */
+  function addControls() {
+    if (document.getElementById("presentation-toggle")) { return; }
+    var navbar = document.querySelector(".navbar > .container-fluid, .navbar > .container");
+    var button = document.createElement("button");
+    button.id = "presentation-toggle";
+    button.type = "button";
+    button.className = "btn btn-sm btn-outline-light ms-2";
+    button.addEventListener("click", function () { setMode(!isOn()); });
+    if (navbar) { navbar.appendChild(button); } else { document.body.appendChild(button); }
+    var hint = document.createElement("div");
+    hint.id = "presentation-hint";
+    hint.setAttribute("aria-hidden", "true");
+    document.body.appendChild(hint);
+    loadConfig().then(function (c) { hint.textContent = (c.labels || {}).hint || ""; });
+  }
+
+  /* Dash's dcc.Location moves with pushState: hear it, and the back button too. */
+  ["pushState", "replaceState"].forEach(function (name) {
+    var original = window.history[name];
+    window.history[name] = function () {
+      var result = original.apply(this, arguments);
+      window.dispatchEvent(new Event("ti:locationchange"));
+      return result;
+    };
+  });
+  window.addEventListener("ti:locationchange", apply);
+  window.addEventListener("popstate", apply);
+  document.addEventListener("keydown", onKey, true);
+  // Any element the header may add later with data-presentation-toggle also toggles.
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest && event.target.closest("[data-presentation-toggle]");
+    if (toggle) { event.preventDefault(); setMode(!isOn()); }
+  });
+
+  /* Dash renders the layout after this script runs: wait for the header. */
+  /* Drill-down maps carry their territory's bounds in layout.meta.fit: fit each map to
+   * its real size (the server only guesses a typical size), again whenever that size
+   * changes, e.g. on entering presentation mode. MapLibre's own fitBounds: a plotly
+   * relayout here would rebuild the map's layers mid-load ("Map error"). */
+  var FIT_PADDING = 0.08;
+
+  function fitMaps() {
+    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
+      var meta = gd.layout && gd.layout.meta;
+      var size = gd.clientWidth + "x" + gd.clientHeight;
+      if (!meta || !meta.fit || !gd._fullLayout || !gd.clientWidth || gd.dataset.fitted === size) {
+        return;
+      }
+      var done = meta.fit.every(function (item) {
+        var subplot = gd._fullLayout[item.subplot];
+        var map = subplot && subplot._subplot && subplot._subplot.map;
+        if (!map || !map.loaded()) { return false; }
+        var canvas = map.getCanvas();
+        var padding = Math.round(Math.min(canvas.clientWidth, canvas.clientHeight) * FIT_PADDING);
+        var b = item.bounds;
+        map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: padding, duration: 0 });
+        return true;
+      });
+      if (done) { gd.dataset.fitted = size; }
+    });
+  }
+
+  function start() {
+    if (!document.querySelector(".navbar") && (start.tries = (start.tries || 0) + 1) < 50) {
+      window.setTimeout(start, 100);
+      return;
+    }
+    addControls();
+    apply();
+    window.setInterval(fitMaps, 400);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

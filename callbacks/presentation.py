@@ -1,0 +1,34 @@
+"""Presentation mode: the slide order the clientside script (assets/presentation.js) steps
+through, served as JSON because it follows the data's panel order, not a fixed list."""
+
+from __future__ import annotations
+
+from dash import Dash
+from flask import jsonify
+
+from dashboard import labels
+from dashboard.region_summary import panel_codes
+from dashboard.store import DataStore
+
+STEPS_URL = "/presentation/etapes.json"
+
+
+def presentation_steps(store: DataStore) -> list[str]:
+    """National view, each annex panel in the report's order (others after), national again."""
+    return ["/", *(f"/region/{code}" for code in panel_codes(store))]
+
+
+def register(app: Dash, store: DataStore) -> None:
+    steps = presentation_steps(store)
+    texts = {
+        "on": labels.PRESENTATION_ON,
+        "off": labels.PRESENTATION_OFF,
+        "hint": labels.PRESENTATION_HINT,
+    }
+
+    def presentation_config():
+        response = jsonify({"steps": steps, "labels": texts})
+        response.headers["Cache-Control"] = "no-cache"
+        return response
+
+    app.server.add_url_rule(STEPS_URL, "presentation_steps", presentation_config)

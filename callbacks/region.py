@@ -1,0 +1,76 @@
+"""Région panel navigation: the région list, and a click on a région of the national map."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.region_summary import (
+    UnknownTerritory,
+    panel_codes,
+    region_choices,
+    region_summary,
+)
+from dashboard.store import DataStore
+from dashboard.territory import REGION_GROUPS
+from layouts.figures.national_map import CHOROPLETH
+from layouts.figures.region_map import region_figure
+from layouts.region_panel import region_not_found, region_panel
+
+# Overseas régions open the report's grouped panel ("outre-mer").
+PANEL_OF_REGION = {code: group for group, codes in REGION_GROUPS.items() for code in codes}
+
+
+def region_path(code: str) -> str:
+    return f"/region/{code}"
+
+
+def clicked_region(click: dict | None, level: str | None) -> str | None:
+    """The région code of a click on the national choropleth drawn at région level."""
+    if level != "reg":
+        return None
+    point = ((click or {}).get("points") or [{}])[0]
+    if point.get("curveNumber") != CHOROPLETH or not point.get("location"):
+        return None
+    code = str(point["location"])
+    return PANEL_OF_REGION.get(code, code)
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(
+        Output("url", "pathname", allow_duplicate=True),
+        Input("region-choice", "value"),
+        State("url", "pathname"),
+        prevent_initial_call=True,
+    )
+    def choose_region(code: str | None, pathname: str | None) -> str:
+        if not code or region_path(code) == (pathname or "").rstrip("/"):
+            raise PreventUpdate
+        return region_path(code)
+
+    @app.callback(
+        Output("url", "pathname", allow_duplicate=True),
+        Input("national-map", "clickData"),
+        State("drawn-level", "data"),
+        prevent_initial_call=True,
+    )
+    def open_clicked_region(click: dict | None, level: str | None) -> str:
+        code = clicked_region(click, level)
+        if code is None:
+            raise PreventUpdate
+        return region_path(code)
+
+
+def region_page(store: DataStore, code: str) -> html.Div:
+    """The panel of ``code``, or the list of panels when the code is unknown."""
+    choices = region_choices(store)
+    try:
+        summary = region_summary(store, code)
+    except UnknownTerritory:
+        return region_not_found(code, choices)
+    return region_panel(summary, region_figure(summary), choices, store.is_demo)
+
+
+def default_region(store: DataStore) -> str:
+    """``/region`` alone opens the first panel of the report."""
+    return panel_codes(store)[0]

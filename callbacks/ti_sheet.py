@@ -1,0 +1,49 @@
+"""TI sheet: choosing another TI, and sorting its lauréats (dates by their ISO key)."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.region_summary import UnknownTerritory, ti_choices, ti_summary
+from dashboard.store import DataStore
+from layouts.figures.region_map import enjeu_chart, ti_figure
+from layouts.ti_sheet import sort_rows, ti_not_found, ti_sheet
+
+
+def ti_path(id_ti: str) -> str:
+    return f"/ti/{id_ti}"
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(
+        Output("url", "pathname", allow_duplicate=True),
+        Input("ti-choice", "value"),
+        State("url", "pathname"),
+        prevent_initial_call=True,
+    )
+    def choose_ti(id_ti: str | None, pathname: str | None) -> str:
+        if not id_ti or ti_path(id_ti) == (pathname or "").rstrip("/"):
+            raise PreventUpdate
+        return ti_path(id_ti)
+
+    @app.callback(
+        Output("ti-laureats", "data"),
+        Input("ti-laureats", "sort_by"),
+        State("ti-laureats", "data"),
+        prevent_initial_call=True,
+    )
+    def sort_laureats(sort_by: list[dict] | None, records: list[dict]) -> list[dict]:
+        return sort_rows(records, sort_by or [])
+
+
+def ti_page(store: DataStore, id_ti: str) -> html.Div:
+    """The sheet of ``id_ti``, or the list of TIs when the id is unknown."""
+    choices = ti_choices(store)
+    try:
+        summary = ti_summary(store, id_ti)
+    except UnknownTerritory:
+        return ti_not_found(id_ti, choices)
+    figure = ti_figure(summary, store.cluster_points, store.cluster_links)
+    chart = enjeu_chart(summary.by_enjeu, summary.n_tis)
+    return ti_sheet(summary, figure, chart, choices, store.geography.vintage)

@@ -1,0 +1,353 @@
+"""Drill-down maps: a région (or the overseas group, one inset per région) and one TI.
+
+Both fit their territory, draw on :func:`offline_style` (no tile, no font from
+outside), and reuse the pin and cluster traces of the national map. Région and TI
+geometry comes from the static ``/geo/*.geojson`` files; only a TI sheet sends its
+own communes, simplified, because no static file holds them.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import shapely
+
+from dashboard import labels
+from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
+from layouts.figures.clusters import cluster_traces
+from layouts.figures.map_style import offline_style
+from layouts.figures.national_map import GEOJSON_URLS
+from layouts.figures.pins import pin_traces
+
+# The frame the view is fitted to: the map column of the panel (see assets/app.css).
+REGION_FRAME = (760, 560)
+OVERSEAS_COLUMNS = 3
+REGION_FILL = "#ffffff"
+OUTSIDE = "#e4e4de"  # darker than the app's default map background, so the région stands out
+TI_FILL = "rgba(192,57,43,0.10)"
+TI_LINE = "#7b241c"
+DEP_LINE = "#9a9a9a"
+REGION_LINE = "#333333"
+# Categorical colours for the EPCI of a TI sheet (light, so pins stay readable).
+EPCI_COLOURS = ("#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#d9d2e9", "#fce5cd", "#d0e0e3")
+COORDINATE_GRID = 1e-4  # about 10 m: enough for a commune outline, keeps the JSON small
+
+
+def fit_meta(frames: list[tuple[str, tuple[float, float, float, float]]]) -> dict:
+    """``layout.meta`` read by assets/presentation.js to refit each map to its real size
+    (the panel's column, a projector in presentation mode); the view computed here is only
+    the first guess for ``REGION_FRAME``."""
+    return {"fit": [{"subplot": subplot, "bounds": list(bounds)} for subplot, bounds in frames]}
+
+
+def _line_layer(level: str, colour: str, width: float) -> dict:
+    return {
+        "sourcetype": "geojson",
+        "source": GEOJSON_URLS[level],
+        "type": "line",
+        "color": colour,
+        "line": {"width": width},
+        "below": "",
+    }
+
+
+def _fill_layer(level: str, colour: str) -> dict:
+    return {
+        "sourcetype": "geojson",
+        "source": GEOJSON_URLS[level],
+        "type": "fill",
+        "color": colour,
+        "below": "",
+    }
+
+
+def region_layers() -> list[dict]:
+    """TI perimeters filled and outlined, départements light, régions dark."""
+    return [
+        _fill_layer("id_ti", TI_FILL),
+        _line_layer("dep", DEP_LINE, 0.6),
+        _line_layer("reg", REGION_LINE, 1.6),
+        _line_layer("id_ti", TI_LINE, 1.4),
+    ]
+
+
+def _region_fill(codes: list[str], subplot: str) -> go.Choroplethmap:
+    """The région drawn white on the grey background, so its shape reads at a glance."""
+    return go.Choroplethmap(
+        geojson=GEOJSON_URLS["reg"],
+        featureidkey="id",
+        locations=codes,
+        z=[1] * len(codes),
+        colorscale=[[0, REGION_FILL], [1, REGION_FILL]],
+        showscale=False,
+        marker={"line": {"width": 0}},
+        hoverinfo="skip",
+        subplot=subplot,
+        showlegend=False,
+    )
+
+
+def _ti_names(tis: pd.DataFrame, subplot: str) -> go.Scattermap:
+    """TI names at the centre of their communes (default font: its glyphs are served)."""
+    return go.Scattermap(
+        lon=tis["lon"].round(4).tolist(),
+        lat=tis["lat"].round(4).tolist(),
+        mode="text",
+        text=tis["lib_ti"].tolist(),
+        # No textposition: MapLibre rejects plotly's offset for a text-only trace ("Map error").
+        textfont={"size": 12, "color": TI_LINE},
+        hoverinfo="skip",
+        subplot=subplot,
+        showlegend=False,
+    )
+
+
+def _area_traces(summary: RegionSummary, area: Area, subplot: str) -> list:
+    in_area = summary.laureats["reg"].to_numpy() == area.code
+    rows = summary.laureats if len(summary.areas) == 1 else summary.laureats[in_area]
+    lon0, lat0, lon1, lat1 = area.bounds
+    tis = summary.tis[
+        summary.tis["lon"].between(lon0, lon1) & summary.tis["lat"].between(lat0, lat1)
+    ]
+    pins = pin_traces(rows)
+    for rank, (pin, group) in enumerate(zip(pins, ("dans", "hors"), strict=True)):
+        # Pins one by one, as on the annex maps: a région holds at most a few hundred.
+        pin.update(
+            subplot=subplot,
+            legendgroup=group,
+            legendrank=rank + 1,
+            showlegend=False,
+            cluster={"enabled": False},
+        )
+        pin.marker.size = 10
+    codes = list(summary.region_codes) if len(summary.areas) == 1 else [area.code]
+    return [_region_fill(codes, subplot), _ti_names(tis, subplot), *pins]
+
+
+def _show_each_legend_once(traces: list) -> None:
+    """One legend entry per pin style, on the first inset that has such pins (plotly hides
+    the entry of an empty trace); the legend group still toggles every inset."""
+    seen: set[str] = set()
+    for trace in traces:
+        group = getattr(trace, "legendgroup", None)
+        if group and group not in seen and trace.lon is not None and len(trace.lon):
+            trace.showlegend = True
+            seen.add(group)
+
+
+def _legend(summary: RegionSummary) -> dict:
+    return {
+        "title": {"text": f"<b>{summary.legend_header}</b>"},
+        "x": 0.01,
+        "xanchor": "left",
+        "y": 0.01,
+        "yanchor": "bottom",
+        "bgcolor": "rgba(255,255,255,0.9)",
+        "font": {"size": 12},
+    }
+
+
+def region_figure(summary: RegionSummary) -> go.Figure:
+    """The région map, or one inset per overseas région for a group panel."""
+    if len(summary.areas) <= 1:
+        return _single_area_figure(summary)
+    return _insets_figure(summary)
+
+
+def _single_area_figure(summary: RegionSummary) -> go.Figure:
+    width, height = REGION_FRAME
+    bounds = summary.areas[0].bounds if summary.areas else (-5.2, 41.3, 9.6, 51.1)
+    traces = _area_traces(summary, summary.areas[0], "map") if summary.areas else []
+    _show_each_legend_once(traces)
+    figure = go.Figure(traces)
+    figure.update_layout(
+        map={
+            "style": offline_style(OUTSIDE),
+            "layers": region_layers(),
+            **fit_view(bounds, width, height),
+        },
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend=_legend(summary),
+        meta=fit_meta([("map", bounds)]),
+        uirevision=f"region-{summary.code}",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def _inset_domains(count: int) -> list[dict]:
+    """Grid of ``OVERSEAS_COLUMNS`` columns, first row full, titles above each inset."""
+    rows = -(-count // OVERSEAS_COLUMNS)
+    gap, title = 0.012, 0.07
+    domains = []
+    for index in range(count):
+        row, column = divmod(index, OVERSEAS_COLUMNS)
+        top = 1 - row / rows
+        domains.append(
+            {
+                "x": [column / OVERSEAS_COLUMNS + gap, (column + 1) / OVERSEAS_COLUMNS - gap],
+                "y": [top - 1 / rows + gap, top - title],
+            }
+        )
+    return domains
+
+
+def _insets_figure(summary: RegionSummary) -> go.Figure:
+    width, height = REGION_FRAME
+    domains = _inset_domains(len(summary.areas))
+    rows = len(domains) // OVERSEAS_COLUMNS + (len(domains) % OVERSEAS_COLUMNS > 0)
+    frame = (width / OVERSEAS_COLUMNS, height / rows * 0.85)
+    traces, layout, titles = [], {}, []
+    for index, (area, domain) in enumerate(zip(summary.areas, domains, strict=True)):
+        subplot = "map" if index == 0 else f"map{index + 1}"
+        traces += _area_traces(summary, area, subplot)
+        layout[subplot] = {
+            "style": offline_style(OUTSIDE),
+            "layers": region_layers(),
+            "domain": domain,
+            **fit_view(area.bounds, *frame),
+        }
+        titles.append(
+            {
+                "text": f"<b>{area.name}</b>",
+                "x": sum(domain["x"]) / 2,
+                "y": domain["y"][1],
+                "xref": "paper",
+                "yref": "paper",
+                "xanchor": "center",
+                "yanchor": "bottom",
+                "showarrow": False,
+                "font": {"size": 13},
+            }
+        )
+    _show_each_legend_once(traces)
+    for trace in traces:
+        # Same words as the annex, on two lines, so the legend fits the free cell of the grid.
+        if getattr(trace, "legendgroup", None):
+            trace.name = trace.name.replace(" « ", "<br>« ")
+    figure = go.Figure(traces)
+    # The legend fills the free cell of the grid (bottom right).
+    legend = _legend(summary) | {"x": 0.68, "xanchor": "left", "y": 0.25, "yanchor": "middle"}
+    figure.update_layout(
+        **layout,
+        annotations=titles,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend=legend,
+        meta=fit_meta(
+            [
+                ("map" if index == 0 else f"map{index + 1}", area.bounds)
+                for index, area in enumerate(summary.areas)
+            ]
+        ),
+        uirevision=f"region-{summary.code}",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
+
+
+# --- TI sheet -------------------------------------------------------------------------
+
+
+def ti_communes_geojson(communes) -> dict:
+    """The TI's communes as a small GeoJSON (coordinates on a 10 m grid)."""
+    light = communes.set_geometry(
+        shapely.set_precision(communes.geometry.to_numpy(), COORDINATE_GRID)
+    )
+    return json.loads(light[["code", "nom", "geometry"]].to_json(drop_id=True))
+
+
+def _stepped_scale(steps: int) -> list[list]:
+    """One flat colour per EPCI: class k spans [k/steps, (k+1)/steps]."""
+    scale = []
+    for k in range(steps):
+        colour = EPCI_COLOURS[k % len(EPCI_COLOURS)]
+        scale += [[k / steps, colour], [(k + 1) / steps, colour]]
+    return scale
+
+
+def ti_figure(summary: TiSummary, clusters: pd.DataFrame, links: pd.DataFrame) -> go.Figure:
+    """The TI's communes coloured by EPCI, EPCI and TI outlines, its lauréats and clusters."""
+    communes = summary.communes
+    epci_rank = communes["epci"].astype("category").cat.codes.to_numpy()
+    steps = int(epci_rank.max()) + 1 if len(epci_rank) else 1
+    epci_names = summary.epci.set_index("code")["nom"]
+    hover = (communes["nom"] + " — " + communes["epci"].map(epci_names).fillna("")).tolist()
+    fill = go.Choroplethmap(
+        geojson=ti_communes_geojson(communes),
+        featureidkey="properties.code",
+        locations=communes["code"].tolist(),
+        z=epci_rank.tolist(),
+        zmin=-0.5,
+        zmax=steps - 0.5,
+        colorscale=_stepped_scale(steps),
+        showscale=False,
+        marker={"line": {"width": 0.5, "color": "#ffffff"}, "opacity": 0.9},
+        text=hover,
+        hovertemplate="%{text}<extra></extra>",
+        showlegend=False,
+    )
+    pins = pin_traces(summary.laureats)
+    for pin in pins:
+        pin.update(cluster={"enabled": False})
+    in_ti = clusters[clusters["id_cluster"].isin(summary.clusters["id_cluster"])]
+    its_links = links[links["id_cluster"].isin(in_ti["id_cluster"])]
+    figure = go.Figure([fill, *pins, *cluster_traces(in_ti, its_links, True)])
+    layers = [_line_layer("epci", "#555555", 1.2), _line_layer("id_ti", TI_LINE, 2.6)]
+    figure.update_layout(
+        map={
+            "style": offline_style(),
+            "layers": layers,
+            **fit_view(summary.bounds, *REGION_FRAME),
+        },
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 0.01,
+            "yanchor": "bottom",
+            "bgcolor": "rgba(255,255,255,0.9)",
+            "font": {"size": 12},
+        },
+        meta=fit_meta([("map", summary.bounds)]),
+        uirevision=f"ti-{summary.id_ti}",
+        paper_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def enjeu_chart(by_enjeu: pd.DataFrame, n_tis: int) -> go.Figure:
+    """Aid per enjeu, this TI against the national average per TI (M€)."""
+    frame = by_enjeu.iloc[::-1]
+    figure = go.Figure(
+        [
+            go.Bar(
+                y=frame["libelle"],
+                x=(frame["aide"] / 1e6).round(2),
+                orientation="h",
+                name=labels.TI_THIS,
+                marker_color="#c0392b",
+                hovertemplate="%{y} : %{x:.2f} M€<extra></extra>",
+            ),
+            go.Bar(
+                y=frame["libelle"],
+                x=(frame["aide_moyenne"] / 1e6).round(2),
+                orientation="h",
+                name=labels.TI_AVERAGE.format(n=n_tis),
+                marker_color="#95a5a6",
+                hovertemplate="%{y} : %{x:.2f} M€<extra></extra>",
+            ),
+        ]
+    )
+    figure.update_layout(
+        barmode="group",
+        separators=", ",
+        margin={"l": 0, "r": 10, "t": 10, "b": 30},
+        xaxis={"title": {"text": "Aide (M€)"}, "ticksuffix": ""},
+        legend={"orientation": "h", "y": -0.25},
+        height=80 + 42 * max(len(frame), 1),
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+    )
+    return figure

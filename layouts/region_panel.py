@@ -1,0 +1,251 @@
+"""The région panel, laid out like the annex of the report: title, six KPIs, map, cards.
+
+Pure functions of a :class:`~dashboard.region_summary.RegionSummary`: no store, no callback.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import formatting, labels
+from dashboard.filters import FilterState
+from dashboard.region_summary import FeaturedProject, Kpi, RegionSummary
+
+try:  # EXPORTS: written in parallel (layouts/export_buttons.py); the lead wires it for good.
+    from layouts.export_buttons import export_menu
+except ImportError:
+    export_menu = None
+
+LOG = logging.getLogger(__name__)
+REGION_MAP_CONFIG = {
+    "displaylogo": False,
+    "locale": "fr",
+    "scrollZoom": True,
+    "toImageButtonOptions": {"format": "png", "filename": "carte-region", "scale": 2},
+}
+
+
+def annex_amount(value_meur: float | None) -> str:
+    """ "285,5 M€"; whole amounts without decimals ("326 M€"), as the annex writes them."""
+    if value_meur is None or math.isnan(value_meur):
+        return "–"
+    decimals = 0 if round(value_meur, 1) == round(value_meur) else 1
+    return f"{formatting.number(value_meur, decimals)}\u00a0M€"
+
+
+def kpi_tile(key: str, value: str, kpi: Kpi) -> html.Div:
+    """One figure of the annex strip: big number, its label, and its source when it has one."""
+    children = [
+        html.Span(value, className="kpi-value"),
+        html.Span(kpi.label, className="kpi-label"),
+    ]
+    if kpi.source:
+        children.append(html.Span(kpi.source, className="kpi-source"))
+    return html.Div(children, id=f"kpi-{key}", className="kpi")
+
+
+def kpi_strip(summary: RegionSummary) -> html.Div:
+    """The six annex figures; "projets remontés" only when the indicator is known."""
+    n_label = labels.KPI_LAUREATS if summary.n_laureats != 1 else "projet lauréat"
+    tiles = [
+        kpi_tile(
+            "territoires",
+            formatting.count(summary.territoires_industrie.value),
+            summary.territoires_industrie,
+        ),
+        kpi_tile(
+            "plans-actions",
+            formatting.count(summary.projets_plans_actions.value),
+            summary.projets_plans_actions,
+        )
+        if summary.projets_plans_actions
+        else None,
+        kpi_tile(
+            "laureats", formatting.count(summary.n_laureats), Kpi(summary.n_laureats, n_label)
+        ),
+        kpi_tile(
+            "investissement",
+            annex_amount(summary.investissement_meur.value),
+            summary.investissement_meur,
+        ),
+        kpi_tile(
+            "engagement", annex_amount(summary.engagement_meur.value), summary.engagement_meur
+        ),
+        kpi_tile("emplois", formatting.count(summary.emplois_prevus.value), summary.emplois_prevus),
+    ]
+    return html.Div(
+        [tile for tile in tiles if tile is not None],
+        className="kpi-strip",
+        role="list",
+        **{"aria-label": "Chiffres clés"},
+    )
+
+
+def featured_card(project: FeaturedProject) -> html.Article:
+    """NAME / taille – filière / commune – TI / text / jobs sentence, as on the annex."""
+    ti = (
+        dcc.Link(project.ti_label, href=f"/ti/{project.id_ti}")
+        if project.id_ti
+        else project.ti_label
+    )
+    place = [project.commune, " – ", ti] if project.commune else [ti]
+    return html.Article(
+        [
+            html.H3(project.name, className="featured-name"),
+            html.P(project.size_sector, className="featured-sector"),
+            html.P(place, className="featured-place"),
+            html.P(project.description, className="featured-text"),
+            html.P(project.jobs, className="featured-jobs"),
+        ],
+        className="featured-card",
+        id=f"card-{project.id_laureat}",
+    )
+
+
+def featured_block(summary: RegionSummary) -> html.Section:
+    cards = [featured_card(project) for project in summary.featured]
+    return html.Section(
+        [
+            html.H2(labels.FEATURED_TITLE, className="h6 featured-title"),
+            *(cards or [html.P(labels.NO_FEATURED, className="text-muted small")]),
+        ],
+        id="featured-projects",
+        className="featured-block",
+    )
+
+
+def ti_list(summary: RegionSummary) -> html.Section:
+    """TIs of the loaded list in this région, each a link to its sheet."""
+    if summary.tis.empty:
+        return html.Section(
+            html.P(labels.REGION_TI_LIST_EMPTY, className="text-muted small"), className="ti-list"
+        )
+    items = [
+        html.Li(dcc.Link(name, href=f"/ti/{id_ti}"))
+        for id_ti, name in zip(summary.tis["id_ti"], summary.tis["lib_ti"], strict=True)
+    ]
+    title = labels.REGION_TI_LIST.format(n=len(items), vintage=summary.ti_vintage)
+    return html.Section(
+        [html.H2(title, className="h6"), html.Ul(items, className="ti-links")],
+        id="region-ti-list",
+        className="ti-list",
+    )
+
+
+def footnotes(summary: RegionSummary, is_demo: bool) -> html.Footer:
+    notes = []
+    if summary.data_date:
+        notes.append(
+            html.P(
+                labels.DATA_DATE_FOOTNOTE.format(date=summary.data_date),
+                id="region-date",
+                className="mb-0",
+            )
+        )
+    if summary.sources:
+        notes.append(
+            html.P(
+                labels.SOURCE_LINE.format(sources=" ; ".join(summary.sources)),
+                id="region-source",
+                className="mb-0",
+            )
+        )
+    if summary.deduced:
+        notes.append(html.P(labels.REGION_DEDUCED_NOTE, className="mb-0"))
+    if is_demo and summary.n_fictifs:
+        notes.append(
+            html.P(
+                labels.REGION_SYNTHETIC_NOTE.format(
+                    n_fictifs=formatting.count(summary.n_fictifs),
+                    n=formatting.count(summary.n_laureats),
+                ),
+                className="mb-0 fst-italic",
+            )
+        )
+    return html.Footer(notes, className="region-footnotes text-muted small")
+
+
+def export_slot(summary: RegionSummary) -> html.Div:
+    """EXPORTS: the export menu of layouts/export_buttons.py, filtered to this région."""
+    menu = None
+    if export_menu is not None:
+        query = FilterState(regions=summary.region_codes).to_query().lstrip("?")
+        try:
+            menu = export_menu(query, region=summary.code, graph_id="region-map")
+        except Exception:  # a broken export menu must not take the panel down
+            LOG.exception("export_menu failed for région %s", summary.code)
+    return html.Div(menu, id="region-export-slot", className="region-export")
+
+
+def region_controls(summary: RegionSummary, choices: list[dict]) -> html.Div:
+    """Back link, région list and exports: hidden in presentation mode."""
+    return html.Div(
+        [
+            dcc.Link(labels.BACK_TO_MAP, href="/", className="me-3 small"),
+            html.Div(
+                [
+                    dbc.Label(
+                        labels.REGION_CHOICE, html_for="region-choice", className="small mb-0"
+                    ),
+                    dcc.Dropdown(
+                        id="region-choice",
+                        options=choices,
+                        value=summary.code,
+                        clearable=False,
+                        searchable=True,
+                        labels=labels.DROPDOWN_LABELS,
+                    ),
+                ],
+                className="region-choice",
+            ),
+            export_slot(summary),
+        ],
+        className="region-controls d-flex flex-wrap align-items-end gap-3 mb-2",
+    )
+
+
+def region_panel(
+    summary: RegionSummary, figure, choices: list[dict], is_demo: bool = False
+) -> html.Div:
+    """The whole panel: controls, title, KPIs, map beside the cards and TI list, footnotes."""
+    return html.Div(
+        [
+            region_controls(summary, choices),
+            html.H1(summary.title, id="region-title", className="region-title"),
+            kpi_strip(summary),
+            html.Div(
+                [
+                    html.Div(
+                        dcc.Graph(
+                            id="region-map",
+                            figure=figure,
+                            config=REGION_MAP_CONFIG,
+                            className="region-map-graph",
+                        ),
+                        className="region-map",
+                        **{"aria-label": labels.REGION_MAP_LABEL},
+                    ),
+                    html.Div([featured_block(summary), ti_list(summary)], className="region-side"),
+                ],
+                className="region-body",
+            ),
+            footnotes(summary, is_demo),
+        ],
+        id="region-panel",
+        className="region-panel",
+        **{"data-region": summary.code},
+    )
+
+
+def region_not_found(code: str, choices: list[dict]) -> html.Div:
+    return html.Div(
+        [
+            html.H1(labels.REGION_UNKNOWN.format(code=code), className="h4"),
+            html.Ul([html.Li(dcc.Link(c["label"], href=f"/region/{c['value']}")) for c in choices]),
+        ],
+        id="region-panel",
+    )

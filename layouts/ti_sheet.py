@@ -1,0 +1,292 @@
+"""The sheet of one Territoire d'industrie: map, EPCI, lauréats, funding, clusters.
+
+Pure functions of a :class:`~dashboard.region_summary.TiSummary`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dash_table, dcc, html
+from dash.dash_table.Format import Format, Group, Scheme
+
+from dashboard import formatting, labels
+from dashboard.region_summary import TiSummary
+from layouts.region_panel import REGION_MAP_CONFIG
+
+TABLE_PAGE_SIZE = 12
+DEFAULT_SORT = [{"column_id": "aide_meur", "direction": "desc"}]
+# Columns whose sort uses another key than the text shown.
+SORT_KEYS = {"date_decision": "date_iso"}
+# dash_table writes numbers with these separators, the French way.
+FRENCH_NUMBERS = {"decimal": ",", "group": "\u202f"}
+TABLE_STYLE = {
+    "style_cell": {"textAlign": "left", "fontSize": "0.85rem", "whiteSpace": "normal"},
+    "style_header": {"fontWeight": "bold"},
+    "style_cell_conditional": [
+        {"if": {"column_type": "numeric"}, "textAlign": "right"},
+    ],
+}
+
+
+def _money_column(key: str, name: str, decimals: int = 2) -> dict:
+    return {
+        "id": key,
+        "name": name,
+        "type": "numeric",
+        "format": Format(precision=decimals, scheme=Scheme.fixed, group=Group.yes),
+    }
+
+
+def laureat_rows(laureats: pd.DataFrame) -> list[dict]:
+    """Table records: amounts in M€ (numbers, so sorting is numeric), dates as dd/mm/yyyy."""
+    dates = pd.to_datetime(laureats["date_decision"], errors="coerce")
+    frame = pd.DataFrame(
+        {
+            "beneficiaire": laureats["beneficiaire"].fillna(""),
+            "commune": laureats["commune"].fillna(""),
+            "programme": laureats["programme"].fillna(""),
+            "aide_meur": (laureats["montant_aide"] / 1e6).round(3),
+            "investissement_meur": (laureats["investissement"] / 1e6).round(3),
+            "emplois_prevus": laureats["emplois_prevus"].astype("Float64"),
+            "filiere": laureats["filiere"].fillna(""),
+            "taille_entreprise": laureats["taille_entreprise"].fillna(""),
+            "date_decision": dates.dt.strftime("%d/%m/%Y").fillna(""),
+            # Not a column: the sort key of "date_decision" (see callbacks/ti_sheet.py).
+            "date_iso": dates.dt.strftime("%Y-%m-%d").fillna(""),
+        }
+    )
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def sort_rows(records: list[dict], sort_by: list[dict]) -> list[dict]:
+    """Records sorted like the table header asks, dates by their ISO key, blanks last."""
+    if not records or not sort_by:
+        return records
+    frame = pd.DataFrame(records)
+    keys = [SORT_KEYS.get(s["column_id"], s["column_id"]) for s in sort_by]
+    ascending = [s["direction"] == "asc" for s in sort_by]
+    ordered = frame.sort_values(keys, ascending=ascending, na_position="last", kind="stable")
+    return ordered.astype(object).where(ordered.notna(), None).to_dict("records")
+
+
+def laureats_table(summary: TiSummary) -> html.Div:
+    if summary.laureats.empty:
+        return html.P(labels.TI_NO_LAUREAT, className="text-muted")
+    names = labels.LAUREAT_COLUMNS
+    columns = (
+        [{"id": key, "name": names[key]} for key in ("beneficiaire", "commune", "programme")]
+        + [
+            _money_column("aide_meur", names["aide_meur"]),
+            _money_column("investissement_meur", names["investissement_meur"]),
+            _money_column("emplois_prevus", names["emplois_prevus"], 0),
+        ]
+        + [
+            {"id": key, "name": names[key]}
+            for key in ("filiere", "taille_entreprise", "date_decision")
+        ]
+    )
+    return dash_table.DataTable(
+        id="ti-laureats",
+        data=sort_rows(laureat_rows(summary.laureats), DEFAULT_SORT),
+        columns=columns,
+        sort_action="custom",
+        sort_by=DEFAULT_SORT,
+        page_size=TABLE_PAGE_SIZE,
+        locale_format=FRENCH_NUMBERS,
+        **TABLE_STYLE,
+    )
+
+
+def funding_table(
+    frame: pd.DataFrame, table_id: str, first_column: str, n_tis: int
+) -> dash_table.DataTable:
+    """Lauréats and aid of this TI against the national average per TI, in M€."""
+    names = labels.FUNDING_COLUMNS
+    data = pd.DataFrame(
+        {
+            "libelle": frame["libelle"],
+            "n_laureats": frame["n_laureats"],
+            "aide": (frame["aide"] / 1e6).round(3),
+            "aide_moyenne": (frame["aide_moyenne"] / 1e6).round(3),
+        }
+    )
+    return dash_table.DataTable(
+        id=table_id,
+        data=data.to_dict("records"),
+        columns=[
+            {"id": "libelle", "name": first_column},
+            {"id": "n_laureats", "name": names["n_laureats"], "type": "numeric"},
+            _money_column("aide", f"{names['aide']} (M€)"),
+            _money_column("aide_moyenne", f"{labels.TI_AVERAGE.format(n=n_tis)} (M€)"),
+        ],
+        sort_action="native",
+        locale_format=FRENCH_NUMBERS,
+        **TABLE_STYLE,
+    )
+
+
+def epci_list(summary: TiSummary) -> html.Section:
+    items = [
+        html.Li(
+            f"{name} ({formatting.count(n, 'communes' if n > 1 else 'commune')}"
+            + (f", {labels.TI_EPCI_PARTIAL})" if partial else ")")
+        )
+        for name, n, partial in zip(
+            summary.epci["nom"], summary.epci["n_communes"], summary.epci["partiel"], strict=True
+        )
+    ]
+    return html.Section(
+        [html.H2(labels.TI_EPCI_TITLE, className="h6"), html.Ul(items, id="ti-epci")],
+        className="mb-3",
+    )
+
+
+def cluster_list(summary: TiSummary) -> html.Section:
+    clusters = summary.clusters
+    body = (
+        html.Ul(
+            [
+                html.Li([html.Strong(name), f" ({kind}) — {relation}"])
+                for name, kind, relation in zip(
+                    clusters["nom"], clusters["type"].fillna(""), clusters["relation"], strict=True
+                )
+            ],
+            id="ti-clusters",
+        )
+        if not clusters.empty
+        else html.P(labels.TI_NO_CLUSTER, className="text-muted small", id="ti-clusters")
+    )
+    return html.Section([html.H2(labels.TI_CLUSTERS_TITLE, className="h6"), body])
+
+
+def totals_line(summary: TiSummary) -> str:
+    rows = summary.laureats
+    n = len(rows)
+    return labels.TI_TOTALS.format(
+        n=formatting.count(n, "lauréats" if n > 1 else "lauréat"),
+        aide=formatting.millions_eur(rows["montant_aide"].sum()),
+        investissement=formatting.millions_eur(rows["investissement"].sum()),
+        emplois=formatting.count(rows["emplois_prevus"].sum(), "emplois prévus"),
+    )
+
+
+def facts_line(summary: TiSummary) -> str:
+    population = summary.population
+    return labels.TI_FACTS.format(
+        communes=formatting.count(summary.n_communes, "communes"),
+        epci=formatting.count(len(summary.epci), "EPCI"),
+        population=formatting.count(None if math.isnan(population) else population),
+    )
+
+
+def ti_controls(summary: TiSummary, choices: list[dict]) -> html.Div:
+    back = (
+        dcc.Link(
+            labels.TI_REGION_LINK.format(name=summary.region_name),
+            href=f"/region/{summary.region}",
+            className="small",
+        )
+        if summary.region
+        else dcc.Link(labels.BACK_TO_MAP, href="/", className="small")
+    )
+    return html.Div(
+        [
+            back,
+            html.Div(
+                [
+                    dbc.Label(labels.TI_CHOICE, html_for="ti-choice", className="small mb-0"),
+                    dcc.Dropdown(
+                        id="ti-choice",
+                        options=choices,
+                        value=summary.id_ti,
+                        clearable=False,
+                        searchable=True,
+                        labels=labels.DROPDOWN_LABELS,
+                    ),
+                ],
+                className="ti-choice",
+            ),
+        ],
+        className="region-controls d-flex flex-wrap align-items-end gap-3 mb-2",
+    )
+
+
+def ti_sheet(
+    summary: TiSummary, map_figure, enjeu_figure, choices: list[dict], geo_vintage: str
+) -> html.Div:
+    return html.Div(
+        [
+            ti_controls(summary, choices),
+            html.H1(labels.TI_SHEET_TITLE.format(name=summary.name), id="ti-title", className="h3"),
+            html.P(facts_line(summary), className="mb-0 fw-semibold"),
+            html.P(
+                [
+                    labels.TI_VINTAGE.format(vintage=summary.vintage),
+                    " · ",
+                    labels.TI_GEO_VINTAGE.format(vintage=geo_vintage),
+                ],
+                id="ti-vintage",
+                className="text-muted small",
+            ),
+            html.Div(
+                [
+                    html.Div(
+                        dcc.Graph(
+                            id="ti-map",
+                            figure=map_figure,
+                            config=REGION_MAP_CONFIG,
+                            className="region-map-graph",
+                        ),
+                        className="region-map",
+                        **{"aria-label": labels.TI_MAP_LABEL},
+                    ),
+                    html.Div([epci_list(summary), cluster_list(summary)], className="region-side"),
+                ],
+                className="region-body",
+            ),
+            html.H2(labels.TI_LAUREATS_TITLE, className="h5 mt-3"),
+            html.P(totals_line(summary), id="ti-totals", className="fw-semibold"),
+            laureats_table(summary),
+            html.H2(labels.TI_FUNDING_TITLE, className="h5 mt-4"),
+            dbc.Row(
+                [
+                    dbc.Col(
+                        [
+                            html.H3(labels.TI_BY_PROGRAMME, className="h6"),
+                            funding_table(
+                                summary.by_programme, "ti-programmes", "Programme", summary.n_tis
+                            ),
+                        ],
+                        lg=6,
+                    ),
+                    dbc.Col(
+                        [
+                            html.H3(labels.TI_BY_ENJEU, className="h6"),
+                            dcc.Graph(
+                                id="ti-enjeux-chart",
+                                figure=enjeu_figure,
+                                config={"displaylogo": False, "locale": "fr"},
+                            ),
+                            funding_table(summary.by_enjeu, "ti-enjeux", "Enjeu", summary.n_tis),
+                        ],
+                        lg=6,
+                    ),
+                ]
+            ),
+        ],
+        id="ti-sheet",
+        className="ti-sheet",
+    )
+
+
+def ti_not_found(id_ti: str, choices: list[dict]) -> html.Div:
+    return html.Div(
+        [
+            html.H1(labels.TI_UNKNOWN.format(id=id_ti), className="h4"),
+            html.Ul([html.Li(dcc.Link(c["label"], href=f"/ti/{c['value']}")) for c in choices]),
+        ],
+        id="ti-sheet",
+    )

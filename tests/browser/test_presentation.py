@@ -1,0 +1,115 @@
+"""Presentation mode as a speaker uses it: full screen, big type, arrows step the slides."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from app import create_app
+from callbacks.presentation import presentation_steps
+from tests.browser.network import network_events, outside_requests
+
+pytestmark = pytest.mark.browser
+
+
+def set_viewport(duo, width: int, height: int) -> None:
+    duo.driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+    )
+
+
+def press(duo, key: str) -> None:
+    ActionChains(duo.driver).send_keys(key).perform()
+
+
+def in_presentation(duo) -> bool:
+    return duo.driver.execute_script(
+        "return document.documentElement.classList.contains('presentation');"
+    )
+
+
+def wait_for_path(duo, path: str, timeout: float = 20) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if duo.driver.execute_script("return window.location.pathname;") == path:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"toujours sur {duo.driver.current_url}, attendu {path}")
+
+
+@pytest.fixture
+def presenter(dash_duo, demo_store):
+    dash_duo.start_server(create_app(demo_store.settings, store=demo_store), navigate=False)
+    return dash_duo
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)], ids=["1080p", "720p"])
+def test_region_slide_fits_the_screen_with_large_type(presenter, size):
+    width, height = size
+    set_viewport(presenter, width, height)
+    presenter.driver.get(presenter.server.url + "/region/27?presentation=1")
+    presenter.wait_for_element("#region-map .maplibregl-canvas", timeout=30)
+    assert in_presentation(presenter)
+    shown = presenter.driver.execute_script(
+        "return ['.region-controls', '.navbar .nav-link', '#region-choice']"
+        ".map(s => document.querySelector(s).getClientRects().length > 0);"
+    )
+    assert shown == [False, False, False]  # controls hidden
+    overflow = presenter.driver.execute_script(
+        "return document.documentElement.scrollHeight - window.innerHeight;"
+    )
+    assert overflow <= 1, "la diapositive déborde de l'écran"
+    kpi_px = presenter.driver.execute_script(
+        "return parseFloat(getComputedStyle(document.querySelector('.kpi-value')).fontSize);"
+    )
+    assert kpi_px >= (40 if width >= 1920 else 28)
+    map_height = presenter.driver.execute_script(
+        "return document.querySelector('#region-map .maplibregl-canvas').clientHeight;"
+    )
+    assert map_height > height * 0.4
+
+
+def test_arrows_step_through_the_annex_panels_and_back(presenter, demo_store):
+    steps = presentation_steps(demo_store)
+    assert steps[:3] == ["/", "/region/27", "/region/53"]
+    assert steps[-2:] == ["/region/outre-mer", "/region/84"]
+    presenter.driver.get(presenter.server.url + "/?presentation=1")
+    presenter.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
+    network_events(presenter.driver)  # empty the log: count from here
+    press(presenter, Keys.ARROW_RIGHT)
+    wait_for_path(presenter, "/region/27")
+    presenter.wait_for_text_to_equal(
+        "#region-title", "87 projets lauréats en Bourgogne-Franche-Comté", timeout=20
+    )
+    press(presenter, Keys.ARROW_RIGHT)
+    presenter.wait_for_text_to_equal("#region-title", "85 projets lauréats en Bretagne", timeout=20)
+    assert in_presentation(presenter)
+    press(presenter, Keys.ARROW_LEFT)
+    press(presenter, Keys.ARROW_LEFT)
+    wait_for_path(presenter, "/")
+    presenter.wait_for_element("#national-map", timeout=20)
+    press(presenter, Keys.ARROW_LEFT)  # wraps round to the last slide
+    wait_for_path(presenter, "/region/84")
+    press(presenter, Keys.ARROW_RIGHT)  # after the last région, back to the national view
+    wait_for_path(presenter, "/")
+    assert outside_requests(network_events(presenter.driver)) == []
+
+
+def test_button_and_escape_toggle_the_mode(presenter):
+    presenter.driver.get(presenter.server.url + "/region/94")
+    presenter.wait_for_element("#presentation-toggle", timeout=30)
+    assert not in_presentation(presenter)
+    press(presenter, Keys.ARROW_RIGHT)  # arrows do nothing outside the mode
+    time.sleep(0.5)
+    assert presenter.driver.execute_script("return window.location.pathname;") == "/region/94"
+    presenter.find_element("#presentation-toggle").click()
+    assert in_presentation(presenter)
+    assert "presentation=1" in presenter.driver.current_url
+    assert presenter.find_element("#presentation-toggle").text == "Quitter la présentation"
+    press(presenter, Keys.ESCAPE)
+    assert not in_presentation(presenter)
+    assert presenter.find_element("#presentation-toggle").text == "Mode présentation"

@@ -1,0 +1,221 @@
+"""The région panels in headless Chromium: the figures a presenter reads off the annex.
+
+One server and one browser for the whole module; each panel is opened by its URL.
+"""
+
+from __future__ import annotations
+
+import csv
+import socket
+import time
+import unicodedata
+
+import pytest
+from dash.testing.application_runners import ThreadedRunner
+from dash.testing.composite import DashComposite
+
+from app import create_app
+
+pytestmark = pytest.mark.browser
+
+ANNEX_PANEL_CODES = {
+    "Bourgogne-Franche-Comté": "27",
+    "Bretagne": "53",
+    "Corse": "94",
+    "Centre-Val de Loire": "24",
+    "Grand Est": "44",
+    "Hauts-de-France": "32",
+    "Île-de-France": "11",
+    "Normandie": "28",
+    "Nouvelle-Aquitaine": "75",
+    "Occitanie": "76",
+    "Pays de la Loire": "52",
+    "Provence-Alpes-Côte d'Azur": "93",
+    "Outre-mer": "outre-mer",
+}
+KPI_COLUMNS = {
+    "territoires": "n_territoires_industrie",
+    "plans-actions": "n_projets_plans_actions",
+    "laureats": "n_laureats",
+    "investissement": "investissement_meur",
+    "engagement": "engagement_etat_region_meur",
+    "emplois": "emplois_prevus",
+}
+SPACES = str.maketrans("", "", " \u00a0\u202f")
+
+
+def annex_panels() -> list[dict]:
+    from tests.conftest import SHARED
+
+    path = SHARED / "reference" / "regions_annex.csv"
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if row["region"] in ANNEX_PANEL_CODES]
+
+
+def french_number(text: str) -> float:
+    """ "285,5 M€" -> 285.5 ; "1 966" -> 1966.0 (any kind of space between thousands)."""
+    return float(text.replace("M€", "").translate(SPACES).replace(",", "."))
+
+
+def unaccented(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def panels(request, demo_store, tmp_path_factory):
+    """One app and one Chromium for every panel of the module."""
+    with (
+        ThreadedRunner() as server,
+        DashComposite(
+            server=server,
+            browser=request.config.getoption("webdriver"),
+            headless=request.config.getoption("headless"),
+            options=request.config.hook.pytest_setup_options(),
+            download_path=str(tmp_path_factory.mktemp("download")),
+            percy_run=False,
+        ) as duo,
+    ):
+        duo.start_server(create_app(demo_store.settings, store=demo_store), port=free_port())
+        yield duo
+
+
+def open_page(duo, path: str, ready: str = "#region-title") -> None:
+    duo.driver.get(duo.server_url + path)
+    duo.wait_for_element(ready, timeout=30)
+
+
+def wait_for_text(duo, selector: str, expected: str, timeout: float = 20) -> str:
+    deadline = time.time() + timeout
+    shown = ""
+    while time.time() < deadline:
+        elements = duo.driver.find_elements("css selector", selector)
+        shown = plain(elements[0].text) if elements else ""
+        if shown == expected:
+            return shown
+        time.sleep(0.2)
+    raise AssertionError(f"{selector} : {shown!r} au lieu de {expected!r}")
+
+
+def kpi_text(duo, key: str, part: str) -> str:
+    return plain(duo.find_element(f"#kpi-{key} .kpi-{part}").text)
+
+
+@pytest.mark.parametrize("row", annex_panels(), ids=lambda row: row["region"])
+def test_panel_shows_annex_figures(panels, row):
+    code = ANNEX_PANEL_CODES[row["region"]]
+    open_page(panels, f"/region/{code}")
+    wait_for_text(panels, "#region-title", row["laureats_label_exact"])
+    shown = {key: french_number(kpi_text(panels, key, "value")) for key in KPI_COLUMNS}
+    expected = {key: float(row[column]) for key, column in KPI_COLUMNS.items()}
+    assert shown == expected
+    assert kpi_text(panels, "engagement", "label") == row["engagement_label"]
+    assert kpi_text(panels, "emplois", "label") == row["emplois_label_exact"]
+    assert kpi_text(panels, "plans-actions", "label") == (
+        "Projets remontés dans les plans d'actions par les binômes élus – industriels"
+    )
+    assert plain(panels.find_element("#region-date").text) == (
+        f"*Les données sont arrêtées au {row['data_date']}"
+    )
+    source = plain(panels.find_element("#region-source").text)
+    assert source.startswith("Source : ")
+    if row["source_line_exact"]:
+        assert source.startswith(row["source_line_exact"])
+    cards = panels.driver.find_elements("css selector", "#featured-projects .featured-name")
+    featured = [name for name in row["featured_cards"].split(" | ") if name]
+    # The card carries the beneficiary's full name ("SOCIÉTÉ INDUSTRIELLE AUER" for "AUER").
+    assert len(cards) == len(featured)
+    for card, name in zip(cards, featured, strict=True):
+        assert unaccented(name) in unaccented(card.text)
+    panels.wait_for_element("#region-map .maplibregl-canvas", timeout=30)
+
+
+def test_bfc_card_reads_like_the_annex(panels):
+    open_page(panels, "/region/27")
+    card = panels.find_element("#featured-projects .featured-card")
+    lines = [plain(line) for line in card.text.split("\n")]
+    assert lines[:3] == [
+        "ATELIER HAUTE LUNETTERIE BOURGEAT",
+        "PME – Biens de consommation",
+        "Hauts de Bienne – TI Haut-Jura",
+    ]
+    assert lines[-1] == "Création d'au moins 6 emplois prévue"
+
+
+def test_choosing_a_region_in_the_list_opens_its_panel(panels):
+    open_page(panels, "/region/27")
+    panels.find_element("#region-choice").click()
+    search = panels.wait_for_element(".dash-dropdown-search", timeout=5)
+    search.send_keys("Bretagne")
+    time.sleep(0.3)
+    search.send_keys("\ue007")  # Enter
+    wait_for_text(panels, "#region-title", "85 projets lauréats en Bretagne")
+    assert panels.driver.current_url.endswith("/region/53")
+
+
+def test_clicking_a_region_of_the_national_map_opens_its_panel(panels):
+    open_page(panels, "/?niveau=region", ready="#national-map .maplibregl-canvas")
+    panels.driver.execute_script(
+        "window.dash_clientside.set_props('national-map', "
+        "{clickData: {points: [{curveNumber: 0, location: '94'}]}});"
+    )
+    wait_for_text(panels, "#region-title", "10 projets lauréats en Corse")
+    assert panels.driver.current_url.split("?")[0].endswith("/region/94")
+
+
+def test_a_click_at_another_level_stays_on_the_national_map(panels):
+    open_page(panels, "/", ready="#national-map .maplibregl-canvas")
+    panels.driver.execute_script(
+        "window.dash_clientside.set_props('national-map', "
+        "{clickData: {points: [{curveNumber: 0, location: '200071884'}]}});"
+    )
+    time.sleep(1.5)
+    assert panels.driver.find_elements("css selector", "#region-title") == []
+
+
+def test_ti_names_link_to_their_sheet(panels):
+    open_page(panels, "/region/27")
+    panels.find_element("#featured-projects a[href='/ti/demo-ti-14']").click()
+    wait_for_text(panels, "#ti-title", "Territoire d'industrie Haut-Jura")
+    open_page(panels, "/region/27")
+    links = panels.driver.find_elements("css selector", "#region-ti-list a")
+    assert {a.text: a.get_attribute("pathname") for a in links} == {
+        "Grand Chalon": "/ti/demo-ti-12",
+        "Haut-Jura": "/ti/demo-ti-14",
+        "Nord Franche-Comté": "/ti/demo-ti-24",
+    }
+
+
+def test_overseas_panel_draws_one_inset_per_region(panels):
+    open_page(panels, "/region/outre-mer")
+    wait_for_text(panels, "#region-title", "54 projets lauréats dans les Outre-mer")
+    panels.wait_for_element("#region-map .maplibregl-canvas", timeout=30)
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        canvases = panels.driver.find_elements("css selector", "#region-map .maplibregl-canvas")
+        if len(canvases) == 5:
+            break
+        time.sleep(0.3)
+    assert len(canvases) == 5
+    titles = panels.driver.execute_script(
+        "return [...document.querySelectorAll('#region-map .annotation-text')]"
+        ".map(e => e.textContent);"
+    )
+    assert titles == ["Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"]
+
+
+def test_unknown_region_lists_the_panels(panels):
+    open_page(panels, "/region/99", ready="#region-panel")
+    assert "Région inconnue : 99" in panels.find_element("#region-panel h1").text
+    assert panels.driver.find_elements("css selector", "#region-panel a[href='/region/27']")

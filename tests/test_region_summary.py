@@ -1,0 +1,166 @@
+"""Région panels and TI sheets computed from the demo rows, checked against the annex."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from dashboard.ingest.folder import read_panels
+from dashboard.region_summary import (
+    UnknownTerritory,
+    fit_view,
+    panel_codes,
+    region_summary,
+    ti_summary,
+)
+from dashboard.territory import OVERSEAS_REGIONS
+
+ANNEX_PANEL_CODES = {
+    "Bourgogne-Franche-Comté": "27",
+    "Bretagne": "53",
+    "Corse": "94",
+    "Centre-Val de Loire": "24",
+    "Grand Est": "44",
+    "Hauts-de-France": "32",
+    "Île-de-France": "11",
+    "Normandie": "28",
+    "Nouvelle-Aquitaine": "75",
+    "Occitanie": "76",
+    "Pays de la Loire": "52",
+    "Provence-Alpes-Côte d'Azur": "93",
+    "Outre-mer": "outre-mer",
+}
+
+
+def annex_rows(shared_dir) -> list[dict]:
+    with (shared_dir / "reference" / "regions_annex.csv").open(encoding="utf-8") as handle:
+        return [row for row in csv.DictReader(handle) if row["region"] in ANNEX_PANEL_CODES]
+
+
+def test_panels_follow_the_annex_order_then_auvergne_rhone_alpes(demo_store):
+    assert panel_codes(demo_store) == [*ANNEX_PANEL_CODES.values(), "84"]
+
+
+def test_each_annex_panel_sums_to_the_published_figures(demo_store, shared_dir):
+    for row in annex_rows(shared_dir):
+        summary = region_summary(demo_store, ANNEX_PANEL_CODES[row["region"]])
+        assert summary.title == row["laureats_label_exact"], row["region"]
+        assert summary.n_laureats == int(row["n_laureats"])
+        assert summary.territoires_industrie.value == int(row["n_territoires_industrie"])
+        assert summary.projets_plans_actions.value == int(row["n_projets_plans_actions"])
+        assert round(summary.investissement_meur.value, 1) == float(row["investissement_meur"])
+        assert round(summary.engagement_meur.value, 1) == float(row["engagement_etat_region_meur"])
+        assert summary.engagement_meur.label == row["engagement_label"]
+        assert summary.emplois_prevus.value == int(row["emplois_prevus"])
+        assert summary.emplois_prevus.label == row["emplois_label_exact"]
+        assert summary.data_date == row["data_date"]
+
+
+def test_corse_and_overseas_engagement_is_the_state_alone(demo_store):
+    for code in ("94", "outre-mer"):
+        assert region_summary(demo_store, code).engagement_meur.label == (
+            "Engagés par l'Etat (2020-2021)"
+        )
+    assert "Région" in region_summary(demo_store, "27").engagement_meur.label
+
+
+def test_overseas_panel_groups_the_five_regions_with_one_inset_each(demo_store):
+    summary = region_summary(demo_store, "outre-mer")
+    assert summary.region_codes == OVERSEAS_REGIONS
+    assert [area.code for area in summary.areas] == list(OVERSEAS_REGIONS)
+    assert set(summary.laureats["reg"]) <= set(OVERSEAS_REGIONS)
+    assert summary.title == "54 projets lauréats dans les Outre-mer"
+
+
+def test_featured_cards_read_like_the_annex(demo_store):
+    cards = region_summary(demo_store, "27").featured
+    assert [card.name for card in cards] == ["ATELIER HAUTE LUNETTERIE BOURGEAT"]
+    card = cards[0]
+    assert card.size_sector == "PME – Biens de consommation"
+    assert card.place == "Hauts de Bienne – TI Haut-Jura"
+    assert card.jobs == "Création d'au moins 6 emplois prévue"
+    assert [c.name for c in region_summary(demo_store, "outre-mer").featured] == [
+        "PIRIOU RÉUNION",
+        "GUYANE SPIRULINE",
+    ]
+
+
+def test_a_region_without_panel_uses_rows_and_the_loaded_list(demo_store):
+    summary = region_summary(demo_store, "04")
+    assert summary.title.endswith("projets lauréats à La Réunion")
+    assert summary.projets_plans_actions is None  # no indicator for La Réunion alone
+    assert summary.territoires_industrie.value == 1  # counted from the loaded TI list
+    assert "liste chargée" in summary.territoires_industrie.source
+    assert summary.engagement_meur.label == "Engagés par l'Etat et la Région (2020-2021)"
+
+
+def test_unknown_region_is_reported(demo_store):
+    with pytest.raises(UnknownTerritory):
+        region_summary(demo_store, "99")
+
+
+def test_ti_sheet_compares_its_aid_with_the_national_average(demo_store):
+    sheet = ti_summary(demo_store, "demo-ti-08")
+    assert sheet.name == "Dieppe Côte d'Albâtre"
+    assert sheet.region == "28"
+    assert len(sheet.laureats) == (demo_store.laureats["id_ti"] == "demo-ti-08").sum()
+    in_ti = demo_store.laureats[demo_store.laureats["dans_ti"]]
+    programme = sheet.by_programme.set_index("libelle")
+    for name, row in programme.iterrows():
+        expected = in_ti.loc[in_ti["programme"] == name, "montant_aide"].sum() / sheet.n_tis
+        assert row["aide_moyenne"] == pytest.approx(expected)
+    assert sheet.by_enjeu["n_laureats"].sum() >= len(sheet.laureats)
+    assert {"Dieppe Méca Énergies", "Club interentreprises du littoral"} <= set(
+        sheet.clusters["nom"]
+    )
+    assert set(sheet.communes["code"]) == set(
+        demo_store.tis.members.loc[demo_store.tis.members["id_ti"] == "demo-ti-08", "insee_com"]
+    )
+
+
+def test_unknown_ti_is_reported(demo_store):
+    with pytest.raises(UnknownTerritory):
+        ti_summary(demo_store, "pas-un-ti")
+
+
+def test_fit_view_frames_the_bounds():
+    view = fit_view((2.84, 46.16, 7.14, 48.40), 760, 560)
+    assert view["center"]["lon"] == pytest.approx(4.99)
+    assert 46.16 < view["center"]["lat"] < 48.40
+    assert 6.0 < view["zoom"] < 8.0
+    assert fit_view((0, 0, 0.1, 0.1), 760, 560)["zoom"] > view["zoom"]
+
+
+def test_panel_metadata_keeps_known_fields_and_reports_bad_ones(tmp_path):
+    (tmp_path / "metadonnees.json").write_text(
+        json.dumps(
+            {
+                "laureats.csv": {"source": "DGE"},
+                "panels": {
+                    "94": {
+                        "engagement_label": "Engagés par l'Etat",
+                        "panel_order": 3,
+                        "region_codes": ["94"],
+                        "n_laureats": 10,
+                    },
+                    "27": {"panel_order": "premier", "engagement_label": None},
+                    "xx": "pas un objet",
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
+    panels, notes = read_panels(tmp_path)
+    assert panels["94"] == {
+        "engagement_label": "Engagés par l'Etat",
+        "panel_order": 3,
+        "region_codes": ["94"],
+    }
+    assert panels["27"] == {}
+    assert "xx" not in panels
+    assert notes == [
+        "metadonnees.json : panneau « 27 », panel_order ignoré",
+        "metadonnees.json : panneau « xx » ignoré, un objet est attendu",
+    ]
