@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from selenium import webdriver
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -237,3 +238,28 @@ def test_a_whole_session_stays_on_the_app_host(national):
     events = network_events(national.driver)
     assert len(events) > 10
     assert outside_requests(events) == []
+
+
+def test_without_webgl_the_map_is_still_drawn(dash_duo, demo_store):
+    """A browser with WebGL disabled gets an SVG choropleth, never a blank area."""
+    from tests.conftest import pytest_setup_options
+
+    dash_duo.start_server(create_app(demo_store.settings, store=demo_store))
+    options = pytest_setup_options()
+    options.add_argument("--disable-webgl")
+    options.add_argument("--disable-3d-apis")
+    driver = webdriver.Chrome(options=options)
+    try:
+        driver.get(dash_duo.server_url + "/")
+        wait_until(
+            lambda: (
+                len(driver.find_elements("css selector", "#national-map .choroplethlocation"))
+                > 1000
+            ),
+            timeout=40,
+        )
+        drawn = driver.find_elements("css selector", "#national-map .choroplethlocation")
+        assert len(drawn) == len(demo_store.geography.epci)
+        driver.save_screenshot("/tmp/national_map_svg.png")
+    finally:
+        driver.quit()
