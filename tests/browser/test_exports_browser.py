@@ -10,6 +10,7 @@ import requests
 
 from app import create_app
 from dashboard import labels
+from layouts.export_buttons import link_id
 from tests.browser.network import network_events, outside_requests
 
 pytestmark = pytest.mark.browser
@@ -52,7 +53,7 @@ def wait_for_file(folder: Path, pattern: str, timeout: float = 30) -> Path:
 def test_csv_link_downloads_the_region_lauréats(region_page, tmp_path):
     duo = region_page
     open_menu(duo)
-    link = duo.find_element("a#national-map-export-csv")
+    link = duo.find_element(f"a#{link_id('csv', 'region-map')}")
     assert link.text == labels.EXPORT_CSV
     href = link.get_attribute("href")
     assert "/export/laureats.csv?" in href and "region=27" in href
@@ -84,3 +85,24 @@ def test_map_image_button_saves_the_map(region_page, tmp_path, fmt, text, signat
     assert image.read_bytes().startswith(signature)
     assert image.stat().st_size > 20_000  # a drawn map, not an empty canvas
     assert not outside_requests(network_events(duo.driver))
+
+
+def test_national_csv_link_follows_the_filters(dash_duo, demo_store):
+    """The national map's export link always carries the filters on screen."""
+    dash_duo.start_server(create_app(demo_store.settings, store=demo_store))
+    dash_duo.driver.get(dash_duo.server_url + "/?taille=PME")
+    dash_duo.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
+    dash_duo.driver.execute_script(
+        "document.querySelector(\"#f-ti-scope input[value='dans']\").click();"
+    )
+    link = f"a#{link_id('csv')}"
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline and "ti_statut=dans" not in (
+        dash_duo.find_element(link).get_attribute("href") or ""
+    ):
+        time.sleep(0.2)
+    href = dash_duo.find_element(link).get_attribute("href")
+    assert "ti_statut=dans" in href and "taille=PME" in href
+    rows = requests.get(href, timeout=30).content.count(b"\r\n") - 1
+    expected = demo_store.laureats.query("dans_ti and taille_entreprise == 'PME'")
+    assert rows == len(expected)
