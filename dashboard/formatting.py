@@ -24,6 +24,15 @@ def millions_eur(value_eur: float | None, decimals: int = 1) -> str:
     return f"{number(value_eur / 1e6, decimals)}\u00a0M€"
 
 
+def annex_amount(value_meur: float | None) -> str:
+    """M€ -> ``"285,5 M€"``; whole amounts without decimals (``"326 M€"``), as the annex
+    writes them."""
+    if value_meur is None or math.isnan(value_meur):
+        return "–"
+    decimals = 0 if round(value_meur, 1) == round(value_meur) else 1
+    return f"{number(value_meur, decimals)}\u00a0M€"
+
+
 def count(value: int | float | None, unit: str = "") -> str:
     """``1966, "emplois"`` -> ``"1 966 emplois"``."""
     text = number(value, 0)

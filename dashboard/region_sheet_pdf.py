@@ -31,7 +31,6 @@ from pathlib import Path
 import geopandas as gpd
 import matplotlib
 import numpy as np
-import pandas as pd
 import shapely
 from matplotlib.backends.backend_pdf import FigureCanvasPdf
 from matplotlib.figure import Figure
@@ -42,8 +41,13 @@ from matplotlib.patheffects import withStroke
 from matplotlib.textpath import TextToPath
 
 from dashboard import formatting, labels
-from dashboard.exports import data_source
-from dashboard.territory import REGION_GROUPS
+from dashboard.region_summary import (
+    FeaturedProject,
+    Kpi,
+    RegionSummary,
+    UnknownTerritory,
+    region_summary,
+)
 from geodata import paths
 
 A4 = (8.27, 11.69)  # inches, portrait
@@ -59,7 +63,6 @@ TI_FILL = "#c0392b22"
 REGION_FILL = "#fbf8f2"
 NEIGHBOUR_FILL = "#e9e9e9"
 MAX_CARDS = 4
-CORSE = "94"
 SLIVER_SHARE = 0.02
 GAP = 0.25
 MIN_COLUMN = 2.6  # narrowest column the cards may have beside the map
@@ -80,46 +83,32 @@ _RENDER_LOCK = threading.Lock()
 _RC = {"pdf.fonttype": 42, "font.family": "DejaVu Sans", "pdf.compression": 9}
 
 
-class UnknownRegion(KeyError):
-    """The code is neither a région of the loaded geography nor a group ("outre-mer")."""
-
-
-@dataclass(frozen=True)
-class SheetKpi:
-    value: str
-    label: str
+# What callbacks/downloads.py answers with a 404: a code that is neither a région of the
+# loaded geography nor a group ("outre-mer"), as region_summary() reports it.
+UnknownRegion = UnknownTerritory
 
 
 @dataclass(frozen=True)
 class SheetCard:
+    """A featured project as the page draws it: numbered, with its pin on the map."""
+
     number: int
-    name: str
-    size_sector: str
-    place: str
-    description: str
-    jobs: str
+    project: FeaturedProject
     lon: float
     lat: float
 
 
 @dataclass(frozen=True)
 class SheetData:
-    """Everything the page shows, computed from the store (no layout here)."""
+    """What the page shows: the région panel (``region_summary``) and what only paper
+    needs (numbered cards that fit, TI perimeters, demo warning)."""
 
-    code: str
-    title: str
-    region_codes: tuple[str, ...]
-    kpis: tuple[SheetKpi, ...]
+    summary: RegionSummary
     cards: tuple[SheetCard, ...]
     more_cards: int
-    laureats: pd.DataFrame  # lon, lat, dans_ti, reg
     ti_perimeters: gpd.GeoDataFrame
-    ti_names: tuple[str, ...]
-    data_date: str | None
     source: str
     demo_note: str | None
-    deduced: bool
-    ti_vintage: str
 
 
 def region_sheet_pdf(store, code: str) -> bytes:
@@ -128,13 +117,13 @@ def region_sheet_pdf(store, code: str) -> bytes:
     with _RENDER_LOCK, matplotlib.rc_context(_RC):
         figure = Figure(figsize=A4)
         FigureCanvasPdf(figure)
-        _draw_page(figure, data, store)
+        _draw_page(figure, data)
         buffer = io.BytesIO()
         figure.savefig(
             buffer,
             format="pdf",
             metadata={
-                "Title": data.title,
+                "Title": data.summary.title,
                 "Subject": labels.SHEET_KICKER,
                 "Creator": labels.APP_TITLE,
             },
@@ -142,160 +131,36 @@ def region_sheet_pdf(store, code: str) -> bytes:
     return buffer.getvalue()
 
 
-def region_codes(store, code: str) -> tuple[str, ...]:
-    if code in REGION_GROUPS:
-        return tuple(REGION_GROUPS[code])
-    if code in store.geography.names("reg").index:
-        return (code,)
-    raise UnknownRegion(code)
-
-
 def sheet_data(store, code: str) -> SheetData:
-    codes = region_codes(store, code)
-    meta = store.folder.panels.get(code, {})
-    rows = store.laureats[store.laureats["reg"].isin(codes).to_numpy()]
-    cards, more = _cards(rows, meta.get("featured_ids", []))
-    n_fictifs = int(rows["fictif"].fillna(False).astype(bool).sum()) if "fictif" in rows else 0
+    """The panel of ``code`` as the web shows it, plus what paper needs; raises UnknownRegion."""
+    summary = region_summary(store, code)
+    demo_note = labels.SHEET_DEMO_NOTE.format(
+        n_fictifs=formatting.count(summary.n_fictifs), n=formatting.count(summary.n_laureats)
+    )
     return SheetData(
-        code=code,
-        title=_title(store, meta, code, len(rows)),
-        region_codes=codes,
-        kpis=_region_kpis(store, code, codes, rows, meta),
-        cards=cards,
-        more_cards=more,
-        laureats=rows[["lon", "lat", "dans_ti", "reg"]],
+        summary=summary,
+        cards=_cards(summary)[:MAX_CARDS],
+        more_cards=max(len(summary.featured) - MAX_CARDS, 0),
         ti_perimeters=_perimeters(store),
-        ti_names=tuple(
-            store.tis.table.loc[store.tis.table["reg"].isin(codes), "lib_ti"].sort_values()
-        ),
-        data_date=meta.get("data_date") or store.folder.data_date("laureats"),
-        source=_source(store, meta),
-        demo_note=labels.SHEET_DEMO_NOTE.format(
-            n_fictifs=formatting.count(n_fictifs), n=formatting.count(len(rows))
-        )
-        if store.is_demo
-        else None,
-        ti_vintage=store.tis.vintage,
-        deduced=bool(meta.get("deduit", False)),
+        source=summary.source_line or labels.SOURCE_LINE.format(sources=labels.NOT_GIVEN),
+        demo_note=demo_note if store.is_demo else None,
     )
 
 
-# --- figures of the panel ------------------------------------------------------------
-
-
-# Replace by dashboard.region_summary.region_summary(store, code) once it lands (same KPIs).
-def _region_kpis(
-    store, code: str, codes: tuple[str, ...], rows: pd.DataFrame, meta: dict
-) -> tuple[SheetKpi, ...]:
-    """The annex's six figures from the rows; TI count and action-plan projects from the
-    indicators file when it has them (the second is left out when unknown)."""
-    n_tis = _indicator(store, code, codes, "territoires_industrie")
-    if n_tis is None:
-        n_tis = float(store.tis.table["reg"].isin(codes).sum())
-    plans = _indicator(store, code, codes, "projets_plans_actions")
-    engagement = meta.get("engagement_label") or _engagement_label(code, rows)
-    kpis = [SheetKpi(formatting.count(n_tis), labels.KPI_TI)]
-    if plans is not None:
-        kpis.append(SheetKpi(formatting.count(plans), labels.KPI_PLANS_ACTIONS))
-    kpis += [
-        SheetKpi(formatting.count(len(rows)), labels.KPI_LAUREATS),
-        SheetKpi(_meur(rows["investissement"].sum()), labels.KPI_INVESTMENT),
-        SheetKpi(_meur(rows["montant_aide"].sum()), str(engagement)),
-        SheetKpi(
-            formatting.count(rows["emplois_prevus"].sum()),
-            str(meta.get("emplois_label_exact") or labels.KPI_JOBS),
-        ),
-    ]
-    return tuple(kpis)
-
-
-def _engagement_label(code: str, rows: pd.DataFrame) -> str:
-    """Without panel metadata: State alone in Corse and overseas (as in the annex), State
-    and Région elsewhere, with the span of decision years."""
-    state_only = code in REGION_GROUPS or code == CORSE
-    label = labels.KPI_ENGAGEMENT_STATE if state_only else labels.KPI_ENGAGEMENT_STATE_REGION
-    years = rows["date_decision"].dropna().dt.year if "date_decision" in rows else pd.Series()
-    if years.empty:
-        return label
-    first, last = int(years.min()), int(years.max())
-    return f"{label} ({first}-{last})" if first != last else f"{label} ({first})"
-
-
-def _indicator(store, code: str, codes: tuple[str, ...], name: str) -> float | None:
-    """Latest value of a région indicator; a group sums its régions when all have it."""
-    table = store.indicators
-    if table.empty:
-        return None
-    found = table[(table["indicateur"] == name) & (table["niveau"] == "region")]
-    latest = found.sort_values("annee").drop_duplicates("code_territoire", keep="last")
-    values = latest.set_index("code_territoire")["valeur"]
-    if code in values.index:
-        return float(values[code])
-    if len(codes) > 1 and set(codes) <= set(values.index):
-        return float(values[list(codes)].sum())
-    return None
-
-
-def _meur(euros: float) -> str:
-    """ "285,5 M€"; whole amounts without decimals ("326 M€"), as the annex writes them."""
-    value = float(euros) / 1e6
-    decimals = 0 if round(value, 1) == round(value) else 1
-    return f"{formatting.number(value, decimals)}\u00a0M€"
-
-
-def _title(store, meta: dict, code: str, n: int) -> str:
-    """ "87 projets lauréats en Bourgogne-Franche-Comté" (count from the rows)."""
-    if code in REGION_GROUPS:
-        words = labels.OVERSEAS_TITLE
-    else:
-        preposition = labels.REGION_PREPOSITIONS.get(code, "en")
-        name = store.geography.names("reg").get(code, code)
-        words = labels.REGION_TITLE.format(preposition=preposition, name=name)
-    if n < 2:
-        words = words.replace("projets lauréats", "projet lauréat", 1)
-    return f"{formatting.count(n)} {words}"
-
-
-def _source(store, meta: dict) -> str:
-    """The annex source line when the panel has one, else the lauréat files' source."""
-    exact = meta.get("source_line_exact")
-    if exact:
-        return str(exact)
-    return labels.SOURCE_LINE.format(sources=data_source(store) or labels.NOT_GIVEN)
-
-
-def _cards(rows: pd.DataFrame, order: list[str]) -> tuple[tuple[SheetCard, ...], int]:
-    """Rows flagged ``mis_en_avant``, in the panel's order, at most MAX_CARDS of them."""
-    if "mis_en_avant" not in rows:
-        return (), 0
-    chosen = rows[rows["mis_en_avant"].fillna(False).astype(bool).to_numpy()]
-    rank = chosen["id_laureat"].map({id_: i for i, id_ in enumerate(order)}).fillna(len(order))
-    chosen = chosen.assign(_rank=rank.to_numpy()).sort_values(["_rank", "beneficiaire"])
-    shown = chosen.head(MAX_CARDS)
-    size_sector = (
-        shown["taille_entreprise"].fillna("") + " – " + shown["filiere"].fillna("")
-    ).str.strip(" –")
-    ti = (labels.TI_PREFIX + shown["lib_ti"]).fillna(labels.OUTSIDE_TI)
-    place = (shown["commune"].fillna("") + " – " + ti).str.strip(" –")
-    cards = tuple(
-        SheetCard(i, *values)
-        for i, values in enumerate(
-            zip(
-                shown["beneficiaire"].fillna("").str.upper(),
-                size_sector,
-                place,
-                shown["description"].fillna(""),
-                shown["emplois_texte"].fillna("")
-                if "emplois_texte" in shown
-                else [""] * len(shown),
-                shown["lon"].astype(float),
-                shown["lat"].astype(float),
-                strict=True,
-            ),
-            start=1,
+def _cards(summary: RegionSummary) -> tuple[SheetCard, ...]:
+    """The featured projects numbered in the panel's order, each with its lauréat's pin."""
+    rows = summary.laureats
+    pins = dict(
+        zip(
+            rows["id_laureat"].astype(str),
+            zip(rows["lon"].astype(float), rows["lat"].astype(float), strict=True),
+            strict=True,
         )
     )
-    return cards, len(chosen) - len(shown)
+    return tuple(
+        SheetCard(number, project, *pins.get(project.id_laureat, (math.nan, math.nan)))
+        for number, project in enumerate(summary.featured, start=1)
+    )
 
 
 # --- geometry ------------------------------------------------------------------------
@@ -456,13 +321,14 @@ class _Frame:
         return (lon_max - lon_min) / ((lat_max - lat_min) * self.stretch)
 
 
-def _frames(data: SheetData, store) -> list[_Frame]:
+def _frames(summary: RegionSummary) -> list[_Frame]:
+    """One frame per map area of the panel (each overseas région of a group is an inset),
+    framed on its départements with some context around."""
     deps = _departements()
-    names = store.geography.names("reg")
-    grouped = len(data.region_codes) > 1
-    parts = [(code,) for code in data.region_codes] if grouped else [data.region_codes]
+    grouped = len(summary.areas) > 1
     frames = []
-    for codes in parts:
+    for area in summary.areas:
+        codes = (area.code,) if grouped else summary.region_codes
         inside = deps[deps["reg"].isin(codes).to_numpy()]
         if inside.empty:
             continue
@@ -470,43 +336,43 @@ def _frames(data: SheetData, store) -> list[_Frame]:
         pad = max(lon_max - lon_min, lat_max - lat_min) * MAP_PADDING
         bounds = (lon_min - pad, lat_min - pad, lon_max + pad, lat_max + pad)
         stretch = 1 / math.cos(math.radians((lat_min + lat_max) / 2))
-        title = str(names.get(codes[0], codes[0])) if grouped else None
-        frames.append(_Frame(codes, title, bounds, stretch))
+        frames.append(_Frame(codes, area.name if grouped else None, bounds, stretch))
     return frames
 
 
-def _draw_page(figure: Figure, data: SheetData, store) -> None:
+def _draw_page(figure: Figure, data: SheetData) -> None:
     page = _Page(figure)
     y = MARGIN
     page.text(MARGIN, y, labels.SHEET_KICKER, 7.5, color=GREY, weight="bold")
-    y = page.paragraph(MARGIN, y + 0.22, data.title + "*", WIDTH, 17, weight="bold", color=NAVY)
+    title = data.summary.title + "*"
+    y = page.paragraph(MARGIN, y + 0.22, title, WIDTH, 17, weight="bold", color=NAVY)
     page.line(MARGIN, y + 0.06, MARGIN + WIDTH, y + 0.06, PIN_IN_TI, 1.6)
-    y = _draw_kpis(page, data.kpis, y + 0.2)
+    y = _draw_kpis(page, data.summary.kpis, y + 0.2)
     footer_top = A4[1] - MARGIN - FOOTER_HEIGHT
-    _draw_body(page, data, store, y + 0.25, footer_top - 0.1)
+    _draw_body(page, data, y + 0.25, footer_top - 0.1)
     _draw_footer(page, data, footer_top)
 
 
-def _draw_kpis(page: _Page, kpis: tuple[SheetKpi, ...], y: float) -> float:
+def _draw_kpis(page: _Page, kpis: tuple[tuple[str, str, Kpi], ...], y: float) -> float:
     """Tiles of three per row: the figure in large navy type, its label below."""
     gap, height = 0.14, 0.98
     tile_width = (WIDTH - 2 * gap) / 3
-    for i, kpi in enumerate(kpis):
+    for i, (_, value, kpi) in enumerate(kpis):
         row, col = divmod(i, 3)
         x = MARGIN + col * (tile_width + gap)
         top = y + row * (height + gap)
         page.box(x, top, tile_width, height, TILE)
-        page.text(x + 0.12, top + 0.1, kpi.value, 19, weight="bold", color=NAVY)
+        page.text(x + 0.12, top + 0.1, value, 19, weight="bold", color=NAVY)
         page.paragraph(x + 0.12, top + 0.48, kpi.label, tile_width - 0.24, 7.4, 3, color="#222")
     rows = math.ceil(len(kpis) / 3)
     return y + rows * height + (rows - 1) * gap
 
 
-def _draw_body(page: _Page, data: SheetData, store, top: float, bottom: float) -> None:
+def _draw_body(page: _Page, data: SheetData, top: float, bottom: float) -> None:
     """Map, legend, cards and TI list. A tall région gets the map on the left and the
     cards beside it; a wide one the full width, with legend and cards underneath:
     whichever draws the larger map. Overseas insets always take the left side."""
-    frames = _frames(data, store)
+    frames = _frames(data.summary)
     side_height = bottom - top - LEGEND_HEIGHT
     side_width = WIDTH - MIN_COLUMN - GAP
     if len(frames) != 1:
@@ -623,7 +489,7 @@ def _draw_shapes(ax, data: SheetData, frame: _Frame) -> None:
 
 def _draw_pins(ax, data: SheetData, codes: tuple[str, ...]) -> None:
     """Outside-TI pins under inside-TI pins; numbered discs on the featured projects."""
-    rows = data.laureats
+    rows = data.summary.laureats
     points = rows[rows["reg"].isin(codes).to_numpy()].dropna(subset=["lon", "lat"])
     inside = points["dans_ti"].fillna(False).astype(bool).to_numpy()
     for mask, colour in ((~inside, PIN_OUT_TI), (inside, PIN_IN_TI)):
@@ -700,12 +566,14 @@ def _draw_cards(
         if y > bottom - CARD_MIN_HEIGHT:
             break
         top = y
-        y = page.paragraph(cx, y + 0.08, card.name, inner, 8.3, 2, weight="bold", color=NAVY)
-        y = page.paragraph(cx, y + 0.02, card.size_sector, inner, 7.2, 2, color=GREY)
-        y = page.paragraph(cx, y, card.place, inner, 7.2, 2, color=GREY, style="italic")
-        y = page.paragraph(cx, y + 0.05, card.description, inner, 7.2, 8, color="#222")
-        if card.jobs:
-            y = page.paragraph(cx, y + 0.03, card.jobs, inner, 7.2, 2, weight="bold", color="#222")
+        project = card.project
+        y = page.paragraph(cx, y + 0.08, project.name, inner, 8.3, 2, weight="bold", color=NAVY)
+        y = page.paragraph(cx, y + 0.02, project.size_sector, inner, 7.2, 2, color=GREY)
+        y = page.paragraph(cx, y, project.place, inner, 7.2, 2, color=GREY, style="italic")
+        y = page.paragraph(cx, y + 0.05, project.description, inner, 7.2, 8, color="#222")
+        if project.jobs:
+            jobs = project.jobs
+            y = page.paragraph(cx, y + 0.03, jobs, inner, 7.2, 2, weight="bold", color="#222")
         page.box(x, top, width, y - top + 0.08, TILE)
         page.text(
             x + 0.15,
@@ -728,13 +596,13 @@ def _draw_ti_list(
     page: _Page, x: float, y: float, data: SheetData, width: float, bottom: float
 ) -> float:
     """The région's TIs by name, as many as fit above ``bottom``; returns the y below."""
-    if not data.ti_names or y > bottom - 0.5:
+    names = list(data.summary.tis["lib_ti"])
+    if not names or y > bottom - 0.5:
         return y
-    heading = labels.REGION_TI_LIST.format(n=len(data.ti_names), vintage=data.ti_vintage)
+    heading = labels.REGION_TI_LIST.format(n=len(names), vintage=data.summary.ti_vintage)
     y = page.paragraph(x, y, heading, width, 8, weight="bold", color=NAVY) + 0.04
     step = 7 * LINE_SPACING / 72
     room = max(int((bottom - y) / step), 1)
-    names = list(data.ti_names)
     if len(names) > room:
         names = [*names[: room - 1], labels.SHEET_MORE_TIS.format(n=len(names) - room + 1)]
     for name in names:
@@ -746,13 +614,14 @@ def _draw_footer(page: _Page, data: SheetData, y: float) -> None:
     """Data-date footnote, source line, base-map vintage, demo warning, print date."""
     page.line(MARGIN, y, MARGIN + WIDTH, y, "#c8ced6", 0.6)
     y += 0.08
-    if data.data_date:
-        page.text(MARGIN, y, labels.DATA_DATE_FOOTNOTE.format(date=data.data_date), 7.5)
+    summary = data.summary
+    if summary.data_date:
+        page.text(MARGIN, y, labels.DATA_DATE_FOOTNOTE.format(date=summary.data_date), 7.5)
         y += 0.17
     y = page.paragraph(MARGIN, y, data.source, WIDTH, 7, 2, color="#222")
-    map_line = f"{labels.MAP_SOURCE} ; {labels.TI_VINTAGE.format(vintage=data.ti_vintage)}"
+    map_line = f"{labels.MAP_SOURCE} ; {labels.TI_VINTAGE.format(vintage=summary.ti_vintage)}"
     y = page.paragraph(MARGIN, y, map_line, WIDTH, 6.5, 2, color=GREY)
-    if data.deduced:
+    if summary.deduced:
         y = page.paragraph(MARGIN, y + 0.03, labels.REGION_DEDUCED_NOTE, WIDTH, 7, 2, color="#222")
     if data.demo_note:
         page.paragraph(

@@ -23,6 +23,7 @@ from dashboard.territory import OVERSEAS_REGIONS, REGION_GROUPS
 Bounds = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 # Communes drawn on a TI sheet are simplified to about 200 m: small enough to send once.
 TI_COMMUNE_TOLERANCE = 0.002
+CORSE = "94"
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,31 @@ class RegionSummary:
     n_fictifs: int
     deduced: bool
     laureats: pd.DataFrame = field(compare=False, repr=False)
+
+    @property
+    def kpis(self) -> tuple[tuple[str, str, Kpi], ...]:
+        """The annex figures in order, as (key, value as written, figure); "projets
+        remontés" only when the indicator is known."""
+        n_label = labels.KPI_LAUREATS if self.n_laureats != 1 else "projet lauréat"
+        figures = [
+            ("territoires", self.territoires_industrie),
+            ("plans-actions", self.projets_plans_actions),
+            ("laureats", Kpi(self.n_laureats, n_label)),
+            ("investissement", self.investissement_meur),
+            ("engagement", self.engagement_meur),
+            ("emplois", self.emplois_prevus),
+        ]
+        amounts = {"investissement", "engagement"}
+        return tuple(
+            (key, (formatting.annex_amount if key in amounts else formatting.count)(kpi.value), kpi)
+            for key, kpi in figures
+            if kpi is not None
+        )
+
+    @property
+    def source_line(self) -> str | None:
+        """ "Source : DGE, DTI, Bpifrance ; …", or None when no source is known."""
+        return labels.SOURCE_LINE.format(sources=" ; ".join(self.sources)) if self.sources else None
 
 
 class UnknownTerritory(KeyError):
@@ -204,10 +230,12 @@ def _meur(rows: pd.DataFrame, column: str) -> float:
 
 
 def _engagement_label(meta: dict, code: str, rows: pd.DataFrame) -> str:
-    """The annex label; without metadata, State and Région with the decision years."""
+    """The annex label; without metadata, the State alone in Corse and overseas (as in the
+    annex), State and Région elsewhere, with the decision years."""
     if meta.get("engagement_label"):
         return str(meta["engagement_label"])
-    label = labels.KPI_ENGAGEMENT_STATE_REGION
+    state_only = code in REGION_GROUPS or code == CORSE
+    label = labels.KPI_ENGAGEMENT_STATE if state_only else labels.KPI_ENGAGEMENT_STATE_REGION
     dates = pd.to_datetime(rows.get("date_decision"), errors="coerce").dropna()
     if dates.empty:
         return label

@@ -6,14 +6,13 @@ Pure functions of a :class:`~dashboard.region_summary.RegionSummary`: no store, 
 from __future__ import annotations
 
 import logging
-import math
 
-import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
 from dashboard.region_summary import FeaturedProject, Kpi, RegionSummary
+from layouts.components import map_body, not_found, territory_controls
 
 try:  # EXPORTS: written in parallel (layouts/export_buttons.py); the lead wires it for good.
     from layouts.export_buttons import export_menu
@@ -21,20 +20,6 @@ except ImportError:
     export_menu = None
 
 LOG = logging.getLogger(__name__)
-REGION_MAP_CONFIG = {
-    "displaylogo": False,
-    "locale": "fr",
-    "scrollZoom": True,
-    "toImageButtonOptions": {"format": "png", "filename": "carte-region", "scale": 2},
-}
-
-
-def annex_amount(value_meur: float | None) -> str:
-    """ "285,5 M€"; whole amounts without decimals ("326 M€"), as the annex writes them."""
-    if value_meur is None or math.isnan(value_meur):
-        return "–"
-    decimals = 0 if round(value_meur, 1) == round(value_meur) else 1
-    return f"{formatting.number(value_meur, decimals)}\u00a0M€"
 
 
 def kpi_tile(key: str, value: str, kpi: Kpi) -> html.Div:
@@ -50,35 +35,8 @@ def kpi_tile(key: str, value: str, kpi: Kpi) -> html.Div:
 
 def kpi_strip(summary: RegionSummary) -> html.Div:
     """The six annex figures; "projets remontés" only when the indicator is known."""
-    n_label = labels.KPI_LAUREATS if summary.n_laureats != 1 else "projet lauréat"
-    tiles = [
-        kpi_tile(
-            "territoires",
-            formatting.count(summary.territoires_industrie.value),
-            summary.territoires_industrie,
-        ),
-        kpi_tile(
-            "plans-actions",
-            formatting.count(summary.projets_plans_actions.value),
-            summary.projets_plans_actions,
-        )
-        if summary.projets_plans_actions
-        else None,
-        kpi_tile(
-            "laureats", formatting.count(summary.n_laureats), Kpi(summary.n_laureats, n_label)
-        ),
-        kpi_tile(
-            "investissement",
-            annex_amount(summary.investissement_meur.value),
-            summary.investissement_meur,
-        ),
-        kpi_tile(
-            "engagement", annex_amount(summary.engagement_meur.value), summary.engagement_meur
-        ),
-        kpi_tile("emplois", formatting.count(summary.emplois_prevus.value), summary.emplois_prevus),
-    ]
     return html.Div(
-        [tile for tile in tiles if tile is not None],
+        [kpi_tile(key, value, kpi) for key, value, kpi in summary.kpis],
         className="kpi-strip",
         role="list",
         **{"aria-label": "Chiffres clés"},
@@ -146,14 +104,8 @@ def footnotes(summary: RegionSummary, is_demo: bool) -> html.Footer:
                 className="mb-0",
             )
         )
-    if summary.sources:
-        notes.append(
-            html.P(
-                labels.SOURCE_LINE.format(sources=" ; ".join(summary.sources)),
-                id="region-source",
-                className="mb-0",
-            )
-        )
+    if summary.source_line:
+        notes.append(html.P(summary.source_line, id="region-source", className="mb-0"))
     if summary.deduced:
         notes.append(html.P(labels.REGION_DEDUCED_NOTE, className="mb-0"))
     if is_demo and summary.n_fictifs:
@@ -183,28 +135,9 @@ def export_slot(summary: RegionSummary) -> html.Div:
 
 def region_controls(summary: RegionSummary, choices: list[dict]) -> html.Div:
     """Back link, région list and exports: hidden in presentation mode."""
-    return html.Div(
-        [
-            dcc.Link(labels.BACK_TO_MAP, href="/", className="me-3 small"),
-            html.Div(
-                [
-                    dbc.Label(
-                        labels.REGION_CHOICE, html_for="region-choice", className="small mb-0"
-                    ),
-                    dcc.Dropdown(
-                        id="region-choice",
-                        options=choices,
-                        value=summary.code,
-                        clearable=False,
-                        searchable=True,
-                        labels=labels.DROPDOWN_LABELS,
-                    ),
-                ],
-                className="region-choice",
-            ),
-            export_slot(summary),
-        ],
-        className="region-controls d-flex flex-wrap align-items-end gap-3 mb-2",
+    back = dcc.Link(labels.BACK_TO_MAP, href="/", className="me-3 small")
+    return territory_controls(
+        back, "region-choice", labels.REGION_CHOICE, choices, summary.code, export_slot(summary)
     )
 
 
@@ -217,21 +150,11 @@ def region_panel(
             region_controls(summary, choices),
             html.H1(summary.title, id="region-title", className="region-title"),
             kpi_strip(summary),
-            html.Div(
-                [
-                    html.Div(
-                        dcc.Graph(
-                            id="region-map",
-                            figure=figure,
-                            config=REGION_MAP_CONFIG,
-                            className="region-map-graph",
-                        ),
-                        className="region-map",
-                        **{"aria-label": labels.REGION_MAP_LABEL},
-                    ),
-                    html.Div([featured_block(summary), ti_list(summary)], className="region-side"),
-                ],
-                className="region-body",
+            map_body(
+                "region-map",
+                figure,
+                labels.REGION_MAP_LABEL,
+                [featured_block(summary), ti_list(summary)],
             ),
             footnotes(summary, is_demo),
         ],
@@ -242,10 +165,4 @@ def region_panel(
 
 
 def region_not_found(code: str, choices: list[dict]) -> html.Div:
-    return html.Div(
-        [
-            html.H1(labels.REGION_UNKNOWN.format(code=code), className="h4"),
-            html.Ul([html.Li(dcc.Link(c["label"], href=f"/region/{c['value']}")) for c in choices]),
-        ],
-        id="region-panel",
-    )
+    return not_found(labels.REGION_UNKNOWN.format(code=code), choices, "/region", "region-panel")

@@ -14,7 +14,7 @@ from dash.dash_table.Format import Format, Group, Scheme
 
 from dashboard import formatting, labels
 from dashboard.region_summary import TiSummary
-from layouts.region_panel import REGION_MAP_CONFIG
+from layouts.components import map_body, not_found, territory_controls
 
 TABLE_PAGE_SIZE = 12
 DEFAULT_SORT = [{"column_id": "aide_meur", "direction": "desc"}]
@@ -192,26 +192,7 @@ def ti_controls(summary: TiSummary, choices: list[dict]) -> html.Div:
         if summary.region
         else dcc.Link(labels.BACK_TO_MAP, href="/", className="small")
     )
-    return html.Div(
-        [
-            back,
-            html.Div(
-                [
-                    dbc.Label(labels.TI_CHOICE, html_for="ti-choice", className="small mb-0"),
-                    dcc.Dropdown(
-                        id="ti-choice",
-                        options=choices,
-                        value=summary.id_ti,
-                        clearable=False,
-                        searchable=True,
-                        labels=labels.DROPDOWN_LABELS,
-                    ),
-                ],
-                className="ti-choice",
-            ),
-        ],
-        className="region-controls d-flex flex-wrap align-items-end gap-3 mb-2",
-    )
+    return territory_controls(back, "ti-choice", labels.TI_CHOICE, choices, summary.id_ti)
 
 
 def ti_sheet(
@@ -231,21 +212,11 @@ def ti_sheet(
                 id="ti-vintage",
                 className="text-muted small",
             ),
-            html.Div(
-                [
-                    html.Div(
-                        dcc.Graph(
-                            id="ti-map",
-                            figure=map_figure,
-                            config=REGION_MAP_CONFIG,
-                            className="region-map-graph",
-                        ),
-                        className="region-map",
-                        **{"aria-label": labels.TI_MAP_LABEL},
-                    ),
-                    html.Div([epci_list(summary), cluster_list(summary)], className="region-side"),
-                ],
-                className="region-body",
+            map_body(
+                "ti-map",
+                map_figure,
+                labels.TI_MAP_LABEL,
+                [epci_list(summary), cluster_list(summary)],
             ),
             html.H2(labels.TI_LAUREATS_TITLE, className="h5 mt-3"),
             html.P(totals_line(summary), id="ti-totals", className="fw-semibold"),
@@ -283,10 +254,4 @@ def ti_sheet(
 
 
 def ti_not_found(id_ti: str, choices: list[dict]) -> html.Div:
-    return html.Div(
-        [
-            html.H1(labels.TI_UNKNOWN.format(id=id_ti), className="h4"),
-            html.Ul([html.Li(dcc.Link(c["label"], href=f"/ti/{c['value']}")) for c in choices]),
-        ],
-        id="ti-sheet",
-    )
+    return not_found(labels.TI_UNKNOWN.format(id=id_ti), choices, "/ti", "ti-sheet")

@@ -1,0 +1,72 @@
+"""Pieces shared by the région panel and the TI sheet: the controls row, the map beside
+its side column, and the "not found" page with the list of valid choices."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from dashboard import labels
+
+MAP_CONFIG = {
+    "displaylogo": False,
+    "locale": "fr",
+    "scrollZoom": True,
+    "toImageButtonOptions": {"format": "png", "filename": "carte-region", "scale": 2},
+}
+
+
+def territory_controls(
+    back: dcc.Link, choice_id: str, label: str, choices: list[dict], value: str, *extra
+) -> html.Div:
+    """Back link, the list to switch territory (``choice_id``) and any ``extra``
+    (exports): hidden in presentation mode."""
+    return html.Div(
+        [
+            back,
+            html.Div(
+                [
+                    dbc.Label(label, html_for=choice_id, className="small mb-0"),
+                    dcc.Dropdown(
+                        id=choice_id,
+                        options=choices,
+                        value=value,
+                        clearable=False,
+                        searchable=True,
+                        labels=labels.DROPDOWN_LABELS,
+                    ),
+                ],
+                className=choice_id,
+            ),
+            *extra,
+        ],
+        className="region-controls d-flex flex-wrap align-items-end gap-3 mb-2",
+    )
+
+
+def map_body(graph_id: str, figure, map_label: str, side: list) -> html.Div:
+    """The map on the left, ``side`` (cards, lists) in a scrolling column beside it."""
+    return html.Div(
+        [
+            html.Div(
+                dcc.Graph(
+                    id=graph_id, figure=figure, config=MAP_CONFIG, className="region-map-graph"
+                ),
+                className="region-map",
+                **{"aria-label": map_label},
+            ),
+            html.Div(side, className="region-side"),
+        ],
+        className="region-body",
+    )
+
+
+def not_found(title: str, choices: list[dict], path: str, page_id: str) -> html.Div:
+    """An unknown code in the URL: say so, and link every valid choice (``path/value``)."""
+    return html.Div(
+        [
+            html.H1(title, className="h4"),
+            html.Ul([html.Li(dcc.Link(c["label"], href=f"{path}/{c['value']}")) for c in choices]),
+        ],
+        id=page_id,
+    )
