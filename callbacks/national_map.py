@@ -44,21 +44,34 @@ def state_from_controls(
 
 def filters_text(store: DataStore, state: FilterState) -> str:
     """French list of the active filters, names rather than codes."""
-    lookups = {
-        "regions": store.geography.names("reg"),
-        "departements": store.geography.names("dep"),
-        "tis": store.tis.table["lib_ti"],
-    }
     parts = []
-    for name, value in state.active_filters().items():
+    for name, value in queries.named_filters(store, state).items():
         if name == "periode":
             parts.append(f"du {value[0]} au {value[1]}")
         elif name == "ti_scope":
             parts.append("dans un TI" if value == "dans" else "hors TI")
         else:
-            lookup = lookups.get(name)
-            parts += [str(lookup.get(v, v)) if lookup is not None else v for v in value]
+            parts += list(value)
     return ", ".join(parts)
+
+
+def national_map_figure(
+    store: DataStore, state: FilterState, layers: list[str], style, webgl: bool = True
+):
+    """The national figure for a state: first paint, and the SVG fallback."""
+    data = queries.map_data(store, state)
+    names = queries.territory_names(store, state.level)
+    return fig.national_figure(
+        data.values,
+        names,
+        data.laureats,
+        store.cluster_points,
+        store.cluster_links,
+        state,
+        layers,
+        style,
+        webgl=webgl,
+    )
 
 
 def register(app: Dash, store: DataStore) -> None:
@@ -239,17 +252,4 @@ def register_webgl_fallback(app: Dash, store: DataStore) -> None:
     def svg_fallback(webgl, query):
         if webgl is not False:
             raise PreventUpdate
-        state = FilterState.from_query(query)
-        data = queries.map_data(store, state)
-        names = queries.territory_names(store, state.level)
-        return fig.national_figure(
-            data.values,
-            names,
-            data.laureats,
-            store.cluster_points,
-            store.cluster_links,
-            state,
-            [],
-            None,
-            webgl=False,
-        )
+        return national_map_figure(store, FilterState.from_query(query), [], None, webgl=False)

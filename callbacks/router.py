@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, html
 
-from callbacks.national_map import filters_text
+from callbacks.national_map import filters_text, national_map_figure
 from callbacks.region import default_region, region_page
 from callbacks.ti_sheet import ti_page
 from dashboard import labels, queries
@@ -12,7 +12,6 @@ from dashboard.filters import FilterState
 from dashboard.store import DataStore
 from layouts.data_report import data_report_page
 from layouts.figures.map_style import offline_style
-from layouts.figures.national_map import national_figure
 from layouts.filter_panel import DEFAULT_LAYERS
 from layouts.national_map import national_map_page, summary_line
 
@@ -42,17 +41,7 @@ def register(app: Dash, store: DataStore) -> None:
 
 def national_page(store: DataStore, state: FilterState, options: dict) -> html.Div:
     data = queries.map_data(store, state)
-    names = queries.territory_names(store, state.level)
-    figure = national_figure(
-        data.values,
-        names,
-        data.laureats,
-        store.cluster_points,
-        store.cluster_links,
-        state,
-        DEFAULT_LAYERS,
-        offline_style(),
-    )
+    figure = national_map_figure(store, state, DEFAULT_LAYERS, offline_style())
     summary = summary_line(data.totals, filters_text(store, state))
     return national_map_page(figure, summary, map_footnote(store), options, state)
 

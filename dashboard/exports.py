@@ -30,6 +30,7 @@ from openpyxl.utils import get_column_letter
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
+from dashboard.queries import named_filters
 
 # Text starting with one of these is a formula to Excel, LibreOffice or Google Sheets.
 FORMULA_PREFIXES = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
@@ -145,13 +146,8 @@ def data_source(store) -> str:
 
 def describe_filters(store, state: FilterState) -> str:
     """ "Région : Bourgogne-Franche-Comté · Taille : PME": names rather than codes."""
-    lookups = {
-        "regions": store.geography.names("reg"),
-        "departements": store.geography.names("dep"),
-        "tis": store.tis.table["lib_ti"],
-    }
     parts = []
-    for name, value in state.active_filters().items():
+    for name, value in named_filters(store, state).items():
         title = labels.EXPORT_FILTER_NAMES.get(name, name)
         if name == "periode":
             text = labels.EXPORT_PERIOD.format(
@@ -160,8 +156,7 @@ def describe_filters(store, state: FilterState) -> str:
         elif name == "ti_scope":
             text = labels.EXPORT_TI_SCOPES.get(str(value), str(value))
         else:
-            lookup = lookups.get(name)
-            text = ", ".join(str(lookup.get(v, v)) if lookup is not None else v for v in value)
+            text = ", ".join(value)
         parts.append(f"{title} : {text}")
     return " · ".join(parts)
 

@@ -108,3 +108,17 @@ def filter_options(store) -> dict[str, list[dict]]:
         "enjeux": from_column("enjeux"),
         "tailles": from_column("taille_entreprise"),
     }
+
+
+def named_filters(store, state: FilterState) -> dict[str, tuple[str, ...]]:
+    """Active filters with territory names instead of codes (for summaries and exports)."""
+    lookups = {
+        "regions": store.geography.names("reg"),
+        "departements": store.geography.names("dep"),
+        "tis": store.tis.table["lib_ti"],
+    }
+    named = {}
+    for name, value in state.active_filters().items():
+        lookup = lookups.get(name)
+        named[name] = tuple(str(lookup.get(v, v)) for v in value) if lookup is not None else value
+    return named

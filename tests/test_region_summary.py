@@ -16,22 +16,7 @@ from dashboard.region_summary import (
     ti_summary,
 )
 from dashboard.territory import OVERSEAS_REGIONS
-
-ANNEX_PANEL_CODES = {
-    "Bourgogne-Franche-Comté": "27",
-    "Bretagne": "53",
-    "Corse": "94",
-    "Centre-Val de Loire": "24",
-    "Grand Est": "44",
-    "Hauts-de-France": "32",
-    "Île-de-France": "11",
-    "Normandie": "28",
-    "Nouvelle-Aquitaine": "75",
-    "Occitanie": "76",
-    "Pays de la Loire": "52",
-    "Provence-Alpes-Côte d'Azur": "93",
-    "Outre-mer": "outre-mer",
-}
+from tests.annex import ANNEX_PANEL_CODES
 
 
 def annex_rows(shared_dir) -> list[dict]:

@@ -15,24 +15,10 @@ from dash.testing.application_runners import ThreadedRunner
 from dash.testing.composite import DashComposite
 
 from app import create_app
+from tests.annex import ANNEX_PANEL_CODES
 
 pytestmark = pytest.mark.browser
 
-ANNEX_PANEL_CODES = {
-    "Bourgogne-Franche-Comté": "27",
-    "Bretagne": "53",
-    "Corse": "94",
-    "Centre-Val de Loire": "24",
-    "Grand Est": "44",
-    "Hauts-de-France": "32",
-    "Île-de-France": "11",
-    "Normandie": "28",
-    "Nouvelle-Aquitaine": "75",
-    "Occitanie": "76",
-    "Pays de la Loire": "52",
-    "Provence-Alpes-Côte d'Azur": "93",
-    "Outre-mer": "outre-mer",
-}
 KPI_COLUMNS = {
     "territoires": "n_territoires_industrie",
     "plans-actions": "n_projets_plans_actions",
