@@ -6,6 +6,7 @@ import time
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
@@ -47,8 +48,12 @@ def click(duo, selector: str) -> None:
     duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", element)
     if element.tag_name == "input":  # Bootstrap hides some inputs under their label
         duo.driver.execute_script("arguments[0].click();", element)
-    else:
+        return
+    try:
         element.click()
+    except ElementClickInterceptedException:  # the page was still settling after the scroll
+        time.sleep(0.5)
+        duo.driver.execute_script("arguments[0].click();", element)
 
 
 def choose(duo, dropdown: str, text: str) -> None:
