@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from dash import Dash
@@ -9,6 +10,7 @@ from flask import abort, request, send_file
 
 import callbacks
 from dashboard import labels
+from dashboard.region_summary import ti_communes_geojson
 from dashboard.settings import Settings
 from dashboard.store import DataStore
 from geodata.web import clockwise_path
@@ -24,6 +26,7 @@ COMPRESSED_TYPES = (
     "application/javascript",
     "application/json",
     "application/x-protobuf",
+    "application/geo+json",
     "application/octet-stream",
 )
 
@@ -53,6 +56,19 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
 
 def _register_static_geometry(app: Dash, store: DataStore) -> None:
     """Geometry reaches the browser once, as cacheable pre-compressed files, never in a callback."""
+
+    @lru_cache(maxsize=256)
+    def ti_communes(id_ti: str) -> str | None:
+        return ti_communes_geojson(store, id_ti)
+
+    @app.server.route("/geo/ti-communes/<id_ti>.geojson")
+    def ti_communes_geometry(id_ti: str):
+        text = ti_communes(id_ti)
+        if text is None:
+            abort(404)
+        response = app.server.response_class(text, mimetype="application/geo+json")
+        response.cache_control.max_age = STATIC_MAX_AGE
+        return response
 
     @app.server.route("/geo/<name>.geojson")
     def geometry(name: str):

@@ -401,6 +401,16 @@ def _ti_epci(store, members: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("nom").reset_index(drop=True)
 
 
+def ti_communes_geojson(store, id_ti: str) -> str | None:
+    """GeoJSON text of a TI's communes (10 m grid), for the static route; None if unknown."""
+    members = store.tis.members[store.tis.members["id_ti"] == id_ti]
+    if members.empty:
+        return None
+    communes = _ti_communes(store, members)
+    light = communes.set_geometry(shapely.set_precision(communes.geometry.to_numpy(), 1e-4))
+    return light[["code", "nom", "geometry"]].to_json(drop_id=True)
+
+
 def _ti_communes(store, members: pd.DataFrame) -> gpd.GeoDataFrame:
     """The TI's commune polygons, simplified as a coverage so borders stay shared."""
     gdf = store.geography.communes_gdf

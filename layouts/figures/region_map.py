@@ -8,11 +8,10 @@ own communes, simplified, because no static file holds them.
 
 from __future__ import annotations
 
-import json
+from urllib.parse import quote
 
 import pandas as pd
 import plotly.graph_objects as go
-import shapely
 
 from dashboard import labels
 from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
@@ -32,7 +31,6 @@ DEP_LINE = "#9a9a9a"
 REGION_LINE = "#333333"
 # Categorical colours for the EPCI of a TI sheet (light, so pins stay readable).
 EPCI_COLOURS = ("#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#d9d2e9", "#fce5cd", "#d0e0e3")
-COORDINATE_GRID = 1e-4  # about 10 m: enough for a commune outline, keeps the JSON small
 
 
 def fit_meta(frames: list[tuple[str, tuple[float, float, float, float]]]) -> dict:
@@ -250,12 +248,9 @@ def _insets_figure(summary: RegionSummary) -> go.Figure:
 # --- TI sheet -------------------------------------------------------------------------
 
 
-def ti_communes_geojson(communes) -> dict:
-    """The TI's communes as a small GeoJSON (coordinates on a 10 m grid)."""
-    light = communes.set_geometry(
-        shapely.set_precision(communes.geometry.to_numpy(), COORDINATE_GRID)
-    )
-    return json.loads(light[["code", "nom", "geometry"]].to_json(drop_id=True))
+def ti_communes_url(id_ti: str) -> str:
+    """Static, cacheable GeoJSON of a TI's communes (served by app.py), never in a response."""
+    return f"/geo/ti-communes/{quote(id_ti, safe='')}.geojson"
 
 
 def _stepped_scale(steps: int) -> list[list]:
@@ -275,7 +270,7 @@ def ti_figure(summary: TiSummary, clusters: pd.DataFrame, links: pd.DataFrame) -
     epci_names = summary.epci.set_index("code")["nom"]
     hover = (communes["nom"] + " — " + communes["epci"].map(epci_names).fillna("")).tolist()
     fill = go.Choroplethmap(
-        geojson=ti_communes_geojson(communes),
+        geojson=ti_communes_url(summary.id_ti),
         featureidkey="properties.code",
         locations=communes["code"].tolist(),
         z=epci_rank.tolist(),
