@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import downloads, national_map, presentation, region, router, ti_sheet
+from callbacks import downloads, funding_gaps, national_map, presentation, region, router, ti_sheet
 from dashboard.store import DataStore
 
 
@@ -13,5 +13,6 @@ def register(app: Dash, store: DataStore) -> None:
     national_map.register(app, store)
     region.register(app, store)
     ti_sheet.register(app, store)
+    funding_gaps.register(app, store)
     presentation.register(app, store)
     downloads.register(app, store)

@@ -17,10 +17,12 @@ from datetime import date
 from dash import Dash
 from flask import Response, abort, request
 
-from dashboard import exports
+from dashboard import exports, labels
 from dashboard.filters import FilterState
+from dashboard.funding_gaps import GapState, funding_gaps
 from dashboard.region_sheet_pdf import UnknownRegion, region_sheet_pdf
 from dashboard.store import DataStore
+from layouts.funding_gaps import GAPS_DATASET
 
 LOG = logging.getLogger(__name__)
 CSV_TYPE = "text/csv"  # Flask adds "; charset=utf-8"
@@ -52,6 +54,24 @@ def register(app: Dash, store: DataStore) -> None:
         response.headers["Server-Timing"] = f"render;dur={seconds * 1000:.0f}"
         return response
 
+    def gaps_frame():
+        state = GapState.from_query(request.query_string.decode("utf-8", "replace"))
+        result = funding_gaps(store, state)
+        return state, result, exports.gaps_for_export(result, state.regions)
+
+    def gaps_csv() -> Response:
+        _state, _result, frame = gaps_frame()
+        return _attachment(exports.to_excel_csv(frame), CSV_TYPE, exports.gaps_filename("csv"))
+
+    def gaps_xlsx() -> Response:
+        state, result, frame = gaps_frame()
+        info = exports.gaps_information(store, state, result, len(frame))
+        body = exports.to_xlsx(frame, info, labels.GAPS_EXPORT_SHEET, exports.GAP_FORMATS)
+        return _attachment(body, XLSX_TYPE, exports.gaps_filename("xlsx"))
+
+    gaps = f"/export/{GAPS_DATASET}"
+    server.add_url_rule(f"{gaps}.csv", "export_gaps_csv", gaps_csv)
+    server.add_url_rule(f"{gaps}.xlsx", "export_gaps_xlsx", gaps_xlsx)
     server.add_url_rule("/export/laureats.csv", "export_laureats_csv", laureats_csv)
     server.add_url_rule("/export/laureats.xlsx", "export_laureats_xlsx", laureats_xlsx)
     server.add_url_rule("/export/region/<code>.pdf", "export_region_pdf", region_pdf)

@@ -19,6 +19,7 @@ from layouts.national_map import (
     summary_line,
     table_columns,
 )
+from layouts.paths import gaps_href
 
 MULTI_INPUTS = [Input(f"f-{suffix}", "value") for _field, suffix, _label in MULTI_FILTERS]
 
@@ -104,6 +105,7 @@ def register(app: Dash, store: DataStore) -> None:
         Output("drawn-rows", "data"),
         Output(link_id("csv"), "href"),
         Output(link_id("xlsx"), "href"),
+        Output("gaps-link", "href"),
         Input("map-state", "data"),
         State("drawn-level", "data"),
         State("drawn-rows", "data"),
@@ -135,6 +137,7 @@ def register(app: Dash, store: DataStore) -> None:
             state.rows_key(),
             hrefs["csv"],
             hrefs["xlsx"],
+            gaps_href(state),
         )
 
     @app.callback(

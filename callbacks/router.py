@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, State, html
 
+from callbacks.funding_gaps import gaps_page_for
 from callbacks.national_map import filters_text, national_map_figure
 from callbacks.region import default_region, region_page
 from callbacks.ti_sheet import ti_page
@@ -14,6 +15,7 @@ from layouts.data_report import data_report_page
 from layouts.figures.map_style import offline_style
 from layouts.filter_panel import DEFAULT_LAYERS
 from layouts.national_map import national_map_page, summary_line
+from layouts.paths import GAPS_PATH
 
 
 def register(app: Dash, store: DataStore) -> None:
@@ -27,6 +29,8 @@ def register(app: Dash, store: DataStore) -> None:
     def render_page(pathname: str | None, search: str | None):
         if pathname in ("/donnees", "/donnees/"):
             return data_report_page(store.folder, str(store.settings.data_dir))
+        if (pathname or "").rstrip("/") == GAPS_PATH:
+            return gaps_page_for(store, search, options)
         if pathname in (None, "", "/"):
             return national_page(store, FilterState.from_query(search), options)
         section, _, code = (pathname or "").strip("/").partition("/")
@@ -49,7 +53,7 @@ def national_page(store: DataStore, state: FilterState, options: dict) -> html.D
 def map_footnote(store: DataStore) -> str:
     date = store.folder.data_date("laureats")
     parts = [labels.DATA_DATE.format(date=date)] if date else []
-    source = store.folder.source_of("laureats") if hasattr(store.folder, "source_of") else None
+    source = store.folder.source_of("laureats")
     if source:
         parts.append(f"Source : {source}")
     parts.append(f"Géographie : {store.geography.vintage}")

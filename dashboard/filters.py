@@ -59,7 +59,7 @@ class FilterState:
             if params.get(param):
                 values[name] = tuple(sorted(v for v in params[param].split(",") if v))
         for param, name in (("du", "date_from"), ("au", "date_to")):
-            if _is_iso_date(params.get(param)):
+            if is_iso_date(params.get(param)):
                 values[name] = params[param]
         if params.get("ti_statut") in TI_SCOPES:
             values["ti_scope"] = params["ti_statut"]
@@ -156,7 +156,7 @@ def _has_any(column: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
     return column.fillna("").str.contains(pattern, regex=True).to_numpy(dtype=bool)
 
 
-def _is_iso_date(text: str | None) -> bool:
+def is_iso_date(text: str | None) -> bool:
     try:
         date.fromisoformat(text or "")
     except ValueError:

@@ -211,3 +211,115 @@ SHEET_DEMO_NOTE = (
     "Données de démonstration : projets fictifs ({n_fictifs} sur {n}) reproduisant "
     "les totaux régionaux publiés ; seuls les projets mis en avant sont réels."
 )
+
+# --- Territoires sans financement ---
+NAV_GAPS = "Territoires sans financement"
+GAPS_TITLE = "Territoires sans financement"
+GAPS_OPEN = "Voir les territoires sans financement"
+GAPS_BACK = "← Carte nationale (mêmes filtres)"
+GAPS_LEVELS = {"id_ti": "Territoires d'industrie", "epci": "EPCI"}
+GAPS_LEVEL_ONE = {"id_ti": "un Territoire d'industrie", "epci": "un EPCI"}
+GAPS_LEVEL_KIND = {"id_ti": "Territoires d'industrie", "epci": "EPCI"}
+GAPS_BASES = {"habitant": "par habitant", "emploi_industriel": "par emploi industriel"}
+GAPS_BASIS_UNITS = {"habitant": "€ par habitant", "emploi_industriel": "€ par emploi industriel"}
+GAPS_BASIS_DISABLED = "par emploi industriel (aucun fichier d'emploi industriel chargé)"
+VERDICTS = {
+    "non_finance": "Non financé",
+    "sous_finance": "Sous-financé",
+    "non_evaluable": "Financé, non évaluable",
+    "finance": "Financé",
+}
+GAPS_PERIOD_ALL = "sur toute la période des données"
+GAPS_PERIOD = "{start} au {end}"
+GAPS_RULE = (
+    "{level} est « non financé » s'il n'a reçu aucun lauréat {period}, et « sous-financé » "
+    "si son aide {basis} est inférieure à {threshold}{origin}."
+)
+GAPS_RULE_DEFAULT = (
+    " (premier quintile des {n} {kind} financés, France entière ; un seuil saisi le remplace)"
+)
+GAPS_RULE_USER = " (seuil saisi ; laissez le champ vide pour revenir au premier quintile)"
+GAPS_RULE_NO_THRESHOLD = "aucun seuil (aucun territoire financé à comparer)"
+GAPS_RULE_SCOPE = (
+    "Le seuil est national ; le filtre de région restreint la liste et la carte, pas le seuil."
+)
+GAPS_RULE_UNKNOWN = (
+    "« Financé, non évaluable » : lauréats sans montant d'aide connu, ou emploi industriel "
+    "non renseigné ; ces territoires ne sont pas classés."
+)
+GAPS_CONTEXT_TITLE = "À lire avant de conclure"
+GAPS_CONTEXT = (
+    "Les Territoires d'industrie ont été désignés parce que leur tissu industriel était "
+    "jugé fragile. Un territoire peu ou pas financé n'a donc pas « échoué » : la Cour des "
+    "comptes (2024) observe que leurs résultats en emploi sur 2018-2022 restent inférieurs "
+    "à ceux des autres territoires, ce qui tient d'abord à ce choix de départ. Cette liste "
+    "sert à orienter les prochains appels à projets, pas à noter les territoires."
+)
+GAPS_SUMMARY = "{non} non financé(s) · {sous} sous-financé(s) · {ok} financé(s) sur {n} {kind}"
+GAPS_SUMMARY_UNKNOWN = " · {n} non évaluable(s)"
+GAPS_THRESHOLD_LABEL = "Seuil ({unit})"
+GAPS_THRESHOLD_HINT = "quintile : {value}"
+GAPS_BASIS_LABEL = "Aide rapportée"
+GAPS_LIST_TITLE = "Territoires non financés et sous-financés"
+GAPS_LIST_EMPTY = "Aucun territoire non financé ou sous-financé pour ces critères."
+GAPS_LIST_HINT = (
+    "Classement : les non financés d'abord, du plus peuplé (ou du plus industriel) au moins ; "
+    "puis les sous-financés, de l'aide rapportée la plus faible à la plus forte. "
+    "Cliquez sur une ligne pour le détail du calcul."
+)
+GAPS_MAP_LABEL = "Carte des territoires non financés, sous-financés et financés"
+GAPS_SOURCES = "Population : {population} · Lauréats : {laureats} · Territoires d'industrie : {tis}"
+GAPS_JOBS_SOURCE = "Emploi industriel : {source}, {year}"
+GAPS_JOBS_NONE = (
+    "Emploi industriel : aucun fichier chargé (format : code_commune, annee, "
+    "effectif_salarie_industrie…, voir le README)."
+)
+GAPS_NO_CLUSTER = "aucun cluster chargé dans cette zone"
+GAPS_INSIDE_CLUSTER = "dans le territoire"
+GAPS_PARTIAL = "{n} / {total} communes renseignées"
+GAPS_COLUMNS = {
+    "rang_liste": "Rang",
+    "nom": "Territoire",
+    "nom_region": "Région",
+    "verdict_texte": "Verdict",
+    "population": "Population",
+    "emplois_industriels": "Emplois industriels",
+    "part_emploi_industriel": "Part de l'emploi industriel (%)",
+    "n_laureats": "Lauréats",
+    "aide_meur": "Aide (M€)",
+    "aide_par_habitant": "Aide par habitant (€)",
+    "aide_par_emploi_industriel": "Aide par emploi industriel (€)",
+    "cluster_proche": "Cluster ou pôle le plus proche",
+    "distance_cluster_km": "Distance (km)",
+}
+GAPS_DETAIL = {
+    "verdict": "Verdict",
+    "region": "Région",
+    "population": "Population",
+    "jobs": "Emplois industriels salariés",
+    "share": "Part de l'emploi industriel",
+    "coverage": "Communes renseignées (emploi)",
+    "laureats": "Lauréats sur la période",
+    "aid": "Aide publique",
+    "aid_unknown": "dont lauréats sans montant d'aide",
+    "ratio_habitant": "Aide par habitant",
+    "ratio_job": "Aide par emploi industriel",
+    "threshold": "Seuil appliqué",
+    "rank": "Rang national",
+    "cluster": "Cluster ou pôle le plus proche",
+}
+GAPS_REASONS = {
+    "non_finance": "aucun lauréat sur la période",
+    "sous_finance": "{ratio} < seuil de {threshold}",
+    "non_evaluable": "aide rapportée inconnue",
+    "finance": "{ratio} ≥ seuil de {threshold}",
+}
+GAPS_OPEN_TI = "Ouvrir la fiche du Territoire d'industrie"
+GAPS_OPEN_REGION = "Panneau régional {name}"
+GAPS_OPEN_MAP = "Ses lauréats sur la carte nationale"
+GAPS_EXPORT_TITLE = "Territoires sans financement – export du tableau de bord"
+GAPS_EXPORT_SHEET = "Territoires"
+GAPS_EXPORT_RULE = "Règle"
+GAPS_EXPORT_ROWS = "Nombre de territoires"
+GAPS_EXPORT_POPULATION = "Population"
+GAPS_EXPORT_JOBS = "Emploi industriel"

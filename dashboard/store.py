@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -40,6 +40,8 @@ class DataStore:
     cluster_links: pd.DataFrame
     load_seconds: float = 0.0
     from_cache: bool = False
+    # Results derived from the loaded data alone (see dashboard.funding_gaps.store_memo).
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def is_demo(self) -> bool:

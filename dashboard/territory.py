@@ -6,7 +6,7 @@ GeoParquet). Codes are strings everywhere ("2A004", "01053").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import geopandas as gpd
@@ -33,6 +33,7 @@ class Geography:
     departements: pd.DataFrame
     regions: pd.DataFrame
     vintage: str
+    _layers: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls) -> Geography:
@@ -109,6 +110,13 @@ class Geography:
             "reg": self.regions,
         }[level]
         return table.set_index("code")["nom"]
+
+    def layer(self, level: str) -> gpd.GeoDataFrame:
+        """Analysis polygons of 'epci', 'dep' or 'reg' (EPSG:4326), read once."""
+        if level not in self._layers:
+            name = {"epci": "epci", "dep": "departements", "reg": "regions"}[level]
+            self._layers[level] = gpd.read_parquet(paths.build_dir() / f"{name}.parquet")
+        return self._layers[level]
 
     def web_layer_path(self, level: str):
         """Simplified GeoJSON of 'epci', 'dep' or 'reg' served to the browser."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
+from dash.dash_table.Format import Format, Group, Scheme
 
 from dashboard import labels
 
@@ -14,6 +15,31 @@ MAP_CONFIG = {
     "scrollZoom": True,
     "toImageButtonOptions": {"format": "png", "filename": "carte-region", "scale": 2},
 }
+
+# dash_table writes numbers with these separators, the French way.
+FRENCH_NUMBERS = {"decimal": ",", "group": "\u202f"}
+TABLE_STYLE = {
+    "style_cell": {
+        "textAlign": "left",
+        "fontSize": "0.85rem",
+        "whiteSpace": "normal",
+        "fontFamily": "inherit",
+    },
+    "style_header": {"fontWeight": "bold"},
+    "style_cell_conditional": [
+        {"if": {"column_type": "numeric"}, "textAlign": "right"},
+    ],
+}
+
+
+def number_column(key: str, name: str, decimals: int = 2) -> dict:
+    """A numeric DataTable column shown with French separators (see ``FRENCH_NUMBERS``)."""
+    return {
+        "id": key,
+        "name": name,
+        "type": "numeric",
+        "format": Format(precision=decimals, scheme=Scheme.fixed, group=Group.yes),
+    }
 
 
 def territory_controls(

@@ -17,14 +17,16 @@ EXPORT_ROOT = "/export"
 IMAGE_FORMATS = {"png": labels.EXPORT_PNG, "svg": labels.EXPORT_SVG}
 
 
-def export_hrefs(query: str, region: str | None = None) -> dict[str, str]:
-    """Download URLs for a filter query string (with or without its "?"): keys
-    "csv", "xlsx", and "pdf" when a région (INSEE code or "outre-mer") is given."""
+def export_hrefs(
+    query: str, region: str | None = None, dataset: str = "laureats"
+) -> dict[str, str]:
+    """Download URLs of ``dataset`` for a screen's query string (with or without its "?"):
+    keys "csv", "xlsx", and "pdf" when a région (INSEE code or "outre-mer") is given."""
     query = (query or "").lstrip("?")
     suffix = f"?{query}" if query else ""
     hrefs = {
-        "csv": f"{EXPORT_ROOT}/laureats.csv{suffix}",
-        "xlsx": f"{EXPORT_ROOT}/laureats.xlsx{suffix}",
+        "csv": f"{EXPORT_ROOT}/{dataset}.csv{suffix}",
+        "xlsx": f"{EXPORT_ROOT}/{dataset}.xlsx{suffix}",
     }
     if region:
         hrefs["pdf"] = f"{EXPORT_ROOT}/region/{region}.pdf"
@@ -37,15 +39,20 @@ def link_id(kind: str, graph_id: str = "national-map") -> str:
     return f"{graph_id}-export-{kind}"
 
 
-def export_menu(query: str, region: str | None = None, graph_id: str = "national-map"):
+def export_menu(
+    query: str,
+    region: str | None = None,
+    graph_id: str = "national-map",
+    dataset: str = "laureats",
+):
     """ "Exporter" drop-down: CSV (Excel), XLSX, PDF région (when given), PNG and SVG map."""
-    hrefs = export_hrefs(query, region)
+    hrefs = export_hrefs(query, region, dataset)
     names = {"csv": labels.EXPORT_CSV, "xlsx": labels.EXPORT_XLSX, "pdf": labels.EXPORT_PDF}
     links = [
         dbc.DropdownMenuItem(names[kind], id=link_id(kind, graph_id), href=href, external_link=True)
         for kind, href in hrefs.items()
     ]
-    filename = f"carte-{region}" if region else "carte-laureats"
+    filename = f"carte-{region}" if region else f"carte-{dataset}"
     images = [
         html.Button(
             text,

@@ -39,13 +39,13 @@ MULTI_FILTERS = (
 )
 
 
-def _labelled(label: str, control, control_id: str) -> html.Div:
+def labelled(label: str, control, control_id: str) -> html.Div:
     return html.Div(
         [dbc.Label(label, html_for=control_id, className="small mb-0"), control], className="mb-2"
     )
 
 
-def _date_input(control_id: str, label: str, value: str | None) -> html.Div:
+def date_input(control_id: str, label: str, value: str | None) -> html.Div:
     control = dcc.Input(
         id=control_id,
         type="date",
@@ -53,7 +53,7 @@ def _date_input(control_id: str, label: str, value: str | None) -> html.Div:
         debounce=True,
         className="form-control form-control-sm",
     )
-    return _labelled(label, control, control_id)
+    return labelled(label, control, control_id)
 
 
 def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div:
@@ -61,7 +61,7 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
     level_options = [{"label": text, "value": key} for key, text in labels.LEVELS.items()]
     metric_options = [{"label": text, "value": key} for key, text in labels.METRICS.items()]
     controls = [
-        _labelled(
+        labelled(
             "Niveau",
             dbc.RadioItems(
                 id="f-level",
@@ -72,7 +72,7 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
             ),
             "f-level",
         ),
-        _labelled(
+        labelled(
             "Indicateur",
             dbc.Select(id="f-metric", options=metric_options, value=state.metric, size="sm"),
             "f-metric",
@@ -88,7 +88,7 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
     for field_name, suffix, label in MULTI_FILTERS:
         control_id = f"f-{suffix}"
         controls.append(
-            _labelled(
+            labelled(
                 label,
                 dcc.Dropdown(
                     id=control_id,
@@ -109,20 +109,20 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
                 html.Legend("Période de décision", className="small mb-0 fs-6"),
                 html.Div(
                     [
-                        _date_input("f-date-from", "Du", state.date_from),
-                        _date_input("f-date-to", "Au", state.date_to),
+                        date_input("f-date-from", "Du", state.date_from),
+                        date_input("f-date-to", "Au", state.date_to),
                     ]
                 ),
             ]
         ),
-        _labelled(
+        labelled(
             "Projets",
             dbc.RadioItems(
                 id="f-ti-scope", options=TI_SCOPE_OPTIONS, value=state.ti_scope, className="small"
             ),
             "f-ti-scope",
         ),
-        _labelled(
+        labelled(
             "Couches",
             dbc.Checklist(
                 id="f-layers", options=LAYER_OPTIONS, value=DEFAULT_LAYERS, className="small"

@@ -9,6 +9,7 @@ from dashboard import formatting, labels
 from dashboard.filters import FilterState
 from layouts.export_buttons import export_menu
 from layouts.filter_panel import filter_panel, zone_selector
+from layouts.paths import gaps_href
 
 MAP_CONFIG = {
     "displaylogo": False,
@@ -58,6 +59,12 @@ def national_map_page(
                         **{"aria-live": "polite"},
                     ),
                     zone_selector(),
+                    dcc.Link(
+                        labels.GAPS_OPEN,
+                        href=gaps_href(state),
+                        id="gaps-link",
+                        className="btn btn-sm btn-outline-danger",
+                    ),
                     export_menu(state.to_query()),
                 ],
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2",

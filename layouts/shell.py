@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import labels
+from layouts.paths import GAPS_PATH
 
 
 def demo_banner() -> dbc.Alert:
@@ -25,6 +26,7 @@ def header() -> dbc.Navbar:
                 dbc.Nav(
                     [
                         dbc.NavItem(dbc.NavLink(labels.NAV_MAP, href="/")),
+                        dbc.NavItem(dbc.NavLink(labels.NAV_GAPS, href=GAPS_PATH)),
                         dbc.NavItem(dbc.NavLink(labels.NAV_REPORT, href="/donnees")),
                     ],
                     navbar=True,

@@ -10,34 +10,22 @@ import math
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dash_table, dcc, html
-from dash.dash_table.Format import Format, Group, Scheme
 
 from dashboard import formatting, labels
 from dashboard.region_summary import TiSummary
-from layouts.components import map_body, not_found, territory_controls
+from layouts.components import (
+    FRENCH_NUMBERS,
+    TABLE_STYLE,
+    map_body,
+    not_found,
+    number_column,
+    territory_controls,
+)
 
 TABLE_PAGE_SIZE = 12
 DEFAULT_SORT = [{"column_id": "aide_meur", "direction": "desc"}]
 # Columns whose sort uses another key than the text shown.
 SORT_KEYS = {"date_decision": "date_iso"}
-# dash_table writes numbers with these separators, the French way.
-FRENCH_NUMBERS = {"decimal": ",", "group": "\u202f"}
-TABLE_STYLE = {
-    "style_cell": {"textAlign": "left", "fontSize": "0.85rem", "whiteSpace": "normal"},
-    "style_header": {"fontWeight": "bold"},
-    "style_cell_conditional": [
-        {"if": {"column_type": "numeric"}, "textAlign": "right"},
-    ],
-}
-
-
-def _money_column(key: str, name: str, decimals: int = 2) -> dict:
-    return {
-        "id": key,
-        "name": name,
-        "type": "numeric",
-        "format": Format(precision=decimals, scheme=Scheme.fixed, group=Group.yes),
-    }
 
 
 def laureat_rows(laureats: pd.DataFrame) -> list[dict]:
@@ -79,9 +67,9 @@ def laureats_table(summary: TiSummary) -> html.Div:
     columns = (
         [{"id": key, "name": names[key]} for key in ("beneficiaire", "commune", "programme")]
         + [
-            _money_column("aide_meur", names["aide_meur"]),
-            _money_column("investissement_meur", names["investissement_meur"]),
-            _money_column("emplois_prevus", names["emplois_prevus"], 0),
+            number_column("aide_meur", names["aide_meur"]),
+            number_column("investissement_meur", names["investissement_meur"]),
+            number_column("emplois_prevus", names["emplois_prevus"], 0),
         ]
         + [
             {"id": key, "name": names[key]}
@@ -119,8 +107,8 @@ def funding_table(
         columns=[
             {"id": "libelle", "name": first_column},
             {"id": "n_laureats", "name": names["n_laureats"], "type": "numeric"},
-            _money_column("aide", f"{names['aide']} (M€)"),
-            _money_column("aide_moyenne", f"{labels.TI_AVERAGE.format(n=n_tis)} (M€)"),
+            number_column("aide", f"{names['aide']} (M€)"),
+            number_column("aide_moyenne", f"{labels.TI_AVERAGE.format(n=n_tis)} (M€)"),
         ],
         sort_action="native",
         locale_format=FRENCH_NUMBERS,

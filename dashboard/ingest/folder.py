@@ -76,6 +76,13 @@ class FolderLoad:
         ]
         return ", ".join(dict.fromkeys(vintages))
 
+    def source_of(self, kind: str) -> str:
+        """Sources declared in metadonnees.json for the files of ``kind`` ("" if none)."""
+        found = [
+            str(r.metadata["source"]) for r in self.results_of(kind) if r.metadata.get("source")
+        ]
+        return " ; ".join(dict.fromkeys(found))
+
     def data_date(self, kind: str = "laureats") -> str | None:
         """The ``date_donnees`` of the first file of ``kind`` that declares one."""
         return next((r.data_date for r in self.results_of(kind) if r.data_date), None)

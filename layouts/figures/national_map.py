@@ -29,6 +29,17 @@ def geojson_url(level: str, webgl: bool = True) -> str:
     return url if webgl else url.replace(".geojson", ".cw.geojson")
 
 
+def line_layer(level: str, colour: str, width: float) -> dict:
+    return {
+        "sourcetype": "geojson",
+        "source": GEOJSON_URLS[level],
+        "type": "line",
+        "color": colour,
+        "line": {"width": width},
+        "below": "",
+    }
+
+
 def ti_outline_layer(visible: bool) -> dict:
     """TI perimeters drawn as lines above the choropleth, from the static GeoJSON."""
     return {

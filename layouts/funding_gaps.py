@@ -1,0 +1,352 @@
+"""The "Territoires sans financement" screen: rule, context, map, ranked list, detail.
+
+Pure functions of a :class:`~dashboard.funding_gaps.GapResult` and its state.
+"""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dash_table, dcc, html
+
+from dashboard import formatting, labels
+from dashboard.funding_gaps import (
+    GapResult,
+    GapState,
+    counts_sentence,
+    jobs_coverage,
+    nearest_text,
+    rule_sentence,
+    threshold_text,
+    verdict_reason,
+)
+from layouts.components import FRENCH_NUMBERS, TABLE_STYLE, number_column
+from layouts.export_buttons import export_menu
+from layouts.filter_panel import date_input, labelled
+from layouts.national_map import MAP_CONFIG
+
+PAGE_SIZE = 20
+LAYER_OPTIONS = [
+    {"label": "Périmètres des Territoires d'industrie", "value": "ti"},
+    {"label": "Projets lauréats", "value": "pins"},
+    {"label": "Clusters et pôles de compétitivité", "value": "clusters"},
+]
+GAPS_GRAPH = "gaps-map"
+GAPS_DATASET = "territoires-sans-financement"  # export file names and routes
+VERDICT_STYLES = [
+    {"if": {"filter_query": '{verdict} = "non_finance"'}, "backgroundColor": "#fbe3e3"},
+    {"if": {"filter_query": '{verdict} = "sous_finance"'}, "backgroundColor": "#fdf0e6"},
+]
+
+
+def gaps_page(
+    figure,
+    result: GapResult,
+    state: GapState,
+    options: dict[str, list[dict]],
+    sources: list[str],
+    back_href: str,
+) -> html.Div:
+    return html.Div(
+        [
+            dcc.Store(id="gaps-state", data=state.to_query()),
+            html.Div(
+                [
+                    html.H1(labels.GAPS_TITLE, className="h4 mb-0"),
+                    dcc.Link(labels.GAPS_BACK, href=back_href, id="gaps-back"),
+                ],
+                className="d-flex flex-wrap justify-content-between align-items-baseline gap-2",
+            ),
+            context_note(),
+            gap_controls(options, state, result),
+            html.P(rule_sentence(result, state), id="gaps-rule", className="fw-semibold mb-0"),
+            html.P(
+                f"{labels.GAPS_RULE_SCOPE} {labels.GAPS_RULE_UNKNOWN}",
+                className="small text-muted mb-1",
+            ),
+            html.Div(
+                [
+                    html.P(
+                        counts_sentence(result, state),
+                        id="gaps-summary",
+                        className="mb-0",
+                        **{"aria-live": "polite"},
+                    ),
+                    export_menu(state.to_query(), graph_id=GAPS_GRAPH, dataset=GAPS_DATASET),
+                ],
+                className="d-flex flex-wrap justify-content-between align-items-center gap-2",
+            ),
+            html.Div(
+                dcc.Graph(
+                    id=GAPS_GRAPH,
+                    figure=figure,
+                    config={**MAP_CONFIG, "toImageButtonOptions": _image_options()},
+                    className="gaps-map-graph",
+                ),
+                role="region",
+                **{"aria-label": labels.GAPS_MAP_LABEL},
+            ),
+            html.P(" · ".join(sources), id="gaps-sources", className="text-muted small mt-1"),
+            html.H2(labels.GAPS_LIST_TITLE, className="h6 mt-2"),
+            html.P(labels.GAPS_LIST_HINT, className="small text-muted mb-1"),
+            gaps_table(result, state),
+            detail_modal(),
+        ],
+        id="gaps-page",
+    )
+
+
+def _image_options() -> dict:
+    return {"format": "png", "filename": "territoires-sans-financement", "scale": 2}
+
+
+def context_note() -> dbc.Alert:
+    return dbc.Alert(
+        [html.Strong(labels.GAPS_CONTEXT_TITLE + " — "), labels.GAPS_CONTEXT],
+        id="gaps-context",
+        color="info",
+        className="small py-2 my-2",
+    )
+
+
+def gap_controls(options: dict[str, list[dict]], state: GapState, result: GapResult) -> html.Div:
+    """Level, period, région, programme, basis, threshold and layers: one row, keyboard-usable."""
+    basis_options = [
+        {"label": labels.GAPS_BASES["habitant"], "value": "habitant"},
+        {
+            "label": labels.GAPS_BASES["emploi_industriel"]
+            if result.industrial_jobs_loaded
+            else labels.GAPS_BASIS_DISABLED,
+            "value": "emploi_industriel",
+            "disabled": not result.industrial_jobs_loaded,
+        },
+    ]
+    controls = [
+        labelled(
+            "Niveau",
+            dbc.RadioItems(
+                id="g-level",
+                options=[{"label": v, "value": k} for k, v in labels.GAPS_LEVELS.items()],
+                value=state.level,
+                className="small",
+            ),
+            "g-level",
+        ),
+        html.Fieldset(
+            [
+                html.Legend("Période de décision", className="small mb-0 fs-6"),
+                html.Div(
+                    [
+                        date_input("g-date-from", "Du", state.date_from),
+                        date_input("g-date-to", "Au", state.date_to),
+                    ],
+                    className="d-flex gap-2",
+                ),
+            ]
+        ),
+        _multi("g-region", "Région", options["regions"], state.regions),
+        _multi("g-programme", "Programme", options["programmes"], state.programmes),
+        labelled(
+            labels.GAPS_BASIS_LABEL,
+            dbc.RadioItems(
+                id="g-basis", options=basis_options, value=result.basis, className="small"
+            ),
+            "g-basis",
+        ),
+        labelled(
+            labels.GAPS_THRESHOLD_LABEL.format(unit=labels.GAPS_BASIS_UNITS[result.basis]),
+            dcc.Input(
+                id="g-threshold",
+                type="text",
+                inputMode="decimal",
+                value=formatting.number(state.threshold, 2) if state.threshold is not None else "",
+                placeholder=threshold_placeholder(result),
+                debounce=True,
+                className="form-control form-control-sm",
+            ),
+            "g-threshold",
+        ),
+        labelled(
+            "Couches",
+            dbc.Checklist(
+                id="g-layers", options=LAYER_OPTIONS, value=list(state.layers), className="small"
+            ),
+            "g-layers",
+        ),
+    ]
+    return html.Div(
+        controls,
+        id="gaps-controls",
+        role="search",
+        className="gaps-controls",
+        **{"aria-label": "Critères des territoires sans financement"},
+    )
+
+
+def threshold_placeholder(result: GapResult) -> str:
+    if not result.threshold_is_default or result.threshold is None:
+        return ""
+    return labels.GAPS_THRESHOLD_HINT.format(value=formatting.number(result.threshold, 2))
+
+
+def _multi(control_id: str, label: str, options: list[dict], value: tuple[str, ...]):
+    return labelled(
+        label,
+        dcc.Dropdown(
+            id=control_id,
+            options=options,
+            value=list(value),
+            multi=True,
+            searchable=True,
+            placeholder="Toutes" if control_id == "g-region" else "Tous",
+            labels=labels.DROPDOWN_LABELS,
+        ),
+        control_id,
+    )
+
+
+def table_records(result: GapResult, regions: tuple[str, ...]) -> list[dict]:
+    """Rows of the list: numbers stay numbers (so sorting is numeric), ``id`` is the code."""
+    listed = result.listed(regions)
+    frame = pd.DataFrame(
+        {
+            "id": listed["code"],
+            "verdict": listed["verdict"],
+            "rang_liste": listed["rang_liste"],
+            "nom": listed["nom"],
+            "nom_region": listed["nom_region"].fillna(""),
+            "verdict_texte": listed["verdict"].map(labels.VERDICTS),
+            "population": listed["population"],
+            "emplois_industriels": listed["emplois_industriels"],
+            "part_emploi_industriel": listed["part_emploi_industriel"].round(1),
+            "n_laureats": listed["n_laureats"],
+            "aide_meur": (listed["aide"] / 1e6).round(3),
+            "aide_par_habitant": listed["aide_par_habitant"].round(2),
+            "aide_par_emploi_industriel": listed["aide_par_emploi_industriel"].round(2),
+            "cluster_proche": listed["cluster_proche"].fillna(labels.GAPS_NO_CLUSTER),
+            "distance_cluster_km": listed["distance_cluster_km"].round(1),
+        }
+    )
+    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+
+
+def table_columns(result: GapResult) -> list[dict]:
+    names = labels.GAPS_COLUMNS
+    columns = [
+        number_column("rang_liste", names["rang_liste"], 0),
+        {"id": "nom", "name": names["nom"]},
+        {"id": "nom_region", "name": names["nom_region"]},
+        {"id": "verdict_texte", "name": names["verdict_texte"]},
+        number_column("population", names["population"], 0),
+    ]
+    if result.industrial_jobs_loaded:
+        columns += [
+            number_column("emplois_industriels", names["emplois_industriels"], 0),
+            number_column("part_emploi_industriel", names["part_emploi_industriel"], 1),
+        ]
+    columns += [
+        number_column("n_laureats", names["n_laureats"], 0),
+        number_column("aide_meur", names["aide_meur"], 3),
+        number_column("aide_par_habitant", names["aide_par_habitant"], 2),
+    ]
+    if result.industrial_jobs_loaded:
+        columns.append(
+            number_column("aide_par_emploi_industriel", names["aide_par_emploi_industriel"], 2)
+        )
+    columns += [
+        {"id": "cluster_proche", "name": names["cluster_proche"]},
+        number_column("distance_cluster_km", names["distance_cluster_km"], 1),
+    ]
+    return columns
+
+
+def gaps_table(result: GapResult, state: GapState) -> html.Div:
+    return html.Div(
+        [
+            dash_table.DataTable(
+                id="gaps-table",
+                data=table_records(result, state.regions),
+                columns=table_columns(result),
+                sort_action="native",
+                page_action="native",
+                page_size=PAGE_SIZE,
+                locale_format=FRENCH_NUMBERS,
+                style_data_conditional=VERDICT_STYLES,
+                cell_selectable=True,
+                **TABLE_STYLE,
+            ),
+            html.P(
+                labels.GAPS_LIST_EMPTY,
+                id="gaps-empty",
+                className="text-muted small",
+                hidden=bool(len(result.listed(state.regions))),
+            ),
+        ]
+    )
+
+
+def detail_modal() -> dbc.Modal:
+    return dbc.Modal(
+        [
+            dbc.ModalHeader(dbc.ModalTitle(id="gaps-detail-title")),
+            dbc.ModalBody(id="gaps-detail-body"),
+        ],
+        id="gaps-detail",
+        is_open=False,
+        size="lg",
+    )
+
+
+def territory_detail(
+    row: pd.Series, result: GapResult, links: list[tuple[str, str]], vintage: str
+) -> list:
+    """Every number behind one verdict, and where to go next (TI sheet, région, map)."""
+    detail = labels.GAPS_DETAIL
+    items = [
+        (detail["verdict"], f"{labels.VERDICTS[row['verdict']]} : {verdict_reason(row, result)}"),
+        (detail["region"], row.get("nom_region") or "–"),
+        (detail["population"], f"{formatting.count(row['population'])} ({vintage})"),
+    ]
+    if result.industrial_jobs_loaded:
+        items += [
+            (detail["jobs"], formatting.count(row.get("emplois_industriels"))),
+            (detail["share"], _percent(row.get("part_emploi_industriel"))),
+            (detail["coverage"], jobs_coverage(row) or "–"),
+        ]
+    items += [
+        (detail["laureats"], formatting.count(row["n_laureats"])),
+        (detail["aid"], formatting.millions_eur(row["aide"], 3)),
+    ]
+    unknown = int(row["n_laureats"] - row["n_aide_connue"])
+    if unknown:
+        items.append((detail["aid_unknown"], formatting.count(unknown)))
+    items += [
+        (detail["ratio_habitant"], threshold_text(row["aide_par_habitant"], "habitant")),
+    ]
+    if result.industrial_jobs_loaded:
+        items.append(
+            (
+                detail["ratio_job"],
+                threshold_text(row["aide_par_emploi_industriel"], "emploi_industriel"),
+            )
+        )
+    items += [
+        (detail["threshold"], threshold_text(result.threshold, result.basis)),
+        (detail["rank"], str(row["rang"]) if row["rang"] else "–"),
+        (detail["cluster"], nearest_text(row)),
+    ]
+    return [
+        html.Dl(
+            [part for key, value in items for part in (html.Dt(key), html.Dd(value))],
+            id="gaps-detail-numbers",
+            className="mb-2",
+        ),
+        html.Div(
+            [dcc.Link(text, href=href, className="me-3") for text, href in links],
+            id="gaps-detail-links",
+        ),
+    ]
+
+
+def _percent(value) -> str:
+    return "–" if value is None or pd.isna(value) else f"{formatting.number(value, 1)}\u00a0%"
