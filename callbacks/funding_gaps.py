@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, State, ctx, html
+from dash import Dash, Input, Output, Patch, State, ctx, dcc, html
 from dash.exceptions import PreventUpdate
 
 from dashboard import labels, queries
@@ -20,7 +20,7 @@ from dashboard.store import DataStore
 from dashboard.territory import OVERSEAS_REGIONS
 from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
-from layouts.figures.funding_gaps import gap_encoding, gap_figure
+from layouts.figures.funding_gaps import gap_encoding, gap_figure, gap_locations
 from layouts.figures.map_style import offline_style
 from layouts.figures.pins import pin_encoding
 from layouts.funding_gaps import (
@@ -54,7 +54,9 @@ def gaps_page_for(store: DataStore, search: str | None, options: dict) -> html.D
         result, state, laureats, store.cluster_points, store.cluster_links, offline_style()
     )
     figure.update_layout(map=gaps_view(store, state))
-    return gaps_page(figure, result, state, options, sources(store, result), national_href(state))
+    page = gaps_page(figure, result, state, options, sources(store, result), national_href(state))
+    page.children.insert(0, dcc.Store(id="gaps-drawn", data=drawn_key(state)))
+    return page
 
 
 def sources(store: DataStore, result: GapResult) -> list[str]:
@@ -79,6 +81,16 @@ def sources(store: DataStore, result: GapResult) -> list[str]:
     else:
         lines.append(labels.GAPS_JOBS_NONE)
     return lines
+
+
+def drawn_key(state: GapState) -> dict:
+    """The parts of the state that decide what a repaint must send."""
+    return {
+        "level": state.level,
+        "rows": state.rows().rows_key(),
+        "layers": list(state.layers),
+        "regions": list(state.regions),
+    }
 
 
 def register(app: Dash, store: DataStore) -> None:
@@ -119,25 +131,37 @@ def register(app: Dash, store: DataStore) -> None:
         Output(link_id("csv", GAPS_GRAPH), "href"),
         Output(link_id("xlsx", GAPS_GRAPH), "href"),
         Output("gaps-back", "href"),
+        Output("gaps-drawn", "data"),
         Input("gaps-state", "data"),
+        State("gaps-drawn", "data"),
         prevent_initial_call=True,
     )
-    def repaint(query):
-        """Class numbers, hover text, pins and view go back as a Patch; geometry never."""
+    def repaint(query, drawn):
+        """Only what changed goes back as a Patch: classes and hover text always; geometry
+        URL, pins, layer visibility and view when their part of the state changed."""
         state = GapState.from_query(query)
         result = funding_gaps(store, state)
-        laureats = store.laureats[state.rows().mask(store.laureats)]
+        now = drawn_key(state)
+        drawn = drawn or {}
         patch = Patch()
         patch["data"][fig.CHOROPLETH].update(gap_encoding(result, state))
-        patch["data"][fig.CHOROPLETH]["geojson"] = fig.geojson_url(state.level)
-        patch["data"][fig.PINS_IN].update(pin_encoding(laureats, True))
-        patch["data"][fig.PINS_OUT].update(pin_encoding(laureats, False))
-        for index in (fig.PINS_IN, fig.PINS_OUT):
-            patch["data"][index]["visible"] = "pins" in state.layers
-        for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
-            patch["data"][index]["visible"] = "clusters" in state.layers
-        patch["layout"]["map"]["layers"][0]["visible"] = "ti" in state.layers
-        patch["layout"]["map"].update(gaps_view(store, state))
+        if drawn.get("level") != now["level"]:
+            patch["data"][fig.CHOROPLETH].update(gap_locations(result))
+            patch["data"][fig.CHOROPLETH]["geojson"] = fig.geojson_url(state.level)
+        if drawn.get("rows") != now["rows"]:
+            laureats = store.laureats[state.rows().mask(store.laureats)]
+            patch["data"][fig.PINS_IN].update(pin_encoding(laureats, True))
+            patch["data"][fig.PINS_OUT].update(pin_encoding(laureats, False))
+        if drawn.get("layers") != now["layers"]:
+            for index in (fig.PINS_IN, fig.PINS_OUT):
+                patch["data"][index]["visible"] = "pins" in state.layers
+            for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
+                patch["data"][index]["visible"] = "clusters" in state.layers
+            patch["layout"]["map"]["layers"][0]["visible"] = "ti" in state.layers
+        if drawn.get("regions") != now["regions"]:
+            view = gaps_view(store, state)
+            patch["layout"]["map"]["center"] = view["center"]
+            patch["layout"]["map"]["zoom"] = view["zoom"]
         records = table_records(result, state.regions)
         hrefs = export_hrefs(state.to_query(), dataset=GAPS_DATASET)
         return (
@@ -151,6 +175,7 @@ def register(app: Dash, store: DataStore) -> None:
             hrefs["csv"],
             hrefs["xlsx"],
             national_href(state),
+            now,
         )
 
     @app.callback(

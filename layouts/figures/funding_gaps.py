@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import formatting, labels
-from dashboard.funding_gaps import VERDICTS, GapResult, GapState
+from dashboard.funding_gaps import VERDICTS, GapResult, GapState, in_regions
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.national_map import geojson_url, line_layer, map_layout
 from layouts.figures.pins import pin_traces
@@ -39,10 +39,22 @@ def _colorscale() -> list[list]:
     return scale
 
 
+def gap_locations(result: GapResult) -> dict:
+    """Territory codes and names, in code order: the same for every rule of a level, so a
+    repaint re-sends neither (a changed ``locations`` makes plotly rebuild the map)."""
+    table = result.table.sort_values("code")
+    return {
+        "locations": table["code"].to_numpy(dtype=object),
+        "text": table["nom"].fillna("").to_numpy(dtype=object),
+    }
+
+
 def gap_encoding(result: GapResult, state: GapState) -> dict:
-    """What changes with the rule: the territories drawn, their class and hover text."""
-    table = result.shown(state.regions)
-    classes = table["verdict"].map({v: i for i, v in enumerate(LEGEND_ORDER)}).to_numpy()
+    """What changes with the rule: class (none outside the chosen régions) and hover text."""
+    table = result.table.sort_values("code")
+    classes = table["verdict"].map({v: i for i, v in enumerate(LEGEND_ORDER)}).astype(float)
+    if state.regions:
+        classes = classes.where(in_regions(table, state.regions))
     counts = result.counts(state.regions)
     aid = pd.Series(
         [formatting.millions_eur(v, 2) for v in table["aide"].to_numpy(float)], index=table.index
@@ -56,9 +68,7 @@ def gap_encoding(result: GapResult, state: GapState) -> dict:
         f"Aide {labels.GAPS_BASES[result.basis]} : " + ratios + "\u00a0€",
     ]
     return {
-        "locations": table["code"].to_numpy(dtype=object),
-        "text": table["nom"].fillna("").to_numpy(dtype=object),
-        "z": classes,
+        "z": classes.to_numpy(),
         "customdata": np.column_stack([np.asarray(c, dtype=object) for c in lines]),
         "colorbar": {
             "x": 0.01,
@@ -77,7 +87,7 @@ def gap_encoding(result: GapResult, state: GapState) -> dict:
 
 
 def gap_trace(result: GapResult, state: GapState, webgl: bool = True):
-    encoding = gap_encoding(result, state)
+    encoding = {**gap_locations(result), **gap_encoding(result, state)}
     common = dict(
         geojson=geojson_url(state.level, webgl),
         featureidkey="id",
