@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, State, ctx, dcc, html
+from dash import Dash, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
+from callbacks.national_map import register_webgl_probe
 from dashboard import labels, queries
 from dashboard.funding_gaps import (
     GapResult,
@@ -20,7 +21,12 @@ from dashboard.store import DataStore
 from dashboard.territory import OVERSEAS_REGIONS
 from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
-from layouts.figures.funding_gaps import gap_encoding, gap_figure, gap_locations
+from layouts.figures.funding_gaps import (
+    gap_encoding,
+    gap_figure,
+    gap_locations,
+    gap_svg_figure,
+)
 from layouts.figures.map_style import offline_style
 from layouts.figures.pins import pin_encoding
 from layouts.funding_gaps import (
@@ -54,9 +60,15 @@ def gaps_page_for(store: DataStore, search: str | None, options: dict) -> html.D
         result, state, laureats, store.cluster_points, store.cluster_links, offline_style()
     )
     figure.update_layout(map=gaps_view(store, state))
-    page = gaps_page(figure, result, state, options, sources(store, result), national_href(state))
-    page.children.insert(0, dcc.Store(id="gaps-drawn", data=drawn_key(state)))
-    return page
+    return gaps_page(
+        figure,
+        result,
+        state,
+        options,
+        sources(store, result),
+        national_href(state),
+        drawn_key(state),
+    )
 
 
 def sources(store: DataStore, result: GapResult) -> list[str]:
@@ -93,7 +105,49 @@ def drawn_key(state: GapState) -> dict:
     }
 
 
+def map_patch(store: DataStore, state: GapState, result: GapResult, drawn: dict, now: dict):
+    """Classes and hover text always; geometry URL, pins, layer visibility and view only
+    when their part of the state changed (``drawn`` is what the browser shows)."""
+    patch = Patch()
+    patch["data"][fig.CHOROPLETH].update(gap_encoding(result, state))
+    if drawn.get("level") != now["level"]:
+        patch["data"][fig.CHOROPLETH].update(gap_locations(result))
+        patch["data"][fig.CHOROPLETH]["geojson"] = fig.geojson_url(state.level)
+    if drawn.get("rows") != now["rows"]:
+        laureats = store.laureats[state.rows().mask(store.laureats)]
+        patch["data"][fig.PINS_IN].update(pin_encoding(laureats, True))
+        patch["data"][fig.PINS_OUT].update(pin_encoding(laureats, False))
+    if drawn.get("layers") != now["layers"]:
+        for index in (fig.PINS_IN, fig.PINS_OUT):
+            patch["data"][index]["visible"] = "pins" in state.layers
+        for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
+            patch["data"][index]["visible"] = "clusters" in state.layers
+        patch["layout"]["map"]["layers"][0]["visible"] = "ti" in state.layers
+    if drawn.get("regions") != now["regions"]:
+        view = gaps_view(store, state)
+        patch["layout"]["map"]["center"] = view["center"]
+        patch["layout"]["map"]["zoom"] = view["zoom"]
+    return patch
+
+
 def register(app: Dash, store: DataStore) -> None:
+    register_webgl_probe(app, "gaps-webgl")
+
+    @app.callback(
+        Output(GAPS_GRAPH, "figure", allow_duplicate=True),
+        Input("gaps-webgl", "data"),
+        State("gaps-state", "data"),
+        prevent_initial_call=True,
+    )
+    def svg_fallback(webgl, query):
+        """A browser without WebGL gets the verdicts as an SVG map, never a blank area."""
+        if webgl is not False:
+            raise PreventUpdate
+        state = GapState.from_query(query)
+        return gap_svg_figure(
+            funding_gaps(store, state), state, regions_bounds(store, state.regions)
+        )
+
     @app.callback(
         Output("gaps-state", "data"),
         Output("url", "search", allow_duplicate=True),
@@ -134,34 +188,19 @@ def register(app: Dash, store: DataStore) -> None:
         Output("gaps-drawn", "data"),
         Input("gaps-state", "data"),
         State("gaps-drawn", "data"),
+        State("gaps-webgl", "data"),
         prevent_initial_call=True,
     )
-    def repaint(query, drawn):
-        """Only what changed goes back as a Patch: classes and hover text always; geometry
-        URL, pins, layer visibility and view when their part of the state changed."""
+    def repaint(query, drawn, webgl):
+        """A Patch of what changed (geometry never), or the SVG map without WebGL."""
         state = GapState.from_query(query)
         result = funding_gaps(store, state)
         now = drawn_key(state)
         drawn = drawn or {}
-        patch = Patch()
-        patch["data"][fig.CHOROPLETH].update(gap_encoding(result, state))
-        if drawn.get("level") != now["level"]:
-            patch["data"][fig.CHOROPLETH].update(gap_locations(result))
-            patch["data"][fig.CHOROPLETH]["geojson"] = fig.geojson_url(state.level)
-        if drawn.get("rows") != now["rows"]:
-            laureats = store.laureats[state.rows().mask(store.laureats)]
-            patch["data"][fig.PINS_IN].update(pin_encoding(laureats, True))
-            patch["data"][fig.PINS_OUT].update(pin_encoding(laureats, False))
-        if drawn.get("layers") != now["layers"]:
-            for index in (fig.PINS_IN, fig.PINS_OUT):
-                patch["data"][index]["visible"] = "pins" in state.layers
-            for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
-                patch["data"][index]["visible"] = "clusters" in state.layers
-            patch["layout"]["map"]["layers"][0]["visible"] = "ti" in state.layers
-        if drawn.get("regions") != now["regions"]:
-            view = gaps_view(store, state)
-            patch["layout"]["map"]["center"] = view["center"]
-            patch["layout"]["map"]["zoom"] = view["zoom"]
+        if webgl is False:
+            patch = gap_svg_figure(result, state, regions_bounds(store, state.regions))
+        else:
+            patch = map_patch(store, state, result, drawn, now)
         records = table_records(result, state.regions)
         hrefs = export_hrefs(state.to_query(), dataset=GAPS_DATASET)
         return (

@@ -235,16 +235,20 @@ def register(app: Dash, store: DataStore) -> None:
         return True, row.get("beneficiaire"), project_detail(row)
 
 
+WEBGL_PROBE = """function(_) {
+    const canvas = document.createElement("canvas");
+    return Boolean(canvas.getContext("webgl2") || canvas.getContext("webgl"));
+}"""
+
+
+def register_webgl_probe(app: Dash, store_id: str) -> None:
+    """``store_id`` (a dcc.Store of the page) says whether this browser can draw WebGL."""
+    app.clientside_callback(WEBGL_PROBE, Output(store_id, "data"), Input(store_id, "id"))
+
+
 def register_webgl_fallback(app: Dash, store: DataStore) -> None:
     """A browser without WebGL gets an SVG choropleth instead of a blank MapLibre canvas."""
-    app.clientside_callback(
-        """function(_) {
-            const canvas = document.createElement("canvas");
-            return Boolean(canvas.getContext("webgl2") || canvas.getContext("webgl"));
-        }""",
-        Output("webgl-support", "data"),
-        Input("webgl-support", "id"),
-    )
+    register_webgl_probe(app, "webgl-support")
 
     @app.callback(
         Output("national-map", "figure", allow_duplicate=True),

@@ -46,10 +46,14 @@ def gaps_page(
     options: dict[str, list[dict]],
     sources: list[str],
     back_href: str,
+    drawn: dict,
 ) -> html.Div:
+    """The whole screen; ``drawn`` records what the first map shows, for later Patches."""
     return html.Div(
         [
             dcc.Store(id="gaps-state", data=state.to_query()),
+            dcc.Store(id="gaps-drawn", data=drawn),
+            dcc.Store(id="gaps-webgl"),
             html.Div(
                 [
                     html.H1(labels.GAPS_TITLE, className="h4 mb-0"),

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from dashboard import formatting, labels
 from dashboard.funding_gaps import VERDICTS, GapResult, GapState, in_regions
 from layouts.figures.clusters import cluster_traces
-from layouts.figures.national_map import geojson_url, line_layer, map_layout
+from layouts.figures.national_map import geojson_url, line_layer, map_layout, svg_figure
 from layouts.figures.pins import pin_traces
 
 VERDICT_COLOURS = {
@@ -125,3 +125,10 @@ def gap_figure(
     layout["uirevision"] = "funding-gaps"
     figure.update_layout(**layout)
     return figure
+
+
+def gap_svg_figure(
+    result: GapResult, state: GapState, bounds: tuple[float, ...] | None = None
+) -> go.Figure:
+    """The verdicts as an SVG map, for a browser without WebGL."""
+    return svg_figure(gap_trace(result, state, webgl=False), bounds)

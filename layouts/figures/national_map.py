@@ -76,6 +76,30 @@ def map_layout(view: tuple[float, float, float] | None, layers: list[str], style
     }
 
 
+METROPOLE_BOUNDS = (-5.5, 41.2, 10.0, 51.3)
+
+
+def svg_figure(choropleth: go.Choropleth, bounds: tuple[float, ...] | None = None) -> go.Figure:
+    """A plain SVG map of one choropleth, for browsers without WebGL (fixed view)."""
+    west, south, east, north = bounds or METROPOLE_BOUNDS
+    figure = go.Figure(choropleth)
+    figure.update_geos(
+        visible=False,
+        projection_type="mercator",
+        lonaxis_range=[west, east],
+        lataxis_range=[south, north],
+    )
+    figure.update_layout(
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        xaxis_visible=False,
+        yaxis_visible=False,
+        uirevision="svg",
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+    )
+    return figure
+
+
 def national_figure(
     values: pd.Series,
     names: pd.Series,
@@ -92,22 +116,7 @@ def national_figure(
     choropleth = choropleth_trace(values, names, state.metric, state.per_capita, url, webgl=webgl)
     if not webgl:
         # SVG fallback: a geo map of the choropleth only (pins need WebGL in plotly).
-        figure = go.Figure(choropleth)
-        figure.update_geos(
-            visible=False,
-            projection_type="mercator",
-            lonaxis_range=[-5.5, 10.0],
-            lataxis_range=[41.2, 51.3],
-        )
-        figure.update_layout(
-            margin={"l": 0, "r": 0, "t": 0, "b": 0},
-            xaxis_visible=False,
-            yaxis_visible=False,
-            uirevision="svg",
-            paper_bgcolor="#ffffff",
-            plot_bgcolor="#ffffff",
-        )
-        return figure
+        return svg_figure(choropleth)
     traces = [
         choropleth,
         *pin_traces(laureats, "pins" in layers),

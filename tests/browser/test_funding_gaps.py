@@ -140,3 +140,25 @@ def test_layers_and_a_full_session_stay_on_the_app_host(duo):
     assert duo.driver.execute_script(f"return {GRAPH}.data[1].visible;") is True
     assert "couches=ti,pins,clusters" in duo.driver.current_url
     assert outside_requests(network_events(duo.driver)) == []
+
+
+def test_without_webgl_the_verdicts_are_an_svg_map(dash_duo, demo_store):
+    from selenium import webdriver
+
+    from tests.conftest import pytest_setup_options
+
+    dash_duo.start_server(create_app(demo_store.settings, store=demo_store), navigate=False)
+    options = pytest_setup_options()
+    options.add_argument("--disable-webgl")
+    options.add_argument("--disable-3d-apis")
+    driver = webdriver.Chrome(options=options)
+    try:
+        driver.get(dash_duo.server.url + PATH + "?niveau=epci&region=27")
+        selector = "#gaps-map .choroplethlocation"
+        wait_until(lambda: len(driver.find_elements("css selector", selector)) > 100, timeout=40)
+        _state, result = expected(demo_store, "?niveau=epci&region=27")
+        drawn = driver.find_elements("css selector", selector)
+        assert len(drawn) == len(result.table)  # every EPCI, coloured only in the région
+        driver.save_screenshot("/tmp/gaps_svg.png")
+    finally:
+        driver.quit()
