@@ -35,6 +35,23 @@ def demo_store(tmp_path_factory, geography):
     return DataStore.load(settings)
 
 
+@pytest.fixture(scope="session")
+def jura_store(tmp_path_factory, shared_dir, geography):
+    """A user folder: the real ANCT TI list and URSSAF Jura employment (from ../shared),
+    with four hand-placed lauréats (tests/data/funding_gaps) whose verdicts are known."""
+    from dashboard.settings import Settings
+    from dashboard.store import DataStore
+
+    folder = tmp_path_factory.mktemp("donnees")
+    case = REPO / "tests" / "data" / "funding_gaps"
+    for name in ("laureats.csv", "metadonnees.json"):
+        shutil.copy(case / name, folder / name)
+    for name in ("territoires_industrie_communes.csv", "emploi_industriel_jura_2025.csv"):
+        (folder / name).symlink_to(shared_dir / "data" / name)
+    settings = Settings(data_dir=folder, cache_dir=tmp_path_factory.mktemp("cache"))
+    return DataStore.load(settings)
+
+
 @pytest.fixture(autouse=True)
 def _chromium_network_log(monkeypatch):
     """Keep Chromium's performance (network) log in every ``dash_duo`` browser.

@@ -3,18 +3,12 @@ hand-placed lauréats whose verdicts are known; then on the demo data."""
 
 from __future__ import annotations
 
-import shutil
-
 import numpy as np
 import pandas as pd
 import pytest
 
 from dashboard.funding_gaps import GapState, funding_gaps, industrial_jobs, rule_sentence
-from dashboard.settings import Settings
-from dashboard.store import DataStore
-from tests.conftest import REPO
 
-CASE = REPO / "tests" / "data" / "funding_gaps"
 GRAND_DOLE, HAUT_JURA, RUMILLY = "ti-2705", "ti-2706", "ti-8418"
 BFC_DEPARTEMENTS = ("21", "25", "39", "58", "70", "71", "89", "90")
 
@@ -25,14 +19,8 @@ def real_files(shared_dir):
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory, real_files, geography):
-    folder = tmp_path_factory.mktemp("donnees")
-    for name in ("laureats.csv", "metadonnees.json"):
-        shutil.copy(CASE / name, folder / name)
-    for name in ("territoires_industrie_communes.csv", "emploi_industriel_jura_2025.csv"):
-        (folder / name).symlink_to(real_files / name)
-    settings = Settings(data_dir=folder, cache_dir=tmp_path_factory.mktemp("cache"))
-    return DataStore.load(settings)
+def store(jura_store):
+    return jura_store
 
 
 def raw_ti_shares(real_files) -> pd.DataFrame:

@@ -162,3 +162,19 @@ def test_without_webgl_the_verdicts_are_an_svg_map(dash_duo, demo_store):
         driver.save_screenshot("/tmp/gaps_svg.png")
     finally:
         driver.quit()
+
+
+def test_with_industrial_employment_loaded_the_analyst_sees_how_industrial(dash_duo, jura_store):
+    """Which TIs of Bourgogne-Franche-Comté got nothing since 2021, and how industrial are
+    they? (real ANCT list and URSSAF Jura file; hand-placed lauréats)"""
+    dash_duo.start_server(create_app(jura_store.settings, store=jura_store), navigate=False)
+    open_gaps(dash_duo, "?region=27&du=2021-01-01")
+    rows = dash_duo.driver.find_elements("css selector", "#gaps-table tr")
+    haut_jura = next(row.text for row in rows if "Haut-Jura" in row.text)
+    assert "6 559" in plain(haut_jura) and "40,7" in haut_jura and "Non financé" in haut_jura
+    assert "Emploi industriel : URSSAF, effectifs salariés par commune, 2025" in plain(
+        dash_duo.find_element("#gaps-sources").text
+    )
+    click(dash_duo, "#g-basis input[value='emploi_industriel']")
+    wait_until(lambda: "par emploi industriel" in dash_duo.find_element("#gaps-rule").text)
+    assert "base=emploi_industriel" in dash_duo.driver.current_url
