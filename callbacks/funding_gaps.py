@@ -24,6 +24,7 @@ from layouts.figures import national_map as fig
 from layouts.figures.funding_gaps import (
     gap_encoding,
     gap_figure,
+    gap_figures,
     gap_locations,
     gap_svg_figure,
 )
@@ -34,7 +35,7 @@ from layouts.funding_gaps import (
     GAPS_GRAPH,
     gaps_page,
     table_columns,
-    table_records,
+    table_page,
     territory_detail,
     threshold_placeholder,
 )
@@ -55,7 +56,9 @@ def gaps_view(store: DataStore, state: GapState) -> dict:
 def gaps_page_for(store: DataStore, search: str | None, options: dict) -> html.Div:
     state = GapState.from_query(search)
     result = funding_gaps(store, state)
-    laureats = store.laureats[state.rows().mask(store.laureats)]
+    # Pins travel only once their layer is shown (``drawn_key`` records which rows they hold).
+    shown = "pins" in state.layers
+    laureats = store.laureats[state.rows().mask(store.laureats) & shown]
     figure = gap_figure(
         result, state, laureats, store.cluster_points, store.cluster_links, offline_style()
     )
@@ -95,13 +98,18 @@ def sources(store: DataStore, result: GapResult) -> list[str]:
     return lines
 
 
-def drawn_key(state: GapState) -> dict:
-    """The parts of the state that decide what a repaint must send."""
+def drawn_key(state: GapState, drawn: dict | None = None) -> dict:
+    """The parts of the state that decide what a repaint must send. ``pins`` is the rows
+    the pins hold: kept as drawn while their layer is hidden, so they are not sent."""
+    rows = state.rows().rows_key()
+    hidden_pins = (drawn or {}).get("pins")
     return {
         "level": state.level,
-        "rows": state.rows().rows_key(),
+        "rows": rows,
+        "basis": state.basis,
         "layers": list(state.layers),
         "regions": list(state.regions),
+        "pins": rows if "pins" in state.layers else hidden_pins,
     }
 
 
@@ -113,7 +121,9 @@ def map_patch(store: DataStore, state: GapState, result: GapResult, drawn: dict,
     if drawn.get("level") != now["level"]:
         patch["data"][fig.CHOROPLETH].update(gap_locations(result))
         patch["data"][fig.CHOROPLETH]["geojson"] = fig.geojson_url(state.level)
-    if drawn.get("rows") != now["rows"]:
+    if (drawn.get("rows"), drawn.get("basis")) != (now["rows"], now["basis"]):
+        patch["data"][fig.CHOROPLETH].update(gap_figures(result))
+    if drawn.get("pins") != now["pins"]:
         laureats = store.laureats[state.rows().mask(store.laureats)]
         patch["data"][fig.PINS_IN].update(pin_encoding(laureats, True))
         patch["data"][fig.PINS_OUT].update(pin_encoding(laureats, False))
@@ -178,7 +188,6 @@ def register(app: Dash, store: DataStore) -> None:
         Output(GAPS_GRAPH, "figure"),
         Output("gaps-rule", "children"),
         Output("gaps-summary", "children"),
-        Output("gaps-table", "data"),
         Output("gaps-table", "columns"),
         Output("gaps-empty", "hidden"),
         Output("g-threshold", "placeholder"),
@@ -195,27 +204,44 @@ def register(app: Dash, store: DataStore) -> None:
         """A Patch of what changed (geometry never), or the SVG map without WebGL."""
         state = GapState.from_query(query)
         result = funding_gaps(store, state)
-        now = drawn_key(state)
+        now = drawn_key(state, drawn)
         drawn = drawn or {}
         if webgl is False:
             patch = gap_svg_figure(result, state, regions_bounds(store, state.regions))
         else:
             patch = map_patch(store, state, result, drawn, now)
-        records = table_records(result, state.regions)
+        n_listed = len(result.listed(state.regions))
         hrefs = export_hrefs(state.to_query(), dataset=GAPS_DATASET)
         return (
             patch,
             rule_sentence(result, state),
             counts_sentence(result, state),
-            records,
             table_columns(result),
-            bool(records),
+            bool(n_listed),
             threshold_placeholder(result),
             hrefs["csv"],
             hrefs["xlsx"],
             national_href(state),
             now,
         )
+
+    @app.callback(
+        Output("gaps-table", "data"),
+        Output("gaps-table", "page_count"),
+        Output("gaps-table", "page_current"),
+        Input("gaps-state", "data"),
+        Input("gaps-table", "page_current"),
+        Input("gaps-table", "sort_by"),
+        prevent_initial_call=True,
+    )
+    def list_page(query, page, sort_by):
+        """A new rule starts again at page 1; paging and sorting keep the rule."""
+        state = GapState.from_query(query)
+        page = 0 if ctx.triggered_id == "gaps-state" else (page or 0)
+        records, page_count = table_page(
+            funding_gaps(store, state), state.regions, sort_by or [], page
+        )
+        return records, page_count, page
 
     @app.callback(
         Output("gaps-detail", "is_open"),

@@ -222,6 +222,7 @@ GAPS_LEVEL_ONE = {"id_ti": "un Territoire d'industrie", "epci": "un EPCI"}
 GAPS_LEVEL_KIND = {"id_ti": "Territoires d'industrie", "epci": "EPCI"}
 GAPS_BASES = {"habitant": "par habitant", "emploi_industriel": "par emploi industriel"}
 GAPS_BASIS_UNITS = {"habitant": "€ par habitant", "emploi_industriel": "€ par emploi industriel"}
+GAPS_BASIS_SHORT = {"habitant": "€/hab.", "emploi_industriel": "€/emploi ind."}
 GAPS_BASIS_DISABLED = "par emploi industriel (aucun fichier d'emploi industriel chargé)"
 VERDICTS = {
     "non_finance": "Non financé",

@@ -209,8 +209,11 @@ def _multi(control_id: str, label: str, options: list[dict], value: tuple[str, .
     )
 
 
-def table_records(result: GapResult, regions: tuple[str, ...]) -> list[dict]:
-    """Rows of the list: numbers stay numbers (so sorting is numeric), ``id`` is the code."""
+def table_page(
+    result: GapResult, regions: tuple[str, ...], sort_by: list[dict], page: int
+) -> tuple[list[dict], int]:
+    """One page of the list, sorted on the server (an EPCI list runs to ~900 rows: only the
+    page shown travels), and the page count. Numbers stay numbers, ``id`` is the code."""
     listed = result.listed(regions)
     frame = pd.DataFrame(
         {
@@ -231,7 +234,18 @@ def table_records(result: GapResult, regions: tuple[str, ...]) -> list[dict]:
             "distance_cluster_km": listed["distance_cluster_km"].round(1),
         }
     )
-    return frame.astype(object).where(frame.notna(), None).to_dict("records")
+    if sort_by:
+        column = sort_by[0]["column_id"]
+        column = "rang_liste" if column == "verdict_texte" else column
+        frame = frame.sort_values(
+            [column, "rang_liste"],
+            ascending=[sort_by[0]["direction"] == "asc", True],
+            kind="stable",
+            na_position="last",
+        )
+    chunk = frame.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    records = chunk.astype(object).where(chunk.notna(), None).to_dict("records")
+    return records, max(1, -(-len(frame) // PAGE_SIZE))
 
 
 def table_columns(result: GapResult) -> list[dict]:
@@ -265,14 +279,18 @@ def table_columns(result: GapResult) -> list[dict]:
 
 
 def gaps_table(result: GapResult, state: GapState) -> html.Div:
+    records, page_count = table_page(result, state.regions, [], 0)
     return html.Div(
         [
             dash_table.DataTable(
                 id="gaps-table",
-                data=table_records(result, state.regions),
+                data=records,
                 columns=table_columns(result),
-                sort_action="native",
-                page_action="native",
+                sort_action="custom",
+                sort_by=[],
+                page_action="custom",
+                page_current=0,
+                page_count=page_count,
                 page_size=PAGE_SIZE,
                 locale_format=FRENCH_NUMBERS,
                 style_data_conditional=VERDICT_STYLES,

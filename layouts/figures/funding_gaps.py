@@ -25,7 +25,7 @@ VERDICT_COLOURS = {
 REGION_LINE = "#666666"
 # Class numbers: the legend (a colour bar) reads bottom-up, so "non financé" is on top.
 LEGEND_ORDER = tuple(reversed(VERDICTS))
-HOVER = "<b>%{text}</b><br>%{customdata[0]}<br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
+HOVER = "<b>%{text}</b><br>%{hovertext}<br>%{customdata[0]}<br>%{customdata[1]}<extra></extra>"
 
 
 def _colorscale() -> list[list]:
@@ -50,26 +50,16 @@ def gap_locations(result: GapResult) -> dict:
 
 
 def gap_encoding(result: GapResult, state: GapState) -> dict:
-    """What changes with the rule: class (none outside the chosen régions) and hover text."""
+    """What changes with the threshold: class (none outside the chosen régions), the verdict
+    read on hover, the legend counts."""
     table = result.table.sort_values("code")
     classes = table["verdict"].map({v: i for i, v in enumerate(LEGEND_ORDER)}).astype(float)
     if state.regions:
         classes = classes.where(in_regions(table, state.regions))
     counts = result.counts(state.regions)
-    aid = pd.Series(
-        [formatting.millions_eur(v, 2) for v in table["aide"].to_numpy(float)], index=table.index
-    )
-    ratios = pd.Series(
-        [formatting.number(v, 2) for v in table["ratio"].to_numpy(float)], index=table.index
-    )
-    lines = [
-        table["verdict"].map(labels.VERDICTS),
-        table["n_laureats"].astype(str) + " lauréat(s) · aide " + aid,
-        f"Aide {labels.GAPS_BASES[result.basis]} : " + ratios + "\u00a0€",
-    ]
     return {
         "z": classes.to_numpy(),
-        "customdata": np.column_stack([np.asarray(c, dtype=object) for c in lines]),
+        "hovertext": table["verdict"].map(labels.VERDICTS).to_numpy(dtype=object),
         "colorbar": {
             "x": 0.01,
             "xanchor": "left",
@@ -86,8 +76,22 @@ def gap_encoding(result: GapResult, state: GapState) -> dict:
     }
 
 
+def gap_figures(result: GapResult) -> dict:
+    """Hover lines that change only with the lauréats counted or the basis (not the
+    threshold), so most repaints leave them out: lauréats and aid, aid per unit."""
+    table = result.table.sort_values("code")
+    aid = [formatting.millions_eur(v, 2) for v in table["aide"].to_numpy(float)]
+    ratios = [formatting.number(v, 2) for v in table["ratio"].to_numpy(float)]
+    unit = labels.GAPS_BASIS_SHORT[result.basis]
+    lines = [
+        table["n_laureats"].astype(str) + " lauréat(s) · " + pd.Series(aid, index=table.index),
+        pd.Series(ratios, index=table.index) + "\u00a0" + unit,
+    ]
+    return {"customdata": np.column_stack([np.asarray(c, dtype=object) for c in lines])}
+
+
 def gap_trace(result: GapResult, state: GapState, webgl: bool = True):
-    encoding = {**gap_locations(result), **gap_encoding(result, state)}
+    encoding = {**gap_locations(result), **gap_encoding(result, state), **gap_figures(result)}
     common = dict(
         geojson=geojson_url(state.level, webgl),
         featureidkey="id",

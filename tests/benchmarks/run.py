@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dashboard.settings import DEMO_DATA_DIR, Settings
 from dashboard.store import DataStore
-from tests.benchmarks import map_bench
+from tests.benchmarks import gaps_bench, map_bench
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -104,7 +104,9 @@ def main() -> None:
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"Pic mémoire du processus de chargement : {peak_self:.0f} Mo")
     with tempfile.TemporaryDirectory() as cache:
-        map_bench.run(DataStore.load(Settings(data_dir=DEMO_DATA_DIR, cache_dir=Path(cache))))
+        store = DataStore.load(Settings(data_dir=DEMO_DATA_DIR, cache_dir=Path(cache)))
+        map_bench.run(store)
+        gaps_bench.run(store)
 
 
 if __name__ == "__main__":

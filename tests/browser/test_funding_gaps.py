@@ -73,7 +73,7 @@ def test_typing_a_threshold_reclassifies_and_lands_in_the_url(duo, demo_store):
     box = duo.find_element("#g-threshold")
     box.send_keys("40")
     box.send_keys(Keys.ENTER)
-    wait_until(lambda: "40,00" in duo.find_element("#gaps-rule").text)
+    wait_until(lambda: "40,00" in duo.find_element("#gaps-rule").text, timeout=20)
     state, result = expected(demo_store, "?du=2021-01-01&seuil=40")
     assert "seuil=40" in duo.driver.current_url
     assert plain(duo.find_element("#gaps-rule").text) == plain(rule_sentence(result, state))
@@ -136,7 +136,9 @@ def test_layers_and_a_full_session_stay_on_the_app_host(duo):
     open_gaps(duo, "?niveau=epci")
     click(duo, "#g-layers input[value='pins']")
     click(duo, "#g-layers input[value='clusters']")
-    wait_until(lambda: duo.driver.execute_script(f"return {GRAPH}.data[4].visible;") is True)
+    wait_until(
+        lambda: duo.driver.execute_script(f"return {GRAPH}.data[4].visible;") is True, timeout=20
+    )
     assert duo.driver.execute_script(f"return {GRAPH}.data[1].visible;") is True
     assert "couches=ti,pins,clusters" in duo.driver.current_url
     assert outside_requests(network_events(duo.driver)) == []
@@ -176,5 +178,7 @@ def test_with_industrial_employment_loaded_the_analyst_sees_how_industrial(dash_
         dash_duo.find_element("#gaps-sources").text
     )
     click(dash_duo, "#g-basis input[value='emploi_industriel']")
-    wait_until(lambda: "par emploi industriel" in dash_duo.find_element("#gaps-rule").text)
+    wait_until(
+        lambda: "par emploi industriel" in dash_duo.find_element("#gaps-rule").text, timeout=20
+    )
     assert "base=emploi_industriel" in dash_duo.driver.current_url
