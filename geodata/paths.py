@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+# Bump when the built layers change, so an older build is rebuilt (see ``is_built``).
+BUILD_VERSION = 2
 LAYER_FILES = (
     "communes.parquet",
     "commune_points.parquet",
@@ -38,4 +41,8 @@ def web_dir() -> Path:
 
 
 def is_built() -> bool:
-    return all((build_dir() / name).exists() for name in LAYER_FILES)
+    """Every layer is there, from a build of the current ``BUILD_VERSION``."""
+    if not all((build_dir() / name).exists() for name in LAYER_FILES):
+        return False
+    report = json.loads(report_path().read_text(encoding="utf-8"))
+    return report.get("build_version") == BUILD_VERSION

