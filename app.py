@@ -47,6 +47,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     )
     # flask-compress: also compress the map's glyph files (served from assets/).
     app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES]
+    app.index_string = app.index_string.replace("<html>", '<html lang="fr">', 1)
     app.layout = app_layout(store.is_demo)
     _register_static_geometry(app, store)
     callbacks.register(app, store)

@@ -9,12 +9,25 @@ from dash.dash_table.Format import Format, Group, Scheme
 
 from dashboard import labels
 
-MAP_CONFIG = {
-    "displaylogo": False,
-    "locale": "fr",
-    "scrollZoom": True,
-    "toImageButtonOptions": {"format": "png", "filename": "carte-region", "scale": 2},
-}
+
+def graph_config(filename: str, scroll_zoom: bool = True) -> dict:
+    """Plotly settings of every graph: French toolbar (assets/plotly-locale-fr.js), images
+    named ``filename``, and nothing that talks to another host (plotly's "send to cloud"
+    button, its CDN topojson for the SVG fallback's geo subplot)."""
+    return {
+        "displaylogo": False,
+        "locale": "fr",
+        "scrollZoom": scroll_zoom,
+        "showSendToCloud": False,
+        "showEditInChartStudio": False,
+        "plotlyServerURL": "",
+        "modeBarButtonsToRemove": ["sendDataToCloud", "editInChartStudio"],
+        "toImageButtonOptions": {"format": "png", "filename": filename, "scale": 2},
+        "topojsonURL": "/assets/topojson/",
+    }
+
+
+MAP_CONFIG = graph_config("carte-region")
 
 # dash_table writes numbers with these separators, the French way.
 FRENCH_NUMBERS = {"decimal": ",", "group": "\u202f"}

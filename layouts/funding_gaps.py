@@ -20,10 +20,9 @@ from dashboard.funding_gaps import (
     threshold_text,
     verdict_reason,
 )
-from layouts.components import FRENCH_NUMBERS, TABLE_STYLE, number_column
+from layouts.components import FRENCH_NUMBERS, TABLE_STYLE, graph_config, number_column
 from layouts.export_buttons import export_menu
 from layouts.filter_panel import date_input, labelled
-from layouts.national_map import MAP_CONFIG
 
 PAGE_SIZE = 20
 LAYER_OPTIONS = [
@@ -84,7 +83,7 @@ def gaps_page(
                 dcc.Graph(
                     id=GAPS_GRAPH,
                     figure=figure,
-                    config={**MAP_CONFIG, "toImageButtonOptions": _image_options()},
+                    config=graph_config(GAPS_DATASET),
                     className="gaps-map-graph",
                 ),
                 role="region",
@@ -98,10 +97,6 @@ def gaps_page(
         ],
         id="gaps-page",
     )
-
-
-def _image_options() -> dict:
-    return {"format": "png", "filename": "territoires-sans-financement", "scale": 2}
 
 
 def context_note() -> dbc.Alert:

@@ -7,19 +7,12 @@ from dash import dash_table, dcc, html
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
+from layouts.components import graph_config
 from layouts.export_buttons import export_menu
 from layouts.filter_panel import filter_panel, zone_selector
 from layouts.paths import gaps_href
 
-MAP_CONFIG = {
-    "displaylogo": False,
-    "locale": "fr",
-    "scrollZoom": True,
-    "toImageButtonOptions": {"format": "png", "filename": "carte-laureats", "scale": 2},
-    # The SVG fallback (no WebGL) uses a geo subplot, which loads base-map topojson:
-    # serve an empty one ourselves instead of plotly's CDN.
-    "topojsonURL": "/assets/topojson/",
-}
+MAP_CONFIG = graph_config("carte-laureats")
 TABLE_PAGE_SIZE = 15
 
 

@@ -16,6 +16,7 @@ from dashboard.region_summary import TiSummary
 from layouts.components import (
     FRENCH_NUMBERS,
     TABLE_STYLE,
+    graph_config,
     map_body,
     not_found,
     number_column,
@@ -227,7 +228,7 @@ def ti_sheet(
                             dcc.Graph(
                                 id="ti-enjeux-chart",
                                 figure=enjeu_figure,
-                                config={"displaylogo": False, "locale": "fr"},
+                                config=graph_config("financements-par-enjeu", scroll_zoom=False),
                             ),
                             funding_table(summary.by_enjeu, "ti-enjeux", "Enjeu", summary.n_tis),
                         ],
