@@ -5,21 +5,13 @@ Pure functions of a :class:`~dashboard.region_summary.RegionSummary`: no store, 
 
 from __future__ import annotations
 
-import logging
-
 from dash import dcc, html
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
 from dashboard.region_summary import FeaturedProject, Kpi, RegionSummary
 from layouts.components import map_body, not_found, territory_controls
-
-try:  # EXPORTS: written in parallel (layouts/export_buttons.py); the lead wires it for good.
-    from layouts.export_buttons import export_menu
-except ImportError:
-    export_menu = None
-
-LOG = logging.getLogger(__name__)
+from layouts.export_buttons import export_menu
 
 
 def kpi_tile(key: str, value: str, kpi: Kpi) -> html.Div:
@@ -122,14 +114,9 @@ def footnotes(summary: RegionSummary, is_demo: bool) -> html.Footer:
 
 
 def export_slot(summary: RegionSummary) -> html.Div:
-    """EXPORTS: the export menu of layouts/export_buttons.py, filtered to this région."""
-    menu = None
-    if export_menu is not None:
-        query = FilterState(regions=summary.region_codes).to_query().lstrip("?")
-        try:
-            menu = export_menu(query, region=summary.code, graph_id="region-map")
-        except Exception:  # a broken export menu must not take the panel down
-            LOG.exception("export_menu failed for région %s", summary.code)
+    """The export menu, filtered to this région's lauréats, with its PDF sheet."""
+    query = FilterState(regions=summary.region_codes).to_query()
+    menu = export_menu(query, region=summary.code, graph_id="region-map")
     return html.Div(menu, id="region-export-slot", className="region-export")
 
 

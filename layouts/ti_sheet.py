@@ -12,6 +12,7 @@ import pandas as pd
 from dash import dash_table, dcc, html
 
 from dashboard import formatting, labels
+from dashboard.filters import FilterState
 from dashboard.region_summary import TiSummary
 from layouts.components import (
     FRENCH_NUMBERS,
@@ -22,6 +23,7 @@ from layouts.components import (
     number_column,
     territory_controls,
 )
+from layouts.export_buttons import export_menu
 
 TABLE_PAGE_SIZE = 12
 DEFAULT_SORT = [{"column_id": "aide_meur", "direction": "desc"}]
@@ -181,7 +183,10 @@ def ti_controls(summary: TiSummary, choices: list[dict]) -> html.Div:
         if summary.region
         else dcc.Link(labels.BACK_TO_MAP, href="/", className="small")
     )
-    return territory_controls(back, "ti-choice", labels.TI_CHOICE, choices, summary.id_ti)
+    menu = export_menu(FilterState(tis=(summary.id_ti,)).to_query(), graph_id="ti-map")
+    return territory_controls(
+        back, "ti-choice", labels.TI_CHOICE, choices, summary.id_ti, html.Div(menu)
+    )
 
 
 def ti_sheet(

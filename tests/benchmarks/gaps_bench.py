@@ -11,7 +11,7 @@ from app import create_app
 from callbacks.funding_gaps import drawn_key
 from dashboard.funding_gaps import GapState
 from dashboard.store import DataStore
-from tests.benchmarks.map_bench import scaled_store
+from tests.benchmarks.map_bench import callback_request, scaled_store
 
 QUERIES = [
     "",
@@ -25,24 +25,18 @@ QUERIES = [
 
 
 def _body(app, query: str) -> dict:
-    """The request the browser sends when the screen's state changes to ``query``."""
-    key = next(k for k in app.callback_map if "gaps-rule.children" in k)
-    outputs = [
-        {"id": part.split(".")[0], "property": part.split(".")[1]}
-        for part in key.strip(".").split("...")
-    ]
-    # What the browser shows before the change: the default screen at the same level.
+    """The request the browser sends when the screen's state changes to ``query``; what it
+    shows before is the default screen at the same level."""
     drawn = drawn_key(GapState(level=GapState.from_query(query).level))
-    return {
-        "output": key,
-        "outputs": outputs,
-        "inputs": [{"id": "gaps-state", "property": "data", "value": query}],
-        "state": [
+    return callback_request(
+        app,
+        "gaps-rule.children",
+        [{"id": "gaps-state", "property": "data", "value": query}],
+        [
             {"id": "gaps-drawn", "property": "data", "value": drawn},
             {"id": "gaps-webgl", "property": "data", "value": True},
         ],
-        "changedPropIds": ["gaps-state.data"],
-    }
+    )
 
 
 def callback_figures(store: DataStore, repeats: int = 5) -> dict[str, float]:

@@ -89,3 +89,18 @@ def test_unknown_ti_lists_the_sheets(dash_duo, demo_store):
     dash_duo.driver.get(f"{dash_duo.server.url}/ti/pas-un-ti")
     dash_duo.wait_for_text_to_equal("#ti-sheet h1", "Territoire d'industrie inconnu : pas-un-ti")
     assert dash_duo.driver.find_elements("css selector", f"#ti-sheet a[href='/ti/{DIEPPE}']")
+
+
+def test_ti_laureats_export_is_this_territorys_list(sheet, demo_store):
+    import csv
+    import io
+    import urllib.request
+
+    href = sheet.find_element("#ti-map-export-csv").get_attribute("href")
+    assert href.endswith(f"/export/laureats.csv?ti={DIEPPE}")
+    with urllib.request.urlopen(href) as response:
+        rows = list(csv.reader(io.StringIO(response.read().decode("utf-8-sig")), delimiter=";"))
+    expected = ti_summary(demo_store, DIEPPE).laureats
+    assert len(rows) - 1 == len(expected) > 0
+    column = rows[0].index("Territoire d'industrie")
+    assert {row[column] for row in rows[1:]} == {"Dieppe Côte d'Albâtre"}
