@@ -6,9 +6,11 @@ from functools import lru_cache
 from pathlib import Path
 
 from dash import Dash
-from flask import abort, request, send_file
+from flask import abort
 
 import callbacks
+from callbacks import static_files
+from callbacks.static_files import send_precompressed
 from dashboard import labels
 from dashboard.region_summary import ti_communes_geojson
 from dashboard.settings import Settings
@@ -50,6 +52,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     app.index_string = app.index_string.replace("<html>", '<html lang="fr">', 1)
     app.layout = app_layout(store.is_demo)
     _register_static_geometry(app, store)
+    static_files.register(app, settings.cache_dir, STATIC_MAX_AGE)
     callbacks.register(app, store)
     app.server.config["TI_STORE"] = store
     return app
@@ -59,12 +62,13 @@ def _register_static_geometry(app: Dash, store: DataStore) -> None:
     """Geometry reaches the browser once, as cacheable pre-compressed files, never in a callback."""
 
     @lru_cache(maxsize=256)
-    def ti_communes(id_ti: str) -> str | None:
-        return ti_communes_geojson(store, id_ti)
+    def ti_communes(id_ti: str, clockwise: bool) -> str | None:
+        return ti_communes_geojson(store, id_ti, clockwise)
 
-    @app.server.route("/geo/ti-communes/<id_ti>.geojson")
-    def ti_communes_geometry(id_ti: str):
-        text = ti_communes(id_ti)
+    @app.server.route("/geo/ti-communes/<name>.geojson")
+    def ti_communes_geometry(name: str):
+        id_ti, clockwise = name.removesuffix(".cw"), name.endswith(".cw")
+        text = ti_communes(id_ti, clockwise)
         if text is None:
             abort(404)
         response = app.server.response_class(text, mimetype="application/geo+json")
@@ -84,17 +88,7 @@ def _register_static_geometry(app: Dash, store: DataStore) -> None:
             abort(404)
         if variant:
             path = clockwise_path(path)
-        gzipped = path.with_name(path.name + ".gz")
-        if "gzip" in request.headers.get("Accept-Encoding", "") and gzipped.exists():
-            response = send_file(
-                gzipped, mimetype="application/geo+json", conditional=True, max_age=STATIC_MAX_AGE
-            )
-            response.headers["Content-Encoding"] = "gzip"
-            response.headers["Vary"] = "Accept-Encoding"
-            return response
-        return send_file(
-            path, mimetype="application/geo+json", conditional=True, max_age=STATIC_MAX_AGE
-        )
+        return send_precompressed(path, "application/geo+json", STATIC_MAX_AGE)
 
 
 def __getattr__(name: str):

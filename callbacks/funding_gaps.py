@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.national_map import register_webgl_probe
+from callbacks.webgl import register_webgl_probe
 from dashboard import labels, queries
 from dashboard.funding_gaps import (
     GapResult,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, Patch, State, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.webgl import register_webgl_probe
 from dashboard import queries
 from dashboard.filters import FilterState
 from dashboard.store import DataStore
@@ -233,17 +234,6 @@ def register(app: Dash, store: DataStore) -> None:
         if row is None:
             return no_update, no_update, no_update
         return True, row.get("beneficiaire"), project_detail(row)
-
-
-WEBGL_PROBE = """function(_) {
-    const canvas = document.createElement("canvas");
-    return Boolean(canvas.getContext("webgl2") || canvas.getContext("webgl"));
-}"""
-
-
-def register_webgl_probe(app: Dash, store_id: str) -> None:
-    """``store_id`` (a dcc.Store of the page) says whether this browser can draw WebGL."""
-    app.clientside_callback(WEBGL_PROBE, Output(store_id, "data"), Input(store_id, "id"))
 
 
 def register_webgl_fallback(app: Dash, store: DataStore) -> None:

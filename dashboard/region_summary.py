@@ -401,13 +401,17 @@ def _ti_epci(store, members: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("nom").reset_index(drop=True)
 
 
-def ti_communes_geojson(store, id_ti: str) -> str | None:
-    """GeoJSON text of a TI's communes (10 m grid), for the static route; None if unknown."""
+def ti_communes_geojson(store, id_ti: str, clockwise: bool = False) -> str | None:
+    """GeoJSON text of a TI's communes (10 m grid), for the static route; None if unknown.
+    ``clockwise`` exterior rings for d3's SVG maps (see geodata.web)."""
     members = store.tis.members[store.tis.members["id_ti"] == id_ti]
     if members.empty:
         return None
     communes = _ti_communes(store, members)
-    light = communes.set_geometry(shapely.set_precision(communes.geometry.to_numpy(), 1e-4))
+    shapes = shapely.set_precision(communes.geometry.to_numpy(), 1e-4)
+    if clockwise:
+        shapes = shapely.orient_polygons(shapes, exterior_cw=True)
+    light = communes.set_geometry(shapes)
     return light[["code", "nom", "geometry"]].to_json(drop_id=True)
 
 

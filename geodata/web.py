@@ -3,7 +3,8 @@
 MapLibre (WebGL) takes RFC 7946 rings (exterior counter-clockwise); plotly's SVG
 ``geo`` maps use d3, which reads the same rings as "everything but this polygon"
 and needs exterior rings clockwise. The ``.cw`` variant is only fetched by
-browsers without WebGL. Each file also gets a ``.gz`` twin served as-is.
+browsers without WebGL. Each file also gets ``.gz`` and ``.br`` twins served as they are
+(Brotli at quality 11: the EPCI layer is 0.30 MB against 0.49 MB gzipped).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import brotli
 import geopandas as gpd
 import shapely
 
@@ -44,7 +46,9 @@ def write_web_geojson(frame: gpd.GeoDataFrame, path: Path, tolerance: float) -> 
         clockwise_path(path), driver="GeoJSON", layer_options={**LAYER_OPTIONS, "RFC7946": "NO"}
     )
     for written in (path, clockwise_path(path)):
+        data = written.read_bytes()
         written.with_name(written.name + ".gz").write_bytes(
-            gzip.compress(written.read_bytes(), compresslevel=9, mtime=0)
+            gzip.compress(data, compresslevel=9, mtime=0)
         )
+        written.with_name(written.name + ".br").write_bytes(brotli.compress(data, quality=11))
     return path.stat().st_size

@@ -83,15 +83,35 @@ def territory_controls(
     )
 
 
+def webgl_store(graph_id: str) -> str:
+    return f"{graph_id}-webgl"
+
+
+def map_frame(graph_id: str) -> str:
+    return f"{graph_id}-frame"
+
+
+def map_graph(graph_id: str, figure) -> dcc.Graph:
+    return dcc.Graph(id=graph_id, figure=figure, config=MAP_CONFIG, className="region-map-graph")
+
+
+def svg_map(graph_id: str, figure) -> dcc.Graph:
+    """A new graph for the SVG map: a WebGL map that failed to start leaves plotly's div
+    unusable (seen with the overseas insets), so the fallback replaces the component."""
+    return map_graph(f"{graph_id}-svg", figure)
+
+
 def map_body(graph_id: str, figure, map_label: str, side: list) -> html.Div:
-    """The map on the left, ``side`` (cards, lists) in a scrolling column beside it."""
+    """The map on the left, ``side`` (cards, lists) in a scrolling column beside it; the
+    ``<graph_id>-webgl`` store tells the callbacks whether to swap in the SVG map."""
     return html.Div(
         [
+            dcc.Store(id=webgl_store(graph_id)),
             html.Div(
-                dcc.Graph(
-                    id=graph_id, figure=figure, config=MAP_CONFIG, className="region-map-graph"
-                ),
+                map_graph(graph_id, figure),
+                id=map_frame(graph_id),
                 className="region-map",
+                role="region",
                 **{"aria-label": map_label},
             ),
             html.Div(side, className="region-side"),

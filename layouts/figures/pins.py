@@ -104,3 +104,20 @@ def pin_traces(laureats: pd.DataFrame, visible: bool = True) -> list[go.Scatterm
             )
         )
     return traces
+
+
+def pin_geo_traces(laureats: pd.DataFrame, geo: str = "geo") -> list[go.Scattergeo]:
+    """The same two pin styles drawn in SVG (plotly ``geo``), for browsers without WebGL."""
+    return [
+        go.Scattergeo(
+            mode="markers",
+            name=style["name"],
+            marker={"size": 8, "color": style["color"], "line": {"width": 0.6, "color": "#fff"}},
+            hovertemplate=HOVER,
+            geo=geo,
+            legendgroup="dans" if inside else "hors",
+            showlegend=False,
+            **pin_encoding(laureats, inside),
+        )
+        for inside, style in PIN_STYLES.items()
+    ]

@@ -17,8 +17,8 @@ from dashboard import labels
 from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.map_style import offline_style
-from layouts.figures.national_map import GEOJSON_URLS, line_layer
-from layouts.figures.pins import pin_traces
+from layouts.figures.national_map import GEOJSON_URLS, geojson_url, line_layer
+from layouts.figures.pins import pin_geo_traces, pin_traces
 
 # The frame the view is fitted to: the map column of the panel (see assets/app.css).
 REGION_FRAME = (760, 560)
@@ -181,6 +181,21 @@ def _inset_domains(count: int) -> list[dict]:
     return domains
 
 
+def inset_title(area: Area, domain: dict) -> dict:
+    """The name of an overseas région above its inset."""
+    return {
+        "text": f"<b>{area.name}</b>",
+        "x": sum(domain["x"]) / 2,
+        "y": domain["y"][1],
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 13},
+    }
+
+
 def _insets_figure(summary: RegionSummary) -> go.Figure:
     width, height = REGION_FRAME
     domains = _inset_domains(len(summary.areas))
@@ -196,19 +211,7 @@ def _insets_figure(summary: RegionSummary) -> go.Figure:
             "domain": domain,
             **fit_view(area.bounds, *frame),
         }
-        titles.append(
-            {
-                "text": f"<b>{area.name}</b>",
-                "x": sum(domain["x"]) / 2,
-                "y": domain["y"][1],
-                "xref": "paper",
-                "yref": "paper",
-                "xanchor": "center",
-                "yanchor": "bottom",
-                "showarrow": False,
-                "font": {"size": 13},
-            }
-        )
+        titles.append(inset_title(area, domain))
     _show_each_legend_once(traces)
     for trace in traces:
         # Same words as the annex, on two lines, so the legend fits the free cell of the grid.
@@ -237,9 +240,11 @@ def _insets_figure(summary: RegionSummary) -> go.Figure:
 # --- TI sheet -------------------------------------------------------------------------
 
 
-def ti_communes_url(id_ti: str) -> str:
-    """Static, cacheable GeoJSON of a TI's communes (served by app.py), never in a response."""
-    return f"/geo/ti-communes/{quote(id_ti, safe='')}.geojson"
+def ti_communes_url(id_ti: str, clockwise: bool = False) -> str:
+    """Static, cacheable GeoJSON of a TI's communes (served by app.py), never in a response;
+    ``clockwise`` rings for the SVG map (see geodata.web)."""
+    variant = ".cw" if clockwise else ""
+    return f"/geo/ti-communes/{quote(id_ti, safe='')}{variant}.geojson"
 
 
 def _stepped_scale(steps: int) -> list[list]:
@@ -333,5 +338,106 @@ def enjeu_chart(by_enjeu: pd.DataFrame, n_tis: int) -> go.Figure:
         height=80 + 42 * max(len(frame), 1),
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",
+    )
+    return figure
+
+
+# --- Without WebGL: the same maps in SVG ------------------------------------------------
+
+
+def _svg_geo(bounds: tuple[float, float, float, float], domain: dict | None = None) -> dict:
+    """A plain mercator ``geo`` subplot framing ``bounds`` (a little margin around)."""
+    west, south, east, north = bounds
+    pad_x, pad_y = (east - west) * 0.04, (north - south) * 0.04
+    return {
+        "visible": False,
+        "projection_type": "mercator",
+        "lonaxis_range": [west - pad_x, east + pad_x],
+        "lataxis_range": [south - pad_y, north + pad_y],
+        "bgcolor": OUTSIDE,
+        **({"domain": domain} if domain else {}),
+    }
+
+
+def _svg_fill(level_url: str, codes: list[str], fill: str, line: str, geo: str, **extra):
+    """Shapes of ``codes`` in one flat colour, from the clockwise static GeoJSON."""
+    return go.Choropleth(
+        geojson=level_url,
+        featureidkey=extra.pop("featureidkey", "id"),
+        locations=codes,
+        z=[1] * len(codes),
+        colorscale=[[0, fill], [1, fill]],
+        showscale=False,
+        marker={"line": {"width": extra.pop("width", 1.0), "color": line}},
+        geo=geo,
+        showlegend=False,
+        **({"hoverinfo": "skip"} if "text" not in extra else {}),
+        **extra,
+    )
+
+
+def region_svg_figure(summary: RegionSummary) -> go.Figure:
+    """The région map (or the overseas insets) in SVG: région, TI perimeters, pins."""
+    areas = summary.areas or (Area(summary.code, summary.name, (-5.2, 41.3, 9.6, 51.1)),)
+    domains = _inset_domains(len(areas)) if len(areas) > 1 else [None]
+    traces, layout = [], {}
+    ti_codes = summary.tis["id_ti"].tolist() if "id_ti" in summary.tis else []
+    for index, (area, domain) in enumerate(zip(areas, domains, strict=True)):
+        geo = "geo" if index == 0 else f"geo{index + 1}"
+        layout[geo] = _svg_geo(area.bounds, domain)
+        codes = list(summary.region_codes) if len(areas) == 1 else [area.code]
+        in_area = summary.laureats["reg"].isin(codes).to_numpy()
+        traces += [
+            _svg_fill(geojson_url("reg", webgl=False), codes, REGION_FILL, REGION_LINE, geo),
+            _svg_fill(geojson_url("id_ti", webgl=False), ti_codes, TI_FILL, TI_LINE, geo),
+            *pin_geo_traces(summary.laureats[in_area], geo),
+        ]
+    _show_each_legend_once(traces)
+    legend = _legend(summary)
+    titles = []
+    if len(areas) > 1:  # the free cell of the grid, as on the WebGL insets
+        legend |= {"x": 0.68, "xanchor": "left", "y": 0.25, "yanchor": "middle"}
+        titles = [inset_title(a, d) for a, d in zip(areas, domains, strict=True)]
+    figure = go.Figure(traces)
+    figure.update_layout(
+        **layout,
+        annotations=titles,
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend=legend,
+        paper_bgcolor="#ffffff",
+        uirevision=f"region-svg-{summary.code}",
+    )
+    return figure
+
+
+def ti_svg_figure(summary: TiSummary) -> go.Figure:
+    """The TI sheet's map in SVG: communes coloured by EPCI, and its lauréats."""
+    communes = summary.communes
+    epci_rank = communes["epci"].astype("category").cat.codes.to_numpy()
+    steps = int(epci_rank.max()) + 1 if len(epci_rank) else 1
+    epci_names = summary.epci.set_index("code")["nom"]
+    fill = go.Choropleth(
+        geojson=ti_communes_url(summary.id_ti, clockwise=True),
+        featureidkey="properties.code",
+        locations=communes["code"].tolist(),
+        z=epci_rank.tolist(),
+        zmin=-0.5,
+        zmax=steps - 0.5,
+        colorscale=_stepped_scale(steps),
+        showscale=False,
+        marker={"line": {"width": 0.5, "color": "#ffffff"}},
+        text=(communes["nom"] + " — " + communes["epci"].map(epci_names).fillna("")).tolist(),
+        hovertemplate="%{text}<extra></extra>",
+        showlegend=False,
+    )
+    pins = pin_geo_traces(summary.laureats)
+    _show_each_legend_once(pins)
+    figure = go.Figure([fill, *pins])
+    figure.update_layout(
+        geo=_svg_geo(summary.bounds),
+        margin={"l": 0, "r": 0, "t": 0, "b": 0},
+        legend={"x": 0.01, "xanchor": "left", "y": 0.01, "yanchor": "bottom"},
+        paper_bgcolor="#ffffff",
+        uirevision=f"ti-svg-{summary.id_ti}",
     )
     return figure

@@ -104,3 +104,28 @@ def test_ti_laureats_export_is_this_territorys_list(sheet, demo_store):
     assert len(rows) - 1 == len(expected) > 0
     column = rows[0].index("Territoire d'industrie")
     assert {row[column] for row in rows[1:]} == {"Dieppe Côte d'Albâtre"}
+
+
+def test_without_webgl_the_ti_map_is_drawn_in_svg(dash_duo, demo_store):
+    from selenium import webdriver
+
+    from tests.conftest import pytest_setup_options
+
+    dash_duo.start_server(create_app(demo_store.settings, store=demo_store), navigate=False)
+    options = pytest_setup_options()
+    options.add_argument("--disable-webgl")
+    options.add_argument("--disable-3d-apis")
+    driver = webdriver.Chrome(options=options)
+    try:
+        driver.get(f"{dash_duo.server.url}/ti/{DIEPPE}")
+        shapes = "#ti-map-frame .choroplethlocation"
+        deadline = time.time() + 40
+        while time.time() < deadline and not driver.find_elements("css selector", shapes):
+            time.sleep(0.3)
+        summary = ti_summary(demo_store, DIEPPE)
+        assert len(driver.find_elements("css selector", shapes)) == summary.n_communes
+        pins = driver.find_elements("css selector", "#ti-map-frame .scattergeo .point")
+        assert len(pins) == len(summary.laureats)
+        driver.save_screenshot("/tmp/ti_svg.png")
+    finally:
+        driver.quit()
