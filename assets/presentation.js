@@ -164,6 +164,7 @@
       if (!meta || !meta.fit || !gd._fullLayout || !gd.clientWidth || gd.dataset.fitted === size) {
         return;
       }
+      if (meta.presentation_only && !isOn()) { return; }
       var done = meta.fit.every(function (item) {
         var subplot = gd._fullLayout[item.subplot];
         var map = subplot && subplot._subplot && subplot._subplot.map;

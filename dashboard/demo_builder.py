@@ -1141,6 +1141,7 @@ class Build:
                     "investissement": invest,
                     "emplois_prevus": jobs,
                     "filiere": project.filiere,
+                    "activite": ref["sector"] or None,  # as the annex card words it
                     "enjeux": "; ".join(e for e in ENJEUX if e in project.enjeux),
                     "taille_entreprise": taille,
                     "date_decision": None,
@@ -1289,6 +1290,7 @@ class Build:
             "investissement",
             "emplois_prevus",
             "filiere",
+            "activite",
             "enjeux",
             "taille_entreprise",
             "date_decision",

@@ -54,6 +54,7 @@ COLUMNS = {
     labels.EXPORT_COLUMNS["investissement"]: "investissement",
     labels.EXPORT_COLUMNS["emplois_prevus"]: "emplois_prevus",
     labels.EXPORT_COLUMNS["filiere"]: "filiere",
+    labels.EXPORT_COLUMNS["activite"]: "activite",
     labels.EXPORT_COLUMNS["enjeux"]: "enjeux",
     labels.EXPORT_COLUMNS["taille_entreprise"]: "taille_entreprise",
     labels.EXPORT_COLUMNS["date_decision"]: "date_decision",

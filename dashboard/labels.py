@@ -24,6 +24,13 @@ METRICS = {
     "investissement": "Investissement (€)",
     "emplois_prevus": "Emplois prévus",
 }
+# The legend's classes are in M€, not €.
+LEGEND_TITLES = {
+    "n_laureats": "Nombre de lauréats",
+    "montant_aide": "Aide publique (M€)",
+    "investissement": "Investissement (M€)",
+    "emplois_prevus": "Emplois prévus",
+}
 METRIC_UNITS = {
     "n_laureats": "lauréats",
     "montant_aide": "M€",
@@ -173,6 +180,7 @@ EXPORT_COLUMNS = {
     "investissement": "Investissement (€)",
     "emplois_prevus": "Emplois prévus",
     "filiere": "Filière",
+    "activite": "Activité",
     "enjeux": "Enjeux",
     "taille_entreprise": "Taille",
     "date_decision": "Date de décision",

@@ -290,7 +290,9 @@ def featured_projects(rows: pd.DataFrame, order: list[str]) -> tuple[FeaturedPro
     cards["_rank"] = cards["id_laureat"].map(rank).fillna(len(rank))
     cards = cards.sort_values(["_rank", "beneficiaire"], kind="stable")
     size = cards["taille_entreprise"].fillna("")
-    sector = cards["filiere"].fillna("")
+    # The annex card names the activity ("Lunetterie"), else the filière stands in.
+    activity = cards["activite"] if "activite" in cards else pd.Series(None, index=cards.index)
+    sector = activity.fillna(cards["filiere"]).fillna("")
     size_sector = (size + " – " + sector).str.strip(" –")
     ti = (labels.TI_PREFIX + cards["lib_ti"]).fillna(labels.OUTSIDE_TI)
     return tuple(

@@ -299,7 +299,13 @@ LAUREATS = Schema(
             "filiere",
             "str",
             "Filière",
-            aliases=("secteur", "secteur d'activité", "filière industrielle", "activité"),
+            aliases=("secteur", "secteur d'activité", "filière industrielle"),
+        ),
+        Column(
+            "activite",
+            "str",
+            "Activité",
+            aliases=("activité précise", "métier", "libellé d'activité"),
         ),
         Column(
             "enjeux",

@@ -23,9 +23,9 @@ FILES = (
 )
 LAUREAT_COLUMNS = [
     "id_laureat", "beneficiaire", "siret", "code_commune", "longitude", "latitude",
-    "programme", "montant_aide", "investissement", "emplois_prevus", "filiere", "enjeux",
-    "taille_entreprise", "date_decision", "description", "fictif", "deduit", "mis_en_avant",
-    "emplois_texte", "source",
+    "programme", "montant_aide", "investissement", "emplois_prevus", "filiere", "activite",
+    "enjeux", "taille_entreprise", "date_decision", "description", "fictif", "deduit",
+    "mis_en_avant", "emplois_texte", "source",
 ]  # fmt: skip
 OVERSEAS = ("01", "02", "03", "04", "06")
 

@@ -196,8 +196,9 @@ def test_xlsx_route(client):
     assert response.status_code == 200
     assert response.headers["Content-Disposition"].endswith('.xlsx"')
     book = openpyxl.load_workbook(io.BytesIO(response.data))
-    sizes = {row[16] for row in book["Lauréats"].iter_rows(min_row=2, values_only=True)}
-    assert sizes == {"PME"}
+    header, *rows = book["Lauréats"].iter_rows(values_only=True)
+    size = header.index(labels.EXPORT_COLUMNS["taille_entreprise"])
+    assert {row[size] for row in rows} == {"PME"}
 
 
 def test_export_menu_links_follow_the_query():

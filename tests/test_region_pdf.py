@@ -80,7 +80,7 @@ def test_bfc_sheet_shows_annex_figures(bfc_pdf):
         labels.IN_TI,
         labels.OUT_TI,
         "ATELIER HAUTE LUNETTERIE BOURGEAT",
-        "PME – Biens de consommation",
+        "PME – Lunetterie",
         "Hauts de Bienne – TI Haut-Jura",
         "Données de démonstration : projets fictifs",
     ):

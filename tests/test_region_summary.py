@@ -63,7 +63,7 @@ def test_featured_cards_read_like_the_annex(demo_store):
     cards = region_summary(demo_store, "27").featured
     assert [card.name for card in cards] == ["ATELIER HAUTE LUNETTERIE BOURGEAT"]
     card = cards[0]
-    assert card.size_sector == "PME – Biens de consommation"
+    assert card.size_sector == "PME – Lunetterie"
     assert card.place == "Hauts de Bienne – TI Haut-Jura"
     assert card.jobs == "Création d'au moins 6 emplois prévue"
     assert [c.name for c in region_summary(demo_store, "outre-mer").featured] == [

@@ -20,6 +20,7 @@ MONEY_METRICS = ("montant_aide", "investissement")
 PLURAL_UNITS = ("lauréats", "emplois")
 MAX_CLASSES = len(CLASS_COLOURS)
 INTEGER_METRICS = ("n_laureats", "emplois_prevus")
+PER_CAPITA_SUFFIX = " pour 10 000 hab."
 # The legend sits inside the map, top left, so an exported PNG carries it.
 COLORBAR_STYLE = {
     "x": 0.01,
@@ -45,7 +46,7 @@ def format_values(values: pd.Series, metric: str, per_capita: bool = False) -> p
     text = pd.Series(numbers, index=values.index, dtype=object) + f"\u00a0{unit}"
     if unit in PLURAL_UNITS:  # "1 lauréat", "2 lauréats"
         text = text.where(scaled.abs() >= 2, text.str.removesuffix("s"))
-    text = text + (" pour 10 000 hab." if per_capita else "")
+    text = text + (PER_CAPITA_SUFFIX if per_capita else "")
     return text.where(values.notna(), labels.NOT_GIVEN)
 
 
@@ -56,7 +57,12 @@ def class_labels(breaks: list[float], metric: str, per_capita: bool) -> list[str
     ("3 à 5 lauréats"); other values read "plus de x à y".
     """
     integer = metric in INTEGER_METRICS and not per_capita
-    uppers = format_values(pd.Series(breaks, dtype=float), metric, per_capita).tolist()
+    # The legend title says "pour 10 000 habitants": the classes need not repeat it.
+    uppers = (
+        format_values(pd.Series(breaks, dtype=float), metric, per_capita)
+        .str.removesuffix(PER_CAPITA_SUFFIX)
+        .tolist()
+    )
     lowers = pd.Series([0.0, *breaks[:-1]], dtype=float) + (1 if integer else 0)
     lower_numbers = format_values(lowers, metric, per_capita).str.split("\u00a0").str[0]
     texts = [labels.NO_LAUREAT]
@@ -105,7 +111,7 @@ def choropleth_encoding(values: pd.Series, metric: str, per_capita: bool) -> dic
 
 
 def legend_title(metric: str, per_capita: bool) -> str:
-    title = labels.METRICS[metric]
+    title = labels.LEGEND_TITLES[metric]
     return f"{title}<br>pour 10 000 habitants" if per_capita else title
 
 

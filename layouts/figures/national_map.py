@@ -124,4 +124,13 @@ def national_figure(
     ]
     figure = go.Figure(traces)
     figure.update_layout(**map_layout(state.view, layers, style))
+    if state.view is None:
+        # On a projector the map fills the screen: assets/presentation.js fits France to it
+        # (only in presentation mode; otherwise the usual view, or the one in the URL).
+        figure.update_layout(
+            meta={
+                "fit": [{"subplot": "map", "bounds": METROPOLE_BOUNDS}],
+                "presentation_only": True,
+            }
+        )
     return figure

@@ -134,7 +134,7 @@ def test_bfc_card_reads_like_the_annex(panels):
     lines = [plain(line) for line in card.text.split("\n")]
     assert lines[:3] == [
         "ATELIER HAUTE LUNETTERIE BOURGEAT",
-        "PME – Biens de consommation",
+        "PME – Lunetterie",
         "Hauts de Bienne – TI Haut-Jura",
     ]
     assert lines[-1] == "Création d'au moins 6 emplois prévue"
