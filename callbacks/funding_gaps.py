@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.webgl import register_webgl_probe
+from callbacks.webgl import register_svg_fallback
 from dashboard import labels, queries
 from dashboard.funding_gaps import (
     GapResult,
@@ -19,6 +19,7 @@ from dashboard.funding_gaps import (
 from dashboard.region_summary import fit_view
 from dashboard.store import DataStore
 from dashboard.territory import OVERSEAS_REGIONS
+from layouts.components import webgl_store
 from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
 from layouts.figures.funding_gaps import (
@@ -141,22 +142,18 @@ def map_patch(store: DataStore, state: GapState, result: GapResult, drawn: dict,
 
 
 def register(app: Dash, store: DataStore) -> None:
-    register_webgl_probe(app, "gaps-webgl")
-
-    @app.callback(
-        Output(GAPS_GRAPH, "figure", allow_duplicate=True),
-        Input("gaps-webgl", "data"),
-        State("gaps-state", "data"),
-        prevent_initial_call=True,
-    )
-    def svg_fallback(webgl, query):
-        """A browser without WebGL gets the verdicts as an SVG map, never a blank area."""
-        if webgl is not False:
-            raise PreventUpdate
+    def svg_map(query: str):
         state = GapState.from_query(query)
-        return gap_svg_figure(
-            funding_gaps(store, state), state, regions_bounds(store, state.regions)
-        )
+        bounds = regions_bounds(store, state.regions)
+        return gap_svg_figure(funding_gaps(store, state), state, bounds)
+
+    register_svg_fallback(
+        app,
+        webgl_store(GAPS_GRAPH),
+        Output(GAPS_GRAPH, "figure", allow_duplicate=True),
+        State("gaps-state", "data"),
+        svg_map,
+    )
 
     @app.callback(
         Output("gaps-state", "data"),
@@ -197,7 +194,7 @@ def register(app: Dash, store: DataStore) -> None:
         Output("gaps-drawn", "data"),
         Input("gaps-state", "data"),
         State("gaps-drawn", "data"),
-        State("gaps-webgl", "data"),
+        State(webgl_store(GAPS_GRAPH), "data"),
         prevent_initial_call=True,
     )
     def repaint(query, drawn, webgl):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, Patch, State, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.webgl import register_webgl_probe
+from callbacks.webgl import register_svg_fallback
 from dashboard import queries
 from dashboard.filters import FilterState
 from dashboard.store import DataStore
@@ -238,15 +238,12 @@ def register(app: Dash, store: DataStore) -> None:
 
 def register_webgl_fallback(app: Dash, store: DataStore) -> None:
     """A browser without WebGL gets an SVG choropleth instead of a blank MapLibre canvas."""
-    register_webgl_probe(app, "webgl-support")
-
-    @app.callback(
+    register_svg_fallback(
+        app,
+        "webgl-support",
         Output("national-map", "figure", allow_duplicate=True),
-        Input("webgl-support", "data"),
         State("map-state", "data"),
-        prevent_initial_call=True,
+        lambda query: national_map_figure(
+            store, FilterState.from_query(query), [], None, webgl=False
+        ),
     )
-    def svg_fallback(webgl, query):
-        if webgl is not False:
-            raise PreventUpdate
-        return national_map_figure(store, FilterState.from_query(query), [], None, webgl=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.webgl import register_webgl_probe
+from callbacks.webgl import register_svg_fallback
 from dashboard.region_summary import (
     UnknownTerritory,
     panel_codes,
@@ -14,7 +14,7 @@ from dashboard.region_summary import (
 )
 from dashboard.store import DataStore
 from dashboard.territory import REGION_GROUPS
-from layouts.components import map_frame, svg_map, webgl_store
+from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.national_map import CHOROPLETH
 from layouts.figures.region_map import region_figure, region_svg_figure
 from layouts.region_panel import region_not_found, region_panel
@@ -39,23 +39,21 @@ def clicked_region(click: dict | None, level: str | None) -> str | None:
 
 
 def register(app: Dash, store: DataStore) -> None:
-    register_webgl_probe(app, webgl_store("region-map"))
-
-    @app.callback(
-        Output(map_frame("region-map"), "children"),
-        Input(webgl_store("region-map"), "data"),
-        State("url", "pathname"),
-        prevent_initial_call=True,
-    )
-    def svg_fallback(webgl: bool | None, pathname: str | None):
+    def svg_map(pathname: str | None):
         """Without WebGL the panel's map is drawn in SVG (région, TI perimeters, pins)."""
         code = (pathname or "").strip("/").partition("/")[2] or default_region(store)
-        if webgl is not False:
-            raise PreventUpdate
         try:
-            return svg_map("region-map", region_svg_figure(region_summary(store, code)))
+            return svg_graph("region-map", region_svg_figure(region_summary(store, code)))
         except UnknownTerritory:
-            raise PreventUpdate from None
+            return None
+
+    register_svg_fallback(
+        app,
+        webgl_store("region-map"),
+        Output(map_frame("region-map"), "children"),
+        State("url", "pathname"),
+        svg_map,
+    )
 
     @app.callback(
         Output("url", "pathname", allow_duplicate=True),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.webgl import register_webgl_probe
+from callbacks.webgl import register_svg_fallback
 from dashboard.region_summary import UnknownTerritory, ti_choices, ti_summary
 from dashboard.store import DataStore
-from layouts.components import map_frame, svg_map, webgl_store
+from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import enjeu_chart, ti_figure, ti_svg_figure
 from layouts.ti_sheet import sort_rows, ti_not_found, ti_sheet
 
@@ -18,23 +18,21 @@ def ti_path(id_ti: str) -> str:
 
 
 def register(app: Dash, store: DataStore) -> None:
-    register_webgl_probe(app, webgl_store("ti-map"))
-
-    @app.callback(
-        Output(map_frame("ti-map"), "children"),
-        Input(webgl_store("ti-map"), "data"),
-        State("url", "pathname"),
-        prevent_initial_call=True,
-    )
-    def svg_fallback(webgl: bool | None, pathname: str | None):
+    def svg_map(pathname: str | None):
         """Without WebGL the TI's map is drawn in SVG (communes by EPCI, lauréats)."""
-        if webgl is not False:
-            raise PreventUpdate
         try:
             summary = ti_summary(store, (pathname or "").strip("/").partition("/")[2])
         except UnknownTerritory:
-            raise PreventUpdate from None
-        return svg_map("ti-map", ti_svg_figure(summary))
+            return None
+        return svg_graph("ti-map", ti_svg_figure(summary))
+
+    register_svg_fallback(
+        app,
+        webgl_store("ti-map"),
+        Output(map_frame("ti-map"), "children"),
+        State("url", "pathname"),
+        svg_map,
+    )
 
     @app.callback(
         Output("url", "pathname", allow_duplicate=True),

@@ -95,7 +95,7 @@ def map_graph(graph_id: str, figure) -> dcc.Graph:
     return dcc.Graph(id=graph_id, figure=figure, config=MAP_CONFIG, className="region-map-graph")
 
 
-def svg_map(graph_id: str, figure) -> dcc.Graph:
+def svg_graph(graph_id: str, figure) -> dcc.Graph:
     """A new graph for the SVG map: a WebGL map that failed to start leaves plotly's div
     unusable (seen with the overseas insets), so the fallback replaces the component."""
     return map_graph(f"{graph_id}-svg", figure)

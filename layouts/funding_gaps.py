@@ -20,7 +20,13 @@ from dashboard.funding_gaps import (
     threshold_text,
     verdict_reason,
 )
-from layouts.components import FRENCH_NUMBERS, TABLE_STYLE, graph_config, number_column
+from layouts.components import (
+    FRENCH_NUMBERS,
+    TABLE_STYLE,
+    graph_config,
+    number_column,
+    webgl_store,
+)
 from layouts.export_buttons import export_menu
 from layouts.filter_panel import date_input, labelled
 
@@ -52,7 +58,7 @@ def gaps_page(
         [
             dcc.Store(id="gaps-state", data=state.to_query()),
             dcc.Store(id="gaps-drawn", data=drawn),
-            dcc.Store(id="gaps-webgl"),
+            dcc.Store(id=webgl_store(GAPS_GRAPH)),
             html.Div(
                 [
                     html.H1(labels.GAPS_TITLE, className="h4 mb-0"),

@@ -256,15 +256,16 @@ def _stepped_scale(steps: int) -> list[list]:
     return scale
 
 
-def ti_figure(summary: TiSummary, clusters: pd.DataFrame, links: pd.DataFrame) -> go.Figure:
-    """The TI's communes coloured by EPCI, EPCI and TI outlines, its lauréats and clusters."""
+def epci_fill(summary: TiSummary, webgl: bool) -> go.Choroplethmap | go.Choropleth:
+    """The TI's communes, one flat colour per EPCI, named on hover (MapLibre or SVG)."""
     communes = summary.communes
     epci_rank = communes["epci"].astype("category").cat.codes.to_numpy()
     steps = int(epci_rank.max()) + 1 if len(epci_rank) else 1
     epci_names = summary.epci.set_index("code")["nom"]
     hover = (communes["nom"] + " — " + communes["epci"].map(epci_names).fillna("")).tolist()
-    fill = go.Choroplethmap(
-        geojson=ti_communes_url(summary.id_ti),
+    trace = go.Choroplethmap if webgl else go.Choropleth
+    return trace(
+        geojson=ti_communes_url(summary.id_ti, clockwise=not webgl),
         featureidkey="properties.code",
         locations=communes["code"].tolist(),
         z=epci_rank.tolist(),
@@ -272,11 +273,16 @@ def ti_figure(summary: TiSummary, clusters: pd.DataFrame, links: pd.DataFrame) -
         zmax=steps - 0.5,
         colorscale=_stepped_scale(steps),
         showscale=False,
-        marker={"line": {"width": 0.5, "color": "#ffffff"}, "opacity": 0.9},
+        marker={"line": {"width": 0.5, "color": "#ffffff"}, "opacity": 0.9 if webgl else 1},
         text=hover,
         hovertemplate="%{text}<extra></extra>",
         showlegend=False,
     )
+
+
+def ti_figure(summary: TiSummary, clusters: pd.DataFrame, links: pd.DataFrame) -> go.Figure:
+    """The TI's communes coloured by EPCI, EPCI and TI outlines, its lauréats and clusters."""
+    fill = epci_fill(summary, webgl=True)
     pins = pin_traces(summary.laureats)
     for pin in pins:
         pin.update(cluster={"enabled": False})
@@ -412,24 +418,7 @@ def region_svg_figure(summary: RegionSummary) -> go.Figure:
 
 def ti_svg_figure(summary: TiSummary) -> go.Figure:
     """The TI sheet's map in SVG: communes coloured by EPCI, and its lauréats."""
-    communes = summary.communes
-    epci_rank = communes["epci"].astype("category").cat.codes.to_numpy()
-    steps = int(epci_rank.max()) + 1 if len(epci_rank) else 1
-    epci_names = summary.epci.set_index("code")["nom"]
-    fill = go.Choropleth(
-        geojson=ti_communes_url(summary.id_ti, clockwise=True),
-        featureidkey="properties.code",
-        locations=communes["code"].tolist(),
-        z=epci_rank.tolist(),
-        zmin=-0.5,
-        zmax=steps - 0.5,
-        colorscale=_stepped_scale(steps),
-        showscale=False,
-        marker={"line": {"width": 0.5, "color": "#ffffff"}},
-        text=(communes["nom"] + " — " + communes["epci"].map(epci_names).fillna("")).tolist(),
-        hovertemplate="%{text}<extra></extra>",
-        showlegend=False,
-    )
+    fill = epci_fill(summary, webgl=False)
     pins = pin_geo_traces(summary.laureats)
     _show_each_legend_once(pins)
     figure = go.Figure([fill, *pins])

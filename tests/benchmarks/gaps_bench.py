@@ -34,7 +34,7 @@ def _body(app, query: str) -> dict:
         [{"id": "gaps-state", "property": "data", "value": query}],
         [
             {"id": "gaps-drawn", "property": "data", "value": drawn},
-            {"id": "gaps-webgl", "property": "data", "value": True},
+            {"id": "gaps-map-webgl", "property": "data", "value": True},
         ],
     )
 

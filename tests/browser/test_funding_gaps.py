@@ -12,6 +12,7 @@ from selenium.webdriver.common.keys import Keys
 from app import create_app
 from dashboard.funding_gaps import GapState, counts_sentence, funding_gaps, rule_sentence
 from tests.browser.network import network_events, outside_requests
+from tests.browser.no_webgl import chromium_without_webgl, count_when_drawn
 from tests.browser.test_national_map import click, plain, wait_until
 
 pytestmark = pytest.mark.browser
@@ -145,25 +146,13 @@ def test_layers_and_a_full_session_stay_on_the_app_host(duo):
 
 
 def test_without_webgl_the_verdicts_are_an_svg_map(dash_duo, demo_store):
-    from selenium import webdriver
-
-    from tests.conftest import pytest_setup_options
-
     dash_duo.start_server(create_app(demo_store.settings, store=demo_store), navigate=False)
-    options = pytest_setup_options()
-    options.add_argument("--disable-webgl")
-    options.add_argument("--disable-3d-apis")
-    driver = webdriver.Chrome(options=options)
-    try:
+    with chromium_without_webgl() as driver:
         driver.get(dash_duo.server.url + PATH + "?niveau=epci&region=27")
-        selector = "#gaps-map .choroplethlocation"
-        wait_until(lambda: len(driver.find_elements("css selector", selector)) > 100, timeout=40)
+        drawn = count_when_drawn(driver, "#gaps-map .choroplethlocation")
         _state, result = expected(demo_store, "?niveau=epci&region=27")
-        drawn = driver.find_elements("css selector", selector)
-        assert len(drawn) == len(result.table)  # every EPCI, coloured only in the région
+        assert drawn == len(result.table)  # every EPCI, coloured only in the région
         driver.save_screenshot("/tmp/gaps_svg.png")
-    finally:
-        driver.quit()
 
 
 def test_with_industrial_employment_loaded_the_analyst_sees_how_industrial(dash_duo, jura_store):

@@ -17,6 +17,7 @@ from dash.testing.composite import DashComposite
 from app import create_app
 from dashboard.region_summary import region_summary
 from tests.annex import ANNEX_PANEL_CODES
+from tests.browser.no_webgl import chromium_without_webgl, count_when_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -213,26 +214,12 @@ def test_unknown_region_lists_the_panels(panels):
 )
 def test_without_webgl_the_region_map_is_drawn_in_svg(dash_duo, demo_store, path, graph):
     """No WebGL: the région, its TI perimeters and its pins still show, in SVG."""
-    from selenium import webdriver
-
-    from tests.conftest import pytest_setup_options
-
     dash_duo.start_server(create_app(demo_store.settings, store=demo_store), navigate=False)
-    options = pytest_setup_options()
-    options.add_argument("--disable-webgl")
-    options.add_argument("--disable-3d-apis")
-    driver = webdriver.Chrome(options=options)
-    try:
+    with chromium_without_webgl() as driver:
         driver.get(dash_duo.server.url + path)
-        shapes = f"#{graph}-frame .choroplethlocation"
-        deadline = time.time() + 40
-        while time.time() < deadline and not driver.find_elements("css selector", shapes):
-            time.sleep(0.3)
-        assert driver.find_elements("css selector", shapes)
+        assert count_when_drawn(driver, f"#{graph}-frame .choroplethlocation") > 0
         code = path.rsplit("/", 1)[1]
         pins = driver.find_elements("css selector", f"#{graph}-frame .scattergeo .point")
         expected = region_summary(demo_store, code).laureats
         assert len(pins) == len(expected) > 0
         driver.save_screenshot(f"/tmp/region_svg_{code}.png")
-    finally:
-        driver.quit()

@@ -9,6 +9,7 @@ import pytest
 from app import create_app
 from dashboard import formatting
 from dashboard.region_summary import ti_summary
+from tests.browser.no_webgl import chromium_without_webgl, count_when_drawn
 
 pytestmark = pytest.mark.browser
 
@@ -107,25 +108,11 @@ def test_ti_laureats_export_is_this_territorys_list(sheet, demo_store):
 
 
 def test_without_webgl_the_ti_map_is_drawn_in_svg(dash_duo, demo_store):
-    from selenium import webdriver
-
-    from tests.conftest import pytest_setup_options
-
     dash_duo.start_server(create_app(demo_store.settings, store=demo_store), navigate=False)
-    options = pytest_setup_options()
-    options.add_argument("--disable-webgl")
-    options.add_argument("--disable-3d-apis")
-    driver = webdriver.Chrome(options=options)
-    try:
+    with chromium_without_webgl() as driver:
         driver.get(f"{dash_duo.server.url}/ti/{DIEPPE}")
-        shapes = "#ti-map-frame .choroplethlocation"
-        deadline = time.time() + 40
-        while time.time() < deadline and not driver.find_elements("css selector", shapes):
-            time.sleep(0.3)
         summary = ti_summary(demo_store, DIEPPE)
-        assert len(driver.find_elements("css selector", shapes)) == summary.n_communes
+        assert count_when_drawn(driver, "#ti-map-frame .choroplethlocation") == summary.n_communes
         pins = driver.find_elements("css selector", "#ti-map-frame .scattergeo .point")
         assert len(pins) == len(summary.laureats)
         driver.save_screenshot("/tmp/ti_svg.png")
-    finally:
-        driver.quit()
