@@ -54,7 +54,9 @@ def gaps_view(store: DataStore, state: GapState) -> dict:
     return fit_view(bounds, *MAP_FRAME)
 
 
-def gaps_page_for(store: DataStore, search: str | None, options: dict) -> html.Div:
+def gaps_page_for(
+    store: DataStore, search: str | None, options: dict, webgl: bool = True
+) -> html.Div:
     state = GapState.from_query(search)
     result = funding_gaps(store, state)
     # Pins travel only once their layer is shown (``drawn_key`` records which rows they hold).
@@ -64,6 +66,8 @@ def gaps_page_for(store: DataStore, search: str | None, options: dict) -> html.D
         result, state, laureats, store.cluster_points, store.cluster_links, offline_style()
     )
     figure.update_layout(map=gaps_view(store, state))
+    if not webgl:
+        figure = gap_svg_figure(result, state, regions_bounds(store, state.regions))
     return gaps_page(
         figure,
         result,

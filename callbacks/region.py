@@ -79,14 +79,15 @@ def register(app: Dash, store: DataStore) -> None:
         return region_path(code)
 
 
-def region_page(store: DataStore, code: str) -> html.Div:
+def region_page(store: DataStore, code: str, webgl: bool = True) -> html.Div:
     """The panel of ``code``, or the list of panels when the code is unknown."""
     choices = region_choices(store)
     try:
         summary = region_summary(store, code)
     except UnknownTerritory:
         return region_not_found(code, choices)
-    return region_panel(summary, region_figure(summary), choices, store.is_demo)
+    figure = region_figure(summary) if webgl else region_svg_figure(summary)
+    return region_panel(summary, figure, choices, store.is_demo)
 
 
 def default_region(store: DataStore) -> str:

@@ -55,13 +55,16 @@ def register(app: Dash, store: DataStore) -> None:
         return sort_rows(records, sort_by or [])
 
 
-def ti_page(store: DataStore, id_ti: str) -> html.Div:
+def ti_page(store: DataStore, id_ti: str, webgl: bool = True) -> html.Div:
     """The sheet of ``id_ti``, or the list of TIs when the id is unknown."""
     choices = ti_choices(store)
     try:
         summary = ti_summary(store, id_ti)
     except UnknownTerritory:
         return ti_not_found(id_ti, choices)
-    figure = ti_figure(summary, store.cluster_points, store.cluster_links)
+    if webgl:
+        figure = ti_figure(summary, store.cluster_points, store.cluster_links)
+    else:
+        figure = ti_svg_figure(summary)
     chart = enjeu_chart(summary.by_enjeu, summary.n_tis)
     return ti_sheet(summary, figure, chart, choices, store.geography.vintage)

@@ -106,3 +106,32 @@ def test_national_csv_link_follows_the_filters(dash_duo, demo_store):
     rows = requests.get(href, timeout=30).content.count(b"\r\n") - 1
     expected = demo_store.laureats.query("dans_ti and taille_entreprise == 'PME'")
     assert rows == len(expected)
+
+
+def test_xlsx_link_downloads_a_workbook_excel_opens(region_page, tmp_path):
+    import openpyxl
+
+    duo = region_page
+    open_menu(duo)
+    duo.find_element(f"a#{link_id('xlsx', 'region-map')}").click()
+    saved = wait_for_file(tmp_path, "laureats-*.xlsx")
+    book = openpyxl.load_workbook(saved)
+    rows = list(book["Lauréats"].iter_rows(values_only=True))
+    assert len(rows) - 1 == 87  # the annex's 87 lauréats of Bourgogne-Franche-Comté
+    info = dict(book["Informations"].iter_rows(values_only=True))
+    assert info[labels.EXPORT_INFO["filters"]] == "Région : Bourgogne-Franche-Comté"
+
+
+def test_pdf_link_downloads_the_a4_region_sheet(region_page, tmp_path):
+    import subprocess
+
+    duo = region_page
+    open_menu(duo)
+    duo.find_element(f"a#{link_id('pdf', 'region-map')}").click()
+    saved = wait_for_file(tmp_path, "fiche-region-27-*.pdf", timeout=60)
+    assert saved.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(saved), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "87 projets lauréats en Bourgogne-Franche-Comté" in text
+    assert "ATELIER HAUTE LUNETTERIE BOURGEAT" in text

@@ -176,12 +176,22 @@ def test_pin_hover_and_click_show_the_project(national, demo_store):
         f"const gd = {GRAPH}; Plotly.relayout(gd, {{'map.center': {{lon: {row['lon']}, "
         f"lat: {row['lat']}}}, 'map.zoom': 12}});"
     )
-    time.sleep(2.5)
-    x, y = pin_screen_position(national, trace, index)
-    pointer = ActionChains(national.driver)
-    pointer.w3c_actions.pointer_action.move_to_location(int(x), int(y))
-    pointer.perform()
-    national.wait_for_contains_text(".hoverlayer", "Atelier Haute Lunetterie Bourgeat", timeout=10)
+    settled = "gd._fullLayout.map._subplot.map"
+    wait_until(lambda: graph(national, f"{settled}.loaded() && !{settled}.isMoving()"), timeout=20)
+
+    def hovered() -> bool:
+        # The clusters split into single pins a moment after the map settles (MapLibre's
+        # worker): point at the pin again until its card shows.
+        x, y = pin_screen_position(national, trace, index)
+        for dx in (3, 0):
+            pointer = ActionChains(national.driver)
+            pointer.w3c_actions.pointer_action.move_to_location(int(x) + dx, int(y))
+            pointer.perform()
+        time.sleep(0.7)
+        layer = national.driver.find_elements("css selector", ".hoverlayer")
+        return bool(layer) and "Atelier Haute Lunetterie Bourgeat" in layer[0].text
+
+    wait_until(hovered, timeout=25)
     hover = national.find_element(".hoverlayer").text
     assert "Hauts de Bienne" in hover and "Haut-Jura" in hover
     assert "Fonds d'accélération" in hover and "projet fictif" not in hover
