@@ -104,7 +104,7 @@ def test_epci_of_a_region_and_the_numbers_behind_a_verdict(duo, demo_store):
     click(duo, "#gaps-table td[data-dash-column='nom']")
     duo.wait_for_element("#gaps-detail-numbers", timeout=10)
     first = listed.iloc[0]
-    assert duo.find_element("#gaps-detail-title").text == first["nom"]
+    duo.wait_for_text_to_equal("#gaps-detail-title", first["nom"], timeout=10)  # modal fades in
     numbers = plain(duo.find_element("#gaps-detail-numbers").text)
     assert "Non financé : aucun lauréat sur la période" in numbers
     assert f"{first['population']:,}".replace(",", " ") in numbers
