@@ -15,6 +15,7 @@ from dashboard import labels
 from dashboard.region_summary import ti_communes_geojson
 from dashboard.settings import Settings
 from dashboard.store import DataStore
+from geodata import paths
 from geodata.web import clockwise_path
 from layouts.shell import app_layout
 
@@ -52,7 +53,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     app.index_string = app.index_string.replace("<html>", '<html lang="fr">', 1)
     app.layout = app_layout(store.is_demo)
     _register_static_geometry(app, store)
-    static_files.register(app, settings.cache_dir, STATIC_MAX_AGE)
+    static_files.register(app, paths.build_dir() / "static", STATIC_MAX_AGE)
     callbacks.register(app, store)
     app.server.config["TI_STORE"] = store
     return app

@@ -3,8 +3,9 @@
 Brotli at its highest quality is too slow to run per request (6 s for plotly.min.js) but
 pays off once: plotly.min.js 4.8 MB is 1.44 MB gzipped and 1.11 MB in Brotli; the EPCI
 layer 2.1 MB is 0.49 MB gzipped and 0.30 MB in Brotli. So geometry is compressed when it
-is built (``geodata.web``) and plotly.js once per plotly version into the cache folder,
-in a background thread; until that file exists the usual gzip of flask-compress applies.
+is built (``geodata.web``) and plotly.js once per plotly version, beside the built
+geography (``geodata/build/static``, shared by every data folder and worker), in a
+background thread; until that file exists the usual gzip of flask-compress applies.
 """
 
 from __future__ import annotations

@@ -191,7 +191,10 @@ def test_pin_hover_and_click_show_the_project(national, demo_store):
         layer = national.driver.find_elements("css selector", ".hoverlayer")
         return bool(layer) and "Atelier Haute Lunetterie Bourgeat" in layer[0].text
 
-    wait_until(hovered, timeout=25)
+    try:
+        wait_until(hovered, timeout=25)
+    finally:
+        national.driver.save_screenshot("/tmp/pin_hover.png")
     hover = national.find_element(".hoverlayer").text
     assert "Hauts de Bienne" in hover and "Haut-Jura" in hover
     assert "Fonds d'accélération" in hover and "projet fictif" not in hover
