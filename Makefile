@@ -22,6 +22,7 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 
 $(GEODATA): | $(RUN_STAMP)
 	$(PY) -m geodata build
+	$(PY) -m callbacks.static_files
 
 geodata: $(GEODATA)
 

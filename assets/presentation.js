@@ -179,6 +179,30 @@
     });
   }
 
+  /* Legends and colour scales in larger type on a projector (plotly sizes them in px,
+   * so the rem-based CSS does not reach them); back to plotly's defaults on leaving. */
+  var BIG_TYPE = { legend: 17, ticks: 16, title: 17 };
+
+  function presentationType() {
+    if (!window.Plotly) { return; }
+    var on = isOn();
+    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
+      if (!gd._fullLayout || (gd.dataset.bigType === "1") === on) { return; }
+      var map = gd._fullLayout.map && gd._fullLayout.map._subplot && gd._fullLayout.map._subplot.map;
+      if (map && !map.loaded()) { return; }
+      gd.dataset.bigType = on ? "1" : "";
+      var scales = [];
+      (gd.data || []).forEach(function (trace, i) { if (trace.colorbar) { scales.push(i); } });
+      window.Plotly.relayout(gd, { "legend.font.size": on ? BIG_TYPE.legend : null });
+      if (scales.length) {
+        window.Plotly.restyle(gd, {
+          "colorbar.tickfont.size": on ? BIG_TYPE.ticks : null,
+          "colorbar.title.font.size": on ? BIG_TYPE.title : null
+        }, scales);
+      }
+    });
+  }
+
   function start() {
     if (!document.querySelector(".navbar") && (start.tries = (start.tries || 0) + 1) < 50) {
       window.setTimeout(start, 100);
@@ -186,7 +210,7 @@
     }
     addControls();
     apply();
-    window.setInterval(fitMaps, 400);
+    window.setInterval(function () { fitMaps(); presentationType(); }, 400);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

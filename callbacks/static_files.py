@@ -67,3 +67,19 @@ def register(app: Dash, cache_dir: Path, max_age: int) -> None:
         if not ready or "br" not in request.headers.get("Accept-Encoding", ""):
             return None  # Dash serves it, flask-compress gzips it
         return send_precompressed(target, "application/javascript", max_age)
+
+
+def write_plotly_brotli(static_dir: Path) -> Path:
+    """The Brotli copy of plotly.js, written now if missing (``make`` runs it at set-up)."""
+    target = brotli_twin(PLOTLY_JS, static_dir)
+    compressed = target.with_name(target.name + ".br")
+    if not compressed.exists():
+        write_brotli(PLOTLY_JS, target)
+    return compressed
+
+
+if __name__ == "__main__":
+    from geodata import paths
+
+    written = write_plotly_brotli(paths.build_dir() / "static")
+    print(f"plotly.js pré-compressé : {written} ({written.stat().st_size / 1e6:.2f} Mo)")
