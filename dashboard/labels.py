@@ -294,6 +294,7 @@ GAPS_COLUMNS = {
     "population": "Population",
     "emplois_industriels": "Emplois industriels",
     "part_emploi_industriel": "Part de l'emploi industriel (%)",
+    "couverture": "Emploi renseigné",
     "n_laureats": "Lauréats",
     "aide_meur": "Aide (M€)",
     "aide_par_habitant": "Aide par habitant (€)",

@@ -227,6 +227,7 @@ def table_page(
             "population": listed["population"],
             "emplois_industriels": listed["emplois_industriels"],
             "part_emploi_industriel": listed["part_emploi_industriel"].round(1),
+            "couverture": listed.apply(jobs_coverage, axis=1) if len(listed) else [],
             "n_laureats": listed["n_laureats"],
             "aide_meur": (listed["aide"] / 1e6).round(3),
             "aide_par_habitant": listed["aide_par_habitant"].round(2),
@@ -262,6 +263,7 @@ def table_columns(result: GapResult) -> list[dict]:
         columns += [
             number_column("emplois_industriels", names["emplois_industriels"], 0),
             number_column("part_emploi_industriel", names["part_emploi_industriel"], 1),
+            {"id": "couverture", "name": names["couverture"]},
         ]
     columns += [
         number_column("n_laureats", names["n_laureats"], 0),

@@ -163,6 +163,7 @@ def test_with_industrial_employment_loaded_the_analyst_sees_how_industrial(dash_
     rows = dash_duo.driver.find_elements("css selector", "#gaps-table tr")
     haut_jura = next(row.text for row in rows if "Haut-Jura" in row.text)
     assert "6 559" in plain(haut_jura) and "40,7" in haut_jura and "Non financé" in haut_jura
+    assert "192 / 192 communes" in plain(haut_jura)  # complete, not a partial total
     assert "Emploi industriel : URSSAF, effectifs salariés par commune, 2025" in plain(
         dash_duo.find_element("#gaps-sources").text
     )
