@@ -41,7 +41,7 @@ class DataStore:
     load_seconds: float = 0.0
     from_cache: bool = False
     # Results derived from the loaded data alone (see dashboard.funding_gaps.store_memo).
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def is_demo(self) -> bool:
