@@ -132,13 +132,13 @@ def to_excel_csv(frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def export_information(store, state: FilterState, n_rows: int) -> list[tuple[str, str]]:
+def export_information(store, state: FilterState, n_rows: int) -> list[tuple[str, str | int]]:
     """Lines of the "Informations" sheet: what was exported, from which data, when."""
     info = labels.EXPORT_INFO
     lines = [
         (info["title"], labels.EXPORT_TITLE),
         (info["filters"], describe_filters(store, state) or labels.EXPORT_NO_FILTER),
-        (info["rows"], str(n_rows)),
+        (info["rows"], n_rows),
         (info["data_date"], store.folder.data_date("laureats") or labels.NOT_GIVEN),
         (info["source"], data_source(store) or labels.NOT_GIVEN),
         (info["exported"], datetime.now().strftime("%d/%m/%Y %H:%M")),
@@ -176,7 +176,7 @@ def _french_date(text: str) -> str:
 
 def to_xlsx(
     frame: pd.DataFrame,
-    title_rows: Sequence[tuple[str, str]],
+    title_rows: Sequence[tuple[str, object]],
     sheet_name: str = LAUREATS_SHEET,
     formats: dict[str, str] | None = None,
 ) -> bytes:
@@ -309,7 +309,7 @@ def gaps_for_export(result: GapResult, regions: tuple[str, ...]) -> pd.DataFrame
 
 def gaps_information(
     store, state: GapState, result: GapResult, n_rows: int
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, object]]:
     """The "Informations" sheet of the gap export: the rule, criteria, sources."""
     info = labels.EXPORT_INFO
     names = store.geography.names("reg")
@@ -322,7 +322,7 @@ def gaps_information(
         (info["title"], labels.GAPS_EXPORT_TITLE),
         (labels.GAPS_EXPORT_RULE, rule_sentence(result, state)),
         (info["filters"], " · ".join(criteria)),
-        (labels.GAPS_EXPORT_ROWS, str(n_rows)),
+        (labels.GAPS_EXPORT_ROWS, n_rows),
         (info["data_date"], store.folder.data_date("laureats") or labels.NOT_GIVEN),
         (info["source"], data_source(store) or labels.NOT_GIVEN),
         (labels.GAPS_EXPORT_POPULATION, POPULATION_VINTAGE),
