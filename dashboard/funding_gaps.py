@@ -19,6 +19,7 @@ territories against the national benchmark.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode
 
@@ -39,6 +40,7 @@ INDUSTRIAL_SHARE = "part_emploi_industriel"
 LAYERS = ("ti", "pins", "clusters")
 DEFAULT_LAYERS = ("ti",)
 LEVEL_PARAMS = {"ti": "id_ti", "epci": "epci"}
+RESULT_CACHE_SIZE = 16
 
 
 @dataclass(frozen=True)
@@ -219,7 +221,22 @@ def rank_territories(frame: pd.DataFrame, basis: str) -> pd.DataFrame:
 
 
 def funding_gaps(store, state: GapState) -> GapResult:
-    """The verdict of every territory of ``state.level`` for the lauréats of its period."""
+    """The verdict of every territory of ``state.level`` for the lauréats of its period.
+
+    One state change asks it from several callbacks (map, list page, detail, export): the
+    last few results are kept per store (layers do not enter the key, they draw only).
+    """
+    cache = store_memo(store, ("gaps",), OrderedDict)
+    if state in cache:
+        cache.move_to_end(state)
+        return cache[state]
+    cache[state] = result = _funding_gaps(store, state)
+    while len(cache) > RESULT_CACHE_SIZE:
+        cache.popitem(last=False)
+    return result
+
+
+def _funding_gaps(store, state: GapState) -> GapResult:
     territories = territory_frame(store, state.level)
     laureats = store.laureats[state.rows().mask(store.laureats)]
     funding = metrics.aggregate(laureats, state.level).reindex(territories.index)
@@ -229,7 +246,7 @@ def funding_gaps(store, state: GapState) -> GapResult:
     territories["emplois_prevus"] = funding["emplois_prevus"].fillna(0.0)
     known = laureats.dropna(subset=[state.level, "montant_aide"]).groupby(state.level).size()
     territories["n_aide_connue"] = known.reindex(territories.index, fill_value=0).astype(int)
-    jobs = industrial_jobs(store, state.level)
+    jobs = store_memo(store, ("jobs", state.level), industrial_jobs, store, state.level)
     territories = territories.join(jobs.table)
     loaded = bool(territories["emplois_industriels"].notna().any())
     basis = state.basis if loaded else "habitant"
@@ -370,11 +387,11 @@ def period_text(state: GapState) -> str:
     start = formatting.date(state.date_from) if state.date_from else None
     end = formatting.date(state.date_to) if state.date_to else None
     if start and end:
-        return f"entre le {start} et le {end}"
+        return labels.GAPS_PERIOD_BETWEEN.format(start=start, end=end)
     if start:
-        return f"depuis le {start}"
+        return labels.GAPS_PERIOD_FROM.format(start=start)
     if end:
-        return f"jusqu'au {end}"
+        return labels.GAPS_PERIOD_TO.format(end=end)
     return labels.GAPS_PERIOD_ALL
 
 

@@ -239,7 +239,9 @@ VERDICTS = {
     "finance": "Financé",
 }
 GAPS_PERIOD_ALL = "sur toute la période des données"
-GAPS_PERIOD = "{start} au {end}"
+GAPS_PERIOD_BETWEEN = "entre le {start} et le {end}"
+GAPS_PERIOD_FROM = "depuis le {start}"
+GAPS_PERIOD_TO = "jusqu'au {end}"
 GAPS_RULE = (
     "{level} est « non financé » s'il n'a reçu aucun lauréat {period}, et « sous-financé » "
     "si son aide {basis} est inférieure à {threshold}{origin}."
