@@ -163,6 +163,7 @@ def register(app: Dash, store: DataStore) -> None:
     @app.callback(
         Output("gaps-state", "data"),
         Output("url", "search", allow_duplicate=True),
+        Output("g-threshold-feedback", "children"),
         Input("g-level", "value"),
         Input("g-date-from", "value"),
         Input("g-date-to", "value"),
@@ -174,17 +175,20 @@ def register(app: Dash, store: DataStore) -> None:
         prevent_initial_call=True,
     )
     def controls_to_state(level, date_from, date_to, regions, programmes, basis, threshold, layers):
+        typed = parse_threshold(threshold)
+        unreadable = bool((threshold or "").strip()) and typed is None
+        feedback = labels.GAPS_THRESHOLD_INVALID.format(text=threshold) if unreadable else ""
         state = GapState(
             level=level,
             basis=basis,
-            threshold=parse_threshold(threshold),
+            threshold=typed,
             date_from=date_from or None,
             date_to=date_to or None,
             regions=tuple(sorted(regions or ())),
             programmes=tuple(sorted(programmes or ())),
             layers=tuple(layers or ()),
         )
-        return state.to_query(), state.to_query()
+        return state.to_query(), state.to_query(), feedback
 
     @app.callback(
         Output(GAPS_GRAPH, "figure"),

@@ -270,6 +270,10 @@ GAPS_SUMMARY = "{non} non financé(s) · {sous} sous-financé(s) · {ok} financ�
 GAPS_SUMMARY_UNKNOWN = " · {n} non évaluable(s)"
 GAPS_THRESHOLD_LABEL = "Seuil ({unit})"
 GAPS_THRESHOLD_HINT = "quintile : {value}"
+GAPS_THRESHOLD_INVALID = (
+    "Seuil « {text} » illisible (nombre positif attendu, par ex. 12,5) : "
+    "le premier quintile s'applique."
+)
 GAPS_BASIS_LABEL = "Aide rapportée"
 GAPS_LIST_TITLE = "Territoires non financés et sous-financés"
 GAPS_LIST_EMPTY = "Aucun territoire non financé ou sous-financé pour ces critères."

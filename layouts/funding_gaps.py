@@ -160,14 +160,25 @@ def gap_controls(options: dict[str, list[dict]], state: GapState, result: GapRes
         ),
         labelled(
             labels.GAPS_THRESHOLD_LABEL.format(unit=labels.GAPS_BASIS_UNITS[result.basis]),
-            dcc.Input(
-                id="g-threshold",
-                type="text",
-                inputMode="decimal",
-                value=formatting.number(state.threshold, 2) if state.threshold is not None else "",
-                placeholder=threshold_placeholder(result),
-                debounce=True,
-                className="form-control form-control-sm",
+            html.Div(
+                [
+                    dcc.Input(
+                        id="g-threshold",
+                        type="text",
+                        inputMode="decimal",
+                        value=formatting.number(state.threshold, 2)
+                        if state.threshold is not None
+                        else "",
+                        placeholder=threshold_placeholder(result),
+                        debounce=True,
+                        className="form-control form-control-sm",
+                    ),
+                    html.Div(
+                        id="g-threshold-feedback",
+                        className="small text-danger",
+                        **{"aria-live": "polite"},
+                    ),
+                ]
             ),
             "g-threshold",
         ),

@@ -550,6 +550,11 @@ def _assemble(values: dict[str, pd.Series], schema: Schema, index: pd.Index) -> 
     return pd.DataFrame(columns, index=index)
 
 
+# Wide indicator columns that count people or places (URSSAF: effectif_salarie_*,
+# etablissements_employeurs_*): a negative value is an error, not a decline.
+COUNT_PREFIXES = ("effectif", "etablissement", "nombre", "nb_")
+
+
 def _validate_wide(
     data: pd.DataFrame,
     match: HeaderMatch,
@@ -602,8 +607,13 @@ def _validate_wide(
         if not filled.any() or invalid[filled].mean() > 0.5:
             report.notes.append(f"colonne « {match.headers[position]} » ignorée (pas numérique)")
             continue
+        name = normalise_header(match.headers[position])
+        if name.startswith(COUNT_PREFIXES):  # a head count cannot be negative
+            negative = numbers < 0
+            reasons = reasons.where(~negative, "effectif négatif : " + raw.str.strip())
+            invalid = invalid | negative
         issues.reject(invalid, match.headers[position], raw, reasons)
-        indicators[normalise_header(match.headers[position])] = numbers
+        indicators[name] = numbers
     report.notes.append(
         f"format large : {len(indicators)} indicateurs ({', '.join(indicators)}) "
         "passés en format long, une valeur par commune et par indicateur"

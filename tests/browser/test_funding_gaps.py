@@ -89,6 +89,18 @@ def test_typing_a_threshold_reclassifies_and_lands_in_the_url(duo, demo_store):
     with urllib.request.urlopen(href) as response:
         rows = list(csv.reader(io.StringIO(response.read().decode("utf-8-sig")), delimiter=";"))
     assert len(rows) - 1 == len(result.listed())
+    # A threshold that is not a number is said so; the default rule applies again.
+    box.clear()
+    box.send_keys("douze")
+    box.send_keys(Keys.ENTER)
+    wait_until(lambda: "illisible" in duo.find_element("#g-threshold-feedback").text, timeout=20)
+    assert "« douze »" in duo.find_element("#g-threshold-feedback").text
+    wait_until(lambda: "premier quintile" in duo.find_element("#gaps-rule").text, timeout=20)
+    box.clear()
+    box.send_keys("40")
+    box.send_keys(Keys.ENTER)
+    wait_until(lambda: "40,00" in duo.find_element("#gaps-rule").text, timeout=20)
+    assert duo.find_element("#g-threshold-feedback").text == ""
     # Reloading the address restores the same screen.
     duo.driver.refresh()
     duo.wait_for_element("#gaps-map .maplibregl-canvas", timeout=30)
