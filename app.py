@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from callbacks.static_files import send_precompressed
 from dashboard import labels
 from dashboard.region_summary import ti_communes_geojson
 from dashboard.settings import Settings
-from dashboard.store import DataStore
+from dashboard.store import DataFolderMissing, DataStore
 from geodata import paths
 from geodata.web import clockwise_path
 from layouts.shell import app_layout
@@ -37,7 +38,7 @@ COMPRESSED_TYPES = (
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
     """Load the store once and build the Dash app around it."""
     settings = settings or Settings.from_env()
-    store = store or DataStore.load(settings)
+    store = store or load_store_or_exit(settings)
     app = Dash(
         __name__,
         title=labels.APP_TITLE,
@@ -57,6 +58,15 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     callbacks.register(app, store)
     app.server.config["TI_STORE"] = store
     return app
+
+
+def load_store_or_exit(settings: Settings) -> DataStore:
+    """The store; a missing data folder ends the start with one French sentence, no traceback."""
+    try:
+        return DataStore.load(settings)
+    except DataFolderMissing as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _register_static_geometry(app: Dash, store: DataStore) -> None:

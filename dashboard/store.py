@@ -1,30 +1,35 @@
 """The one in-memory store the app serves: geography, TI list, lauréats, clusters, indicators.
 
-Loaded once at start-up. Parsing and joining is cached on disk keyed by the
-content of every data file and of the reference geography, so a restart with
-unchanged files skips the import.
+Loaded once at start-up. Parsing and joining is cached on disk (Parquet and
+JSON, see ``store_cache``) keyed by the content of every data file, the
+reference geography, the code and the libraries, so a restart with unchanged
+files skips the import.
 """
 
 from __future__ import annotations
 
-import hashlib
-import pickle
+import logging
+import shutil
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from dashboard import store_cache
 from dashboard.clusters import enrich_clusters
 from dashboard.ingest import FolderLoad, load_folder
+from dashboard.ingest.folder import concat_kind, data_files
+from dashboard.schemas import KINDS
 from dashboard.settings import Settings
 from dashboard.territoires_industrie import TerritoiresIndustrie
 from dashboard.territory import Geography
 from geodata import paths
 from geodata.web import write_web_geojson
 
-# Bump when the cached structure or the enrichment changes.
-CACHE_VERSION = "3"
+log = logging.getLogger(__name__)
+PERIMETERS_FILE = "ti.geojson"
 TI_WEB_TOLERANCE = 0.004  # degrees, as for the EPCI layer
 
 
@@ -49,24 +54,30 @@ class DataStore:
 
     @classmethod
     def load(cls, settings: Settings) -> DataStore:
+        """Import the data folder, or read it back from the disk cache when unchanged."""
         start = time.perf_counter()
+        if not settings.data_dir.is_dir():
+            raise DataFolderMissing(
+                f"dossier de données introuvable : {settings.data_dir} "
+                "(variable TI_DATA_DIR) ; l'application ne peut pas démarrer"
+            )
         geography = Geography.load()
-        key = _cache_key(settings.data_dir)
-        cache_file = settings.cache_dir / f"store-{key}.pkl"
-        perimeters = settings.cache_dir / f"ti-{key}.geojson"
-        if cache_file.exists() and perimeters.exists():
-            folder, tis_members, tis_vintage, laureats = pickle.loads(cache_file.read_bytes())
-            tis = TerritoiresIndustrie(tis_members, geography, tis_vintage)
-            from_cache = True
+        cache_dir = _usable_cache_dir(settings.cache_dir)
+        key = store_cache.cache_key(data_files(settings.data_dir), paths.report_path())
+        cached = store_cache.read_entry(cache_dir, key, KINDS, concat_kind) if cache_dir else None
+        if cached is not None:
+            folder, laureats = cached.folder, cached.laureats
+            tis = TerritoiresIndustrie(cached.members, geography, cached.vintage)
+            perimeters = cached.root / PERIMETERS_FILE
         else:
             folder = load_folder(settings.data_dir, geography)
             tis = _territoires_industrie(folder, geography)
             laureats = enrich_laureats(folder.frames.get("laureats"), geography, tis)
-            settings.cache_dir.mkdir(parents=True, exist_ok=True)
+            scratch = Path(tempfile.mkdtemp(prefix="ti-perimetres-"))
+            perimeters = scratch / PERIMETERS_FILE
             _write_perimeters(tis, perimeters)
-            payload = (folder, tis.members, tis.vintage, laureats)
-            cache_file.write_bytes(pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
-            from_cache = False
+            if cache_dir is not None:
+                perimeters = _write_cache(cache_dir, key, folder, tis, laureats, perimeters)
         cluster_points, cluster_links = enrich_clusters(
             folder.frames.get("clusters"), geography, tis
         )
@@ -80,7 +91,7 @@ class DataStore:
             cluster_points,
             cluster_links,
             round(time.perf_counter() - start, 2),
-            from_cache,
+            cached is not None,
         )
 
     @property
@@ -88,14 +99,42 @@ class DataStore:
         return self.folder.frames.get("indicateurs", pd.DataFrame())
 
 
-def _cache_key(data_dir: Path) -> str:
-    """Hash of every data file's bytes, the geography build report and the cache version."""
-    digest = hashlib.sha256(CACHE_VERSION.encode())
-    for path in sorted(p for p in Path(data_dir).iterdir() if p.is_file()):
-        digest.update(path.name.encode())
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    digest.update(paths.report_path().read_bytes())
-    return digest.hexdigest()[:20]
+class DataFolderMissing(Exception):
+    """The data folder named by TI_DATA_DIR does not exist; the message is French."""
+
+
+def _usable_cache_dir(cache_dir: Path) -> Path | None:
+    try:
+        return store_cache.prepare_dir(cache_dir)
+    except store_cache.CacheUnavailable as error:
+        log.warning("%s", error)
+        return None
+
+
+def _write_cache(
+    cache_dir: Path,
+    key: str,
+    folder: FolderLoad,
+    tis: TerritoiresIndustrie,
+    laureats: pd.DataFrame,
+    perimeters: Path,
+) -> Path:
+    """The perimeters' path inside the new cache entry (or the scratch one if writing failed)."""
+    try:
+        entry = store_cache.write_entry(
+            cache_dir,
+            key,
+            folder,
+            tis.members,
+            tis.vintage,
+            laureats,
+            perimeters.parent,
+        )
+    except (OSError, ValueError) as error:
+        log.warning("cache non écrit dans %s : %s", cache_dir, error)
+        return perimeters
+    shutil.rmtree(perimeters.parent, ignore_errors=True)
+    return entry / PERIMETERS_FILE
 
 
 def _territoires_industrie(folder: FolderLoad, geography: Geography) -> TerritoiresIndustrie:

@@ -47,7 +47,7 @@ def jura_store(tmp_path_factory, shared_dir, geography):
     for name in ("laureats.csv", "metadonnees.json"):
         shutil.copy(case / name, folder / name)
     for name in ("territoires_industrie_communes.csv", "emploi_industriel_jura_2025.csv"):
-        (folder / name).symlink_to(shared_dir / "data" / name)
+        shutil.copy(shared_dir / "data" / name, folder / name)
     settings = Settings(data_dir=folder, cache_dir=tmp_path_factory.mktemp("cache"))
     return DataStore.load(settings)
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from dashboard.ingest.load import LoadResult, load_tables, refused
 from dashboard.ingest.readers import SUPPORTED_SUFFIXES, FileRefused, RawTable, read_tables
-from dashboard.ingest.report import KIND_LABELS, LoadReport, plural
+from dashboard.ingest.report import KIND_LABELS, LoadReport, Rejection, plural
 from dashboard.ingest.validate import match_header
 from dashboard.schemas import KINDS, SCHEMAS, normalise_header
 
@@ -200,17 +200,54 @@ def _valid_panel(entry: dict) -> tuple[dict[str, object], list[str]]:
     return kept, rejected
 
 
+def data_files(folder: Path) -> list[Path]:
+    """The regular files of ``folder`` that may be read: inside it, links resolved.
+
+    A symbolic link is followed only when its target stays inside the folder, so a
+    link to /etc/passwd never reaches the report or the cache key.
+    """
+    return [path for path, reason in _entries(folder) if reason is None]
+
+
+def _entries(folder: Path) -> list[tuple[Path, str | None]]:
+    """Every entry of ``folder`` in name order, with why it cannot be read (None if it can)."""
+    if not folder.is_dir():
+        return []
+    root = folder.resolve()
+    entries = []
+    for path in sorted(folder.iterdir()):
+        if path.name == METADATA_FILE or path.name.startswith((".", "~$")):
+            continue
+        entries.append((path, _unreadable_reason(path, root)))
+    return entries
+
+
+def _unreadable_reason(path: Path, root: Path) -> str | None:
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.exists():
+            return "lien symbolique cassé"
+        if not target.is_relative_to(root):
+            return "lien symbolique vers un fichier hors du dossier de données, non suivi"
+    if path.is_dir():
+        return "c'est un dossier, pas un fichier (les sous-dossiers ne sont pas lus)"
+    if not path.is_file():
+        return "ce n'est pas un fichier ordinaire"
+    return None
+
+
 def load_folder(path: str | Path, geography: Geography | None) -> FolderLoad:
     """Load every data file of ``path`` (not recursive), in name order."""
     folder = Path(path)
     metadata, notes = read_metadata(folder)
     panels, panel_notes = read_panels(folder) if not notes else ({}, [])
     load = FolderLoad(folder, notes=notes + panel_notes, panels=panels)
-    files = sorted(p for p in folder.iterdir() if p.is_file()) if folder.is_dir() else []
     if not folder.is_dir():
         load.notes.append(f"dossier introuvable : {folder}")
-    for file in files:
-        if file.name == METADATA_FILE or file.name.startswith((".", "~$")):
+    entries = _entries(folder)
+    for file, reason in entries:
+        if reason is not None:
+            load.unrecognised.append((file.name, reason))
             continue
         if file.suffix.lower() not in SUPPORTED_SUFFIXES:
             load.unrecognised.append((file.name, "format non pris en charge"))
@@ -219,9 +256,10 @@ def load_folder(path: str | Path, geography: Geography | None) -> FolderLoad:
         if result is not None:
             load.results.append(result)
     described = {name for name in metadata if Path(name).suffix.lower() in SUPPORTED_SUFFIXES}
-    for name in sorted(described - {p.name for p in files}):
+    for name in sorted(described - {p.name for p, _ in entries}):
         load.notes.append(f"{METADATA_FILE} décrit un fichier absent : {name}")
-    load.frames = {kind: _concat(kind, load.results_of(kind)) for kind in KINDS}
+    reject_cross_file_duplicates(load.results)
+    load.frames = {kind: concat_kind(kind, load.results_of(kind)) for kind in KINDS}
     return load
 
 
@@ -240,7 +278,56 @@ def _load_one(
     return load_tables(kind, file, tables, geography, metadata)
 
 
-def _concat(kind: str, results: list[LoadResult]) -> pd.DataFrame:
+def reject_cross_file_duplicates(results: list[LoadResult]) -> None:
+    """An identifier already kept from an earlier file of the same kind rejects the later row.
+
+    Otherwise one project exported twice (a yearly file and a cumulative one) is
+    counted twice in every total; both files and lines are named.
+    """
+    for kind in KINDS:
+        unique = [column.name for column in SCHEMAS[kind].columns if column.unique]
+        if not unique:
+            continue
+        seen: dict[str, tuple[str, int | None]] = {}
+        for result in results_of_kind(results, kind):
+            _drop_seen(result, unique[0], seen)
+
+
+def results_of_kind(results: list[LoadResult], kind: str) -> list[LoadResult]:
+    return [result for result in results if result.kind == kind]
+
+
+def _drop_seen(result: LoadResult, column: str, seen: dict[str, tuple[str, int | None]]) -> None:
+    if result.frame.empty or column not in result.frame:
+        return
+    ids = result.frame[column].astype("str")
+    lines = result.lines if len(result.lines) == len(ids) else [None] * len(ids)
+    repeated = ids.isin(seen.keys()).to_numpy()
+    header = result.report.columns.get(column, column)
+    for identifier, line, again in zip(ids, lines, repeated, strict=True):
+        if again:
+            first_file, first_line = seen[identifier]
+            where = f"{first_file}, ligne {first_line}" if first_line else first_file
+            result.report.rejections.append(
+                Rejection(
+                    result.path.name,
+                    line,
+                    header,
+                    identifier,
+                    f"identifiant en double : déjà lu dans {where} (compté une seule fois)",
+                )
+            )
+        else:
+            seen.setdefault(identifier, (result.path.name, line))
+    if repeated.any():
+        result.frame = result.frame[~repeated].reset_index(drop=True)
+        result.lines = [line for line, again in zip(lines, repeated, strict=True) if not again]
+        result.report.rows_kept = len(result.frame)
+        result.report.rejections.sort(key=lambda item: item.line or 0)
+
+
+def concat_kind(kind: str, results: list[LoadResult]) -> pd.DataFrame:
+    """The clean frames of one kind's files, one after the other."""
     frames = [result.frame for result in results if not result.frame.empty]
     if not frames:
         return SCHEMAS[kind].empty_frame()

@@ -32,6 +32,8 @@ class LoadResult:
     frame: pd.DataFrame
     report: LoadReport
     metadata: dict[str, str] = field(default_factory=dict)
+    # Line of the file each row of ``frame`` came from (same order).
+    lines: list[int] = field(default_factory=list, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -95,8 +97,10 @@ def load_tables(
             f"erreur inattendue à la lecture ({type(error).__name__} : {error})",
             metadata,
         )
+    lines = [int(line) for line in frame.index] if kind != "indicateurs" else []
+    frame = frame.reset_index(drop=True)
     _apply_metadata(frame, report, metadata)
-    return LoadResult(kind, path, frame, report, metadata)
+    return LoadResult(kind, path, frame, report, metadata, lines)
 
 
 def _apply_metadata(frame: pd.DataFrame, report: LoadReport, metadata: dict[str, str]) -> None:

@@ -235,7 +235,8 @@ def validate(
         _check_links(values["territoires_lies"], headers["territoires_lies"], issues)
 
     rejected = issues.rejected()
-    frame = _assemble(values, schema, data.index)[~rejected.to_numpy()].reset_index(drop=True)
+    # Indexed by the line each row came from (the folder loader names it for duplicates).
+    frame = _assemble(values, schema, data.index)[~rejected.to_numpy()]
     report.rejections = issues.records("reject")
     report.warnings = issues.records("warn")
     report.rows_kept = len(frame)
