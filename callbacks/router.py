@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, State, html
+import dash_bootstrap_components as dbc
+from dash import Dash, Input, Output, State, dcc, html
 
 from callbacks.funding_gaps import gaps_page_for
 from callbacks.national_map import filters_text, national_map_figure
@@ -11,6 +12,7 @@ from callbacks.ti_sheet import ti_page
 from callbacks.webgl import browser_draws_webgl
 from dashboard import labels, queries
 from dashboard.filters import FilterState
+from dashboard.funding_gaps import GapState
 from dashboard.store import DataStore
 from layouts.data_report import data_report_page
 from layouts.figures.map_style import offline_style
@@ -27,22 +29,56 @@ def register(app: Dash, store: DataStore) -> None:
         Input("url", "pathname"),
         State("url", "search"),
     )
-    def render_page(pathname: str | None, search: str | None):
-        webgl = browser_draws_webgl()
-        if pathname in ("/donnees", "/donnees/"):
-            return data_report_page(store.folder, str(store.settings.data_dir))
-        if (pathname or "").rstrip("/") == GAPS_PATH:
-            return gaps_page_for(store, search, options, webgl)
-        if pathname in (None, "", "/"):
-            return national_page(store, FilterState.from_query(search), options, webgl)
-        section, _, code = (pathname or "").strip("/").partition("/")
-        if section == "region":
-            return region_page(store, code.strip("/") or default_region(store), webgl)
-        if section == "ti" and code.strip("/"):
-            return ti_page(store, code.strip("/"), webgl)
-        return html.Div(
-            [html.H1("Page introuvable", className="h4"), html.A(labels.NAV_MAP, href="/")]
+    def render_page(pathname: object, search: object):
+        pathname = pathname if isinstance(pathname, str) else "/"
+        search = search if isinstance(search, str) else ""
+        page, ignored = page_for(store, pathname, search, options, browser_draws_webgl())
+        if pathname.rstrip("/") == "/donnees":
+            return page
+        return html.Div([*data_notices(store, ignored), page])
+
+
+def page_for(
+    store: DataStore, pathname: str, search: str, options: dict, webgl: bool
+) -> tuple[object, tuple[str, ...]]:
+    """The page at ``pathname`` and the URL parameters it could not read."""
+    if pathname.rstrip("/") == "/donnees":
+        return data_report_page(store.folder, str(store.settings.data_dir)), ()
+    if pathname.rstrip("/") == GAPS_PATH:
+        return gaps_page_for(store, search, options, webgl), GapState.from_query(search).ignored
+    if pathname in ("", "/"):
+        state = FilterState.from_query(search)
+        return national_page(store, state, options, webgl), state.ignored
+    section, _, code = pathname.strip("/").partition("/")
+    if section == "region":
+        return region_page(store, code.strip("/") or default_region(store), webgl), ()
+    if section == "ti" and code.strip("/"):
+        return ti_page(store, code.strip("/"), webgl), ()
+    page = html.Div(
+        [html.H1(labels.PAGE_NOT_FOUND, className="h4"), html.A(labels.NAV_MAP, href="/")]
+    )
+    return page, ()
+
+
+def data_notices(store: DataStore, ignored: tuple[str, ...] = ()) -> list:
+    """French notes above a page: datasets missing from the folder, unreadable URL values."""
+    missing = []
+    if store.laureats.empty:
+        missing.append(labels.NO_LAUREATS)
+    if store.tis.table.empty:
+        missing.append(labels.NO_TI_LIST)
+    notices = [
+        dbc.Alert(
+            [text, " ", dcc.Link(labels.SEE_REPORT, href="/donnees", className="alert-link")],
+            color="warning",
+            className="py-2 mb-2 small",
         )
+        for text in missing
+    ]
+    if ignored:
+        text = labels.URL_IGNORED.format(items=", ".join(ignored))
+        notices.append(dbc.Alert(text, color="secondary", className="py-1 mb-2 small"))
+    return notices
 
 
 def national_page(

@@ -23,6 +23,7 @@ LIST_PARAMS = {
     "enjeu": "enjeux",
     "taille": "tailles",
 }
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Level names as they read in a URL.
 LEVEL_PARAMS = {"ti": "id_ti", "epci": "epci", "departement": "dep", "region": "reg"}
 
@@ -43,28 +44,31 @@ class FilterState:
     date_to: str | None = None
     ti_scope: str = "tous"
     view: tuple[float, float, float] | None = field(default=None, compare=False)
+    # "param=valeur" pairs of the URL that could not be read (shown as a note, never used).
+    ignored: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def from_query(cls, query: str | None) -> FilterState:
         """Parse ``?niveau=epci&region=27,53&...``; unknown or malformed values are ignored."""
-        params = {k: v[-1] for k, v in parse_qs((query or "").lstrip("?")).items()}
+        params = query_params(query)
+        ignored = IgnoredParams(params)
         values: dict = {}
-        level = LEVEL_PARAMS.get(params.get("niveau", ""))
+        level = LEVEL_PARAMS.get(ignored.check("niveau", lambda v: v in LEVEL_PARAMS) or "")
         if level:
             values["level"] = level
-        if params.get("indicateur") in METRICS:
+        if ignored.check("indicateur", lambda v: v in METRICS):
             values["metric"] = params["indicateur"]
-        values["per_capita"] = params.get("par_habitant") == "1"
+        values["per_capita"] = ignored.check("par_habitant", lambda v: v in ("0", "1")) == "1"
         for param, name in LIST_PARAMS.items():
             if params.get(param):
                 values[name] = tuple(sorted(v for v in params[param].split(",") if v))
         for param, name in (("du", "date_from"), ("au", "date_to")):
-            if is_iso_date(params.get(param)):
+            if ignored.check(param, is_iso_date):
                 values[name] = params[param]
-        if params.get("ti_statut") in TI_SCOPES:
+        if ignored.check("ti_statut", lambda v: v in TI_SCOPES):
             values["ti_scope"] = params["ti_statut"]
-        values["view"] = _parse_view(params.get("vue"))
-        return cls(**values)
+        values["view"] = _parse_view(ignored.check("vue", lambda v: _parse_view(v) is not None))
+        return cls(**values, ignored=ignored.items())
 
     def to_query(self) -> str:
         """The query string that restores this state (defaults omitted)."""
@@ -156,18 +160,54 @@ def _has_any(column: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
     return column.fillna("").str.contains(pattern, regex=True).to_numpy(dtype=bool)
 
 
+def query_params(query: object) -> dict[str, str]:
+    """The last value of each parameter of a query string (anything else: no parameter)."""
+    if not isinstance(query, str):
+        return {}
+    return {k: v[-1] for k, v in parse_qs(query.lstrip("?"), max_num_fields=100).items()}
+
+
+class IgnoredParams:
+    """Collects the URL parameters whose value is unreadable, to say so on the screen."""
+
+    def __init__(self, params: dict[str, str]) -> None:
+        self.params = params
+        self.ignored: list[str] = []
+
+    def check(self, name: str, valid) -> str | None:
+        """The value of ``name`` if present and ``valid``; otherwise None (noted if present)."""
+        value = self.params.get(name)
+        if value is None or value == "":
+            return None
+        if valid(value):
+            return value
+        self.ignored.append(f"{name}={value[:40]}")
+        return None
+
+    def items(self) -> tuple[str, ...]:
+        return tuple(self.ignored)
+
+
 def is_iso_date(text: str | None) -> bool:
+    """A calendar date written AAAA-MM-JJ between 1900 and 2100 (what pandas can compare).
+
+    ``date.fromisoformat`` alone also takes week dates ("2021-W01-1") and compact
+    forms that pandas then refuses.
+    """
+    if not isinstance(text, str) or not ISO_DATE.fullmatch(text):
+        return False
     try:
-        date.fromisoformat(text or "")
+        return 1900 <= date.fromisoformat(text).year <= 2100
     except ValueError:
         return False
-    return True
 
 
 def _parse_view(text: str | None) -> tuple[float, float, float] | None:
     try:
         lat, lon, zoom = (float(v) for v in (text or "").split(","))
     except ValueError:
+        return None
+    if not all(np.isfinite((lat, lon, zoom))):
         return None
     if -90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 22:
         return (lat, lon, zoom)

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlencode
+from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
 
 from dashboard import formatting, labels, metrics
 from dashboard.clusters import nearest_clusters
-from dashboard.filters import FilterState, is_iso_date
+from dashboard.filters import FilterState, IgnoredParams, is_iso_date, query_params
 from dashboard.ingest import aggregate_indicator
 
 GAP_LEVELS = ("id_ti", "epci")
@@ -55,26 +55,31 @@ class GapState:
     regions: tuple[str, ...] = ()
     programmes: tuple[str, ...] = ()
     layers: tuple[str, ...] = field(default=DEFAULT_LAYERS, compare=False)
+    # "param=valeur" pairs of the URL that could not be read (shown as a note, never used).
+    ignored: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
     def from_query(cls, query: str | None) -> GapState:
         """``?niveau=epci&base=emploi_industriel&seuil=12,5&du=2021-01-01&region=27``."""
-        params = {k: v[-1] for k, v in parse_qs((query or "").lstrip("?")).items()}
+        params = query_params(query)
+        ignored = IgnoredParams(params)
         values: dict = {}
-        if params.get("niveau") in LEVEL_PARAMS:
+        if ignored.check("niveau", lambda v: v in LEVEL_PARAMS):
             values["level"] = LEVEL_PARAMS[params["niveau"]]
-        if params.get("base") in BASES:
+        if ignored.check("base", lambda v: v in BASES):
             values["basis"] = params["base"]
-        values["threshold"] = parse_threshold(params.get("seuil"))
+        values["threshold"] = parse_threshold(
+            ignored.check("seuil", lambda v: parse_threshold(v) is not None)
+        )
         for param, name in (("du", "date_from"), ("au", "date_to")):
-            if is_iso_date(params.get(param)):
+            if ignored.check(param, is_iso_date):
                 values[name] = params[param]
         for param, name in (("region", "regions"), ("programme", "programmes")):
             if params.get(param):
                 values[name] = tuple(sorted(v for v in params[param].split(",") if v))
         if "couches" in params:
             values["layers"] = tuple(v for v in params["couches"].split(",") if v in LAYERS)
-        return cls(**values)
+        return cls(**values, ignored=ignored.items())
 
     def to_query(self) -> str:
         default = GapState()

@@ -339,3 +339,14 @@ GAPS_EXPORT_RULE = "Règle"
 GAPS_EXPORT_ROWS = "Nombre de territoires"
 GAPS_EXPORT_POPULATION = "Population"
 GAPS_EXPORT_JOBS = "Emploi industriel"
+
+# Empty states and unreadable addresses (never a blank screen or an error page).
+NO_LAUREATS = "Aucun lauréat chargé : les cartes et les totaux sont vides."
+NO_TI_LIST = (
+    "Aucune liste de Territoires d'industrie chargée : les périmètres, le niveau « Territoire "
+    "d'industrie » et la distinction dans / hors Territoire d'industrie ne sont pas disponibles."
+)
+NO_CLUSTERS = "Aucun fichier de clusters chargé : aucun cluster ne peut être affiché."
+SEE_REPORT = "Voir le rapport de chargement"
+URL_IGNORED = "Paramètres de l'adresse ignorés (valeur illisible) : {items}"
+PAGE_NOT_FOUND = "Page introuvable"

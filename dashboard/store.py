@@ -21,7 +21,7 @@ from dashboard import store_cache
 from dashboard.clusters import enrich_clusters
 from dashboard.ingest import FolderLoad, load_folder
 from dashboard.ingest.folder import concat_kind, data_files
-from dashboard.schemas import KINDS
+from dashboard.schemas import KINDS, SCHEMAS
 from dashboard.settings import Settings
 from dashboard.territoires_industrie import TerritoiresIndustrie
 from dashboard.territory import Geography
@@ -162,19 +162,8 @@ def enrich_laureats(
     list (a TI perimeter is the union of its communes), never by free text.
     """
     if laureats is None or laureats.empty:
-        return pd.DataFrame(
-            columns=[
-                "id_laureat",
-                "code_commune",
-                "epci",
-                "dep",
-                "reg",
-                "id_ti",
-                "dans_ti",
-                "lon",
-                "lat",
-            ]
-        )
+        # Same columns and dtypes as a loaded file: every screen works on zero rows.
+        laureats = SCHEMAS["laureats"].empty_frame()
     frame = laureats.copy()
     missing_code = frame["code_commune"].isna()
     if missing_code.any():
@@ -188,8 +177,10 @@ def enrich_laureats(
         frame[level] = rows[level].to_numpy()
     frame["lon"] = frame["longitude"].fillna(rows["lon"]).astype(float)
     frame["lat"] = frame["latitude"].fillna(rows["lat"]).astype(float)
-    frame["id_ti"] = tis.ti_of(frame["code_commune"]).to_numpy()
-    frame["lib_ti"] = frame["id_ti"].map(tis.table["lib_ti"])
+    frame["id_ti"] = pd.Series(
+        tis.ti_of(frame["code_commune"]).to_numpy(), index=frame.index, dtype="str"
+    )
+    frame["lib_ti"] = frame["id_ti"].map(tis.table["lib_ti"]).astype("str")
     frame["dans_ti"] = frame["id_ti"].notna()
     frame["date_decision"] = pd.to_datetime(frame.get("date_decision"), errors="coerce")
     return frame.reset_index(drop=True)
