@@ -1,0 +1,183 @@
+"""No screen, export or callback answers 500, whatever the data folder, the URL or the body.
+
+The expected outcome comes from HTTP itself (a 4xx for a bad request, a 2xx page
+otherwise) and from the French notices a user reads on an empty folder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+
+import pytest
+
+from dashboard.settings import DEMO_DATA_DIR, Settings
+from tests.robustness.bodies import malformed_bodies
+from tests.robustness.browser_sim import UPDATE, run_page
+
+FOLDERS = {
+    "vide": (),
+    "sans_liste_ti": ("laureats",),
+    "sans_laureats": ("territoires_industrie", "clusters", "indicateurs"),
+    "demo": None,
+}
+PAGES = [
+    "/",
+    "/?niveau=ti&indicateur=montant_aide&par_habitant=1",
+    "/?region=27&du=2021-W01-1&au=x&niveau=zz&indicateur=%3Cscript%3E&vue=nan,nan,nan",
+    "/?du=0001-01-01&au=9999-12-31&ti_statut=dans&par_habitant=2",
+    "/?region=" + "9" * 5000,
+    "/region/27",
+    "/region/99",
+    "/region/outre-mer",
+    "/region/%00",
+    "/ti/inconnu",
+    "/ti/../../etc/passwd",
+    "/territoires-sans-financement",
+    "/territoires-sans-financement?niveau=epci&base=emploi_industriel&seuil=abc&du=2021-W01-1",
+    "/territoires-sans-financement?seuil=-5&seuil=1e400&couches=x,y",
+    "/donnees",
+    "/page/inexistante",
+]
+EXPORTS = [
+    "/export/laureats.csv?du=2021-W01-1&region=27",
+    "/export/laureats.xlsx?au=2021-13-45",
+    "/export/region/27.pdf",
+    "/export/region/outre-mer.pdf",
+    "/export/region/%3Cscript%3E.pdf",
+    "/export/territoires-sans-financement.csv?du=2021-W01-1",
+    "/export/territoires-sans-financement.xlsx?seuil=nan",
+    "/geo/zz.geojson",
+    "/geo/ti-communes/inconnu.geojson",
+]
+GARBAGE = [None, 12, -1.5, "", "<script>alert(1)</script>", [], [None, {}], {}, {"a": [1]}, True]
+
+
+def _folder(tmp_path_factory, name: str):
+    keep = FOLDERS[name]
+    if keep is None:
+        return DEMO_DATA_DIR
+    folder = tmp_path_factory.mktemp(name)
+    for path in DEMO_DATA_DIR.iterdir():
+        if path.name.startswith(keep):
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module", params=list(FOLDERS))
+def served(request, tmp_path_factory, geography):
+    from app import create_app
+    from dashboard.store import DataStore
+
+    folder = _folder(tmp_path_factory, request.param)
+    store = DataStore.load(Settings(data_dir=folder, cache_dir=tmp_path_factory.mktemp("c")))
+    app = create_app(store.settings, store=store)
+    return request.param, store, app, app.server.test_client()
+
+
+def test_no_page_answers_500(served):
+    name, store, app, client = served
+    tis = list(store.tis.table.index[:1])
+    failures = []
+    for path in [*PAGES, *(f"/ti/{ti}" for ti in tis)]:
+        run = run_page(app, client, path)
+        failures += [(path, f.what, f.status, f.body[-300:]) for f in run.failures]
+        assert len(run.statuses) > 1, f"{path} : la page n'a pas été rendue"
+    assert failures == []
+
+
+def test_no_export_answers_500(served):
+    _name, _store, _app, client = served
+    statuses = {path: client.get(path).status_code for path in EXPORTS}
+    assert all(status < 500 for status in statuses.values()), statuses
+    assert statuses["/export/laureats.csv?du=2021-W01-1&region=27"] == 200
+    assert statuses["/geo/zz.geojson"] == 404
+
+
+def test_empty_folder_says_what_is_missing(served):
+    name, _store, app, client = served
+    text = run_page(app, client, "/").text()
+    if name in ("vide", "sans_laureats"):
+        assert "Aucun lauréat chargé" in text
+    if name in ("vide", "sans_liste_ti"):
+        assert "Aucune liste de Territoires d'industrie chargée" in text
+    if name == "demo":
+        assert "Aucun lauréat chargé" not in text
+        assert "Aucune liste de Territoires" not in text
+
+
+def test_unreadable_url_values_are_named_not_used(served):
+    _name, _store, app, client = served
+    text = run_page(app, client, "/?du=2021-W01-1&niveau=zz&vue=nan,1,1").text()
+    assert "Paramètres de l'adresse ignorés (valeur illisible) : " in text
+    assert "du=2021-W01-1" in text and "niveau=zz" in text and "vue=nan,1,1" in text
+
+
+def _router_body(pathname="/", search=""):
+    return {
+        "output": "page-content.children",
+        "outputs": {"id": "page-content", "property": "children"},
+        "inputs": [{"id": "url", "property": "pathname", "value": pathname}],
+        "state": [{"id": "url", "property": "search", "value": search}],
+        "changedPropIds": ["url.pathname"],
+    }
+
+
+def test_malformed_callback_bodies_get_4xx_and_one_log_line(served, caplog):
+    name, _store, _app, client = served
+    if name != "demo":
+        pytest.skip("un seul dossier suffit pour les corps de requête")
+    bodies = malformed_bodies(_router_body())
+    assert len(bodies) >= 30
+    outcomes = {}
+    for label, raw in bodies:
+        with caplog.at_level(logging.WARNING):
+            caplog.clear()
+            response = client.post(UPDATE, data=raw, content_type="application/json")
+        outcomes[label] = response.status_code
+        assert "Traceback" not in caplog.text, label
+    assert all(status < 500 for status in outcomes.values()), outcomes
+    assert outcomes["JSON null"] == 400
+    assert outcomes["sans output"] == 400
+    assert outcomes["imbrication 5000"] == 400
+    assert outcomes["10 Mo"] == 413
+    assert outcomes["valeur nombre pour pathname"] == 200  # treated as the home page
+
+
+def test_every_callback_survives_garbage_values(served):
+    """Each input and state of each callback replaced in turn by values of the wrong type."""
+    name, _store, app, client = served
+    if name not in ("demo", "vide"):
+        pytest.skip("deux dossiers suffisent")
+    failures = []
+    for callback in app._callback_list:
+        if callback.get("clientside_function"):
+            continue
+        dependencies = [*callback["inputs"], *callback["state"]]
+        if any(not isinstance(d["id"], str) for d in dependencies):
+            continue
+        for position in range(len(dependencies)):
+            for garbage in GARBAGE:
+                values = [
+                    {**d, "value": garbage if i == position else None}
+                    for i, d in enumerate(dependencies)
+                ]
+                n_inputs = len(callback["inputs"])
+                body = {
+                    "output": callback["output"],
+                    "outputs": _outputs(callback["output"]),
+                    "inputs": values[:n_inputs],
+                    "state": values[n_inputs:],
+                    "changedPropIds": [f"{dependencies[0]['id']}.{dependencies[0]['property']}"],
+                }
+                response = client.post(UPDATE, data=json.dumps(body), content_type="application/json")
+                if response.status_code >= 500:
+                    failures.append((callback["output"][:60], position, repr(garbage)))
+    assert failures == []
+
+
+def _outputs(key: str):
+    from tests.robustness.browser_sim import _outputs as outputs
+
+    return outputs(key)
