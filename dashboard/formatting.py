@@ -43,3 +43,34 @@ def date(value) -> str:
     """Any date-like value -> ``"24/09/2021"``; missing -> ``"–"``."""
     stamp = pd.to_datetime(value, errors="coerce")
     return "–" if pd.isna(stamp) else stamp.strftime("%d/%m/%Y")
+
+
+# Longest texts shown on a screen; files keep them whole (exports carry every character).
+NAME_LIMIT = 2_000  # names, programmes, filières
+DESCRIPTION_LIMIT = 20_000
+HOVER_LIMIT = 160  # a map tooltip is one glance
+ELLIPSIS = "…"
+
+
+def shorten(values: pd.Series, limit: int) -> pd.Series:
+    """Texts cut at ``limit`` characters with an ellipsis (missing values stay missing)."""
+    text = values.astype("str")
+    long = text.str.len() > limit
+    if not long.fillna(False).any():
+        return text
+    return text.where(~long.fillna(False), text.str.slice(0, limit - 1) + ELLIPSIS)
+
+
+def shorten_one(value: object, limit: int) -> str:
+    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
+
+
+def hover_text(values: pd.Series, limit: int = HOVER_LIMIT) -> pd.Series:
+    """User text for a Plotly tooltip: shortened, and its markup shown literally.
+
+    Plotly reads ``<b>``, ``<a href>``... in hover texts; a name from a file is
+    data, so ``&``, ``<`` and ``>`` become entities that Plotly displays as such.
+    """
+    text = shorten(values.fillna(""), limit)
+    return text.str.replace("&", "&amp;").str.replace("<", "&lt;").str.replace(">", "&gt;")

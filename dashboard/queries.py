@@ -8,8 +8,11 @@ import pandas as pd
 
 from dashboard import metrics
 from dashboard.filters import FilterState
+from dashboard.formatting import shorten_one
 
 PER_CAPITA_UNIT = 10_000  # "pour 10 000 habitants"
+
+OPTION_LIMIT = 120  # characters of a filter choice's label (its value stays whole)
 
 
 @dataclass(frozen=True)
@@ -90,7 +93,9 @@ def filter_options(store) -> dict[str, list[dict]]:
         values = laureats[column].dropna().astype(str)
         if column == "enjeux":
             values = values.str.split(r"\s*[;|]\s*", regex=True).explode()
-        return [{"label": v, "value": v} for v in sorted(set(values) - {""})]
+        return [
+            {"label": shorten_one(v, OPTION_LIMIT), "value": v} for v in sorted(set(values) - {""})
+        ]
 
     def named(names: pd.Series, codes) -> list[dict]:
         present = names.reindex(sorted(set(codes))).dropna()

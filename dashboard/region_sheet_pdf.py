@@ -215,7 +215,10 @@ class _Page:
     def text(self, x: float, y: float, text: str, size: float, **style) -> None:
         if self.dry_run:
             return
-        self.figure.text(self.fx(x), self.fy(y), text, fontsize=size, va="top", **style)
+        # parse_math=False: a "$" in a beneficiary's name is text, not mathtext.
+        self.figure.text(
+            self.fx(x), self.fy(y), text, fontsize=size, va="top", parse_math=False, **style
+        )
 
     def width(self, text: str, size: float, weight: str = "normal") -> float:
         """Width in inches of ``text`` set in DejaVu Sans at ``size`` points."""

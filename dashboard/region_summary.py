@@ -18,6 +18,7 @@ import pandas as pd
 import shapely
 
 from dashboard import formatting, labels
+from dashboard.formatting import DESCRIPTION_LIMIT, NAME_LIMIT
 from dashboard.territory import OVERSEAS_REGIONS, REGION_GROUPS
 
 Bounds = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
@@ -299,11 +300,11 @@ def featured_projects(rows: pd.DataFrame, order: list[str]) -> tuple[FeaturedPro
         FeaturedProject(*values)
         for values in zip(
             cards["id_laureat"].astype(str),
-            cards["beneficiaire"].fillna("").str.upper(),
+            formatting.shorten(cards["beneficiaire"].fillna(""), NAME_LIMIT).str.upper(),
             size_sector,
             cards["commune"].fillna(""),
             ti,
-            cards["description"].fillna(""),
+            formatting.shorten(cards["description"].fillna(""), DESCRIPTION_LIMIT),
             cards["emplois_texte"].fillna(""),
             cards["id_ti"].astype(object).where(cards["id_ti"].notna(), None),
             strict=True,

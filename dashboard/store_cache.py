@@ -74,8 +74,8 @@ def prepare_dir(cache_dir: Path) -> Path:
     """The cache folder, created; CacheUnavailable when it is a file or not writable."""
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=cache_dir, prefix=".probe-", delete=True)
-        probe.close()
+        with tempfile.NamedTemporaryFile(dir=cache_dir, prefix=".probe-"):
+            pass
     except OSError as error:
         raise CacheUnavailable(
             f"dossier de cache inutilisable : {cache_dir} (TI_CACHE_DIR) : "

@@ -126,7 +126,10 @@ def project_detail(row: dict) -> list:
                 part
                 for key, value in items
                 if value not in (None, "")
-                for part in (html.Dt(key), html.Dd(str(value)))
+                for part in (
+                    html.Dt(key),
+                    html.Dd(formatting.shorten_one(value, formatting.DESCRIPTION_LIMIT)),
+                )
             ],
             className="mb-0",
         )

@@ -13,6 +13,7 @@ from dash import dash_table, dcc, html
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
+from dashboard.formatting import NAME_LIMIT
 from dashboard.region_summary import TiSummary
 from layouts.components import (
     FRENCH_NUMBERS,
@@ -36,9 +37,9 @@ def laureat_rows(laureats: pd.DataFrame) -> list[dict]:
     dates = pd.to_datetime(laureats["date_decision"], errors="coerce")
     frame = pd.DataFrame(
         {
-            "beneficiaire": laureats["beneficiaire"].fillna(""),
+            "beneficiaire": formatting.shorten(laureats["beneficiaire"].fillna(""), NAME_LIMIT),
             "commune": laureats["commune"].fillna(""),
-            "programme": laureats["programme"].fillna(""),
+            "programme": formatting.shorten(laureats["programme"].fillna(""), NAME_LIMIT),
             "aide_meur": (laureats["montant_aide"] / 1e6).round(3),
             "investissement_meur": (laureats["investissement"] / 1e6).round(3),
             "emplois_prevus": laureats["emplois_prevus"].astype("Float64"),

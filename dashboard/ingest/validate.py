@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from dashboard.ingest.communes import resolve_communes
 from dashboard.ingest.readers import RawTable
 from dashboard.ingest.report import LoadReport, Rejection
 from dashboard.ingest.values import (
@@ -225,8 +226,9 @@ def validate(
     _check_unique(values, headers, schema, issues)
     if "longitude" in schema.names:
         _check_location(values, headers, schema, geography, issues)
-    if "code_commune" in values and geography is not None:
-        _check_known_communes(values["code_commune"], headers["code_commune"], geography, issues)
+    for name in ("code_commune", "insee_com"):
+        if name in values and geography is not None:
+            values[name] = resolve_communes(values[name], headers[name], geography, issues)
     if schema.kind == "territoires_industrie":
         _check_territoires(values, headers, geography, issues)
     if schema.kind == "indicateurs":
@@ -394,15 +396,6 @@ def _check_location(
     issues.reject(outside, headers.get("longitude"), point, reason)
 
 
-def _check_known_communes(
-    codes: pd.Series, header: str, geography: Geography, issues: Issues
-) -> None:
-    present = codes.notna()
-    known = pd.Series(True, index=codes.index)
-    known[present] = geography.is_known_commune(codes[present])
-    issues.reject(present & ~known, header, codes.fillna(""), "code INSEE inconnu : " + codes)
-
-
 def _check_territoires(
     values: dict[str, pd.Series],
     headers: dict[str, str],
@@ -496,12 +489,12 @@ def _check_territory_codes(
         if geography is None or level in ("ti", "france"):
             continue
         check = here & codes.notna() & ~bad
-        if level == "commune":
-            known = pd.Series(True, index=codes.index)
-            known[check] = geography.is_known_commune(codes[check])
-        else:
-            reference = geography.communes[LEVEL_COLUMNS[level]].dropna().astype("str")
-            known = codes.isin(set(reference) | set(REGION_GROUPS))
+        if level == "commune":  # arrondissements attached in place (the caller keeps ``codes``)
+            resolved = resolve_communes(codes.where(check), header, geography, issues)
+            codes.update(resolved.where(check).dropna())
+            continue
+        reference = geography.communes[LEVEL_COLUMNS[level]].dropna().astype("str")
+        known = codes.isin(set(reference) | set(REGION_GROUPS))
         issues.reject(check & ~known, header, raw, f"{name} inconnu : " + codes.fillna(""))
 
 

@@ -19,11 +19,11 @@ from dashboard.schemas import LIST_SEPARATOR, LIST_SPLIT, PANDAS_DTYPES, Column,
 NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 SPACES = r"[\s\u00a0\u202f\u2009]"
 EURO_SUFFIX = r"(?i)\s*(?:€|eur|euros)$"
+EURO_PREFIX = r"(?i)^(?:€|eur)\s*"
 # "12,5 M€", "300 k€", "2 millions": figures in another unit than the column's.
 SCALED_UNIT = (
     r"(?i)(?:\d|\s)(?:k|m|md|mds|mrd)\s*(?:€|eur|euros?)$|(?:millions?|milliards?|milliers?)"
 )
-HTML_BLOCK = r"(?is)<(script|style)\b[^>]*>.*?</\1\s*>"
 HTML_TAG = r"</?[a-zA-Z!?][^<>]*>"
 CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
 DATE_FORMATS = (
@@ -82,23 +82,17 @@ def clean_column(raw: pd.Series, column: Column, multiplier: float = 1.0) -> Cle
 
 
 def clean_text(raw: pd.Series) -> Cleaned:
-    """Trimmed text; HTML tags (and script/style blocks) removed with a warning.
+    """Trimmed text, kept as the file writes it; HTML markup and overlong texts are flagged.
 
-    Names end up in map tooltips and exports: a tag in a file must never reach
-    the page as markup, and the user must know the text was changed.
+    A name such as "<b>Acme</b> SAS" stays what the file says (exports carry it
+    whole); screens render it as text, never as markup (see ``formatting.plain``).
     """
     text = raw.str.replace(CONTROL, "", regex=True).str.strip()
     has_html = text.str.contains(HTML_TAG, regex=True)
-    if has_html.any():
-        stripped = (
-            text[has_html]
-            .str.replace(HTML_BLOCK, " ", regex=True)
-            .str.replace(HTML_TAG, " ", regex=True)
-            .str.replace(r"\s+", " ", regex=True)
-            .str.strip()
-        )
-        text = text.where(~has_html, stripped)
-    warnings = "balises HTML retirées : " + quoted(raw) + " devient " + quoted(text)
+    warnings = pd.Series("", index=raw.index, dtype="str").where(
+        ~has_html,
+        "balises HTML dans le texte : conservé tel quel, affiché comme du texte, jamais interprété",
+    )
     values = text.where(text != "").astype("str")
     invalid = pd.Series(False, index=raw.index)
     return Cleaned(values, invalid, _empty_reasons(raw), has_html, warnings)
@@ -114,7 +108,9 @@ def parse_numbers(raw: pd.Series, euros: bool = False) -> tuple[pd.Series, pd.Se
     text = raw.str.strip().str.replace("\u2212", "-", regex=False)
     scaled = text.str.contains(SCALED_UNIT, regex=True)
     if euros:
-        text = text.str.replace(EURO_SUFFIX, "", regex=True)
+        text = text.str.replace(EURO_SUFFIX, "", regex=True).str.replace(
+            EURO_PREFIX, "", regex=True
+        )
     compact = text.str.replace(SPACES, "", regex=True)
     n_comma = compact.str.count(",")
     comma_decimal = (n_comma == 1) & (compact.str.rfind(",") > compact.str.rfind("."))
@@ -237,7 +233,9 @@ def clean_insee(raw: pd.Series) -> Cleaned:
         "code INSEE invalide : " + quoted(raw) + " (5 caractères attendus, par ex. 01053 ou 2A004)"
     )
     values = codes.where((codes != "") & ~invalid).astype("str")
-    return Cleaned(values, invalid, reasons)
+    padded = ~invalid & raw.str.strip().str.replace(r"\.0$", "", regex=True).str.fullmatch(r"\d{4}")
+    warnings = "code complété : " + quoted(raw) + " lu comme " + codes + " (zéro initial perdu ?)"
+    return Cleaned(values, invalid, reasons, padded, warnings)
 
 
 def clean_siret(raw: pd.Series) -> Cleaned:

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 
 from dashboard import formatting, labels
 from dashboard.classify import class_breaks, classify
+from dashboard.formatting import hover_text
 
 NO_DATA_COLOUR = "#e6e6e6"
 CLASS_COLOURS = ("#d0e1f2", "#94c4df", "#4a98c9", "#1764ab", "#08306b")
@@ -129,7 +130,7 @@ def choropleth_trace(
         geojson=geojson_url,
         featureidkey="id",  # the web GeoJSON layers carry the territory code as feature id
         locations=values.index.to_numpy(dtype=object),
-        text=names.reindex(values.index).fillna("").to_numpy(dtype=object),
+        text=hover_text(names.reindex(values.index)).to_numpy(dtype=object),
         marker={"line": {"width": 0.4, "color": "#ffffff"}},
         hovertemplate="<b>%{text}</b><br>%{customdata[0]}<br>Rang : %{customdata[1]}"
         "<extra></extra>",

@@ -6,6 +6,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.formatting import hover_text
+
 CLUSTER_COLOUR = "#6c3483"
 LINK_COLOUR = "rgba(108,52,131,0.55)"
 
@@ -19,10 +21,10 @@ def cluster_traces(clusters: pd.DataFrame, links: pd.DataFrame, visible: bool) -
     line_lat = np.column_stack([links["lat0"], links["lat1"], np.full(len(links), None)]).ravel()
     hover = np.column_stack(
         [
-            clusters["nom"].fillna(""),
+            hover_text(clusters["nom"]),
             clusters["type"].fillna(""),
-            clusters["filieres"].fillna("") if "filieres" in clusters else [""] * len(clusters),
-            clusters["liens_texte"],
+            hover_text(clusters["filieres"]) if "filieres" in clusters else [""] * len(clusters),
+            hover_text(clusters["liens_texte"], 400),
         ]
     ).tolist()
     return [

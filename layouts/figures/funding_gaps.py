@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import formatting, labels
+from dashboard.formatting import hover_text
 from dashboard.funding_gaps import VERDICTS, GapResult, GapState, in_regions
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.national_map import geojson_url, line_layer, map_layout, svg_figure
@@ -45,7 +46,7 @@ def gap_locations(result: GapResult) -> dict:
     table = result.table.sort_values("code")
     return {
         "locations": table["code"].to_numpy(dtype=object),
-        "text": table["nom"].fillna("").to_numpy(dtype=object),
+        "text": hover_text(table["nom"]).to_numpy(dtype=object),
     }
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import labels
+from dashboard.formatting import hover_text
 from layouts.figures.choropleth import format_values
 
 PIN_STYLES = {
@@ -30,10 +31,10 @@ def pin_hover_data(laureats: pd.DataFrame) -> np.ndarray:
     )
     columns = [
         laureats["id_laureat"].astype(str),
-        laureats["beneficiaire"].fillna(""),
+        hover_text(laureats["beneficiaire"]),
         laureats["commune"].fillna(""),
-        ti,
-        laureats["programme"].fillna(""),
+        hover_text(ti),
+        hover_text(laureats["programme"]),
         format_values(laureats["montant_aide"], "montant_aide"),
         format_values(laureats["investissement"], "investissement"),
         jobs_text,

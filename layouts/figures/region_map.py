@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard import labels
+from dashboard.formatting import hover_text, shorten
 from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.map_style import offline_style
@@ -31,6 +32,7 @@ DEP_LINE = "#9a9a9a"
 REGION_LINE = "#333333"
 # Categorical colours for the EPCI of a TI sheet (light, so pins stay readable).
 EPCI_COLOURS = ("#cfe2f3", "#d9ead3", "#fff2cc", "#f4cccc", "#d9d2e9", "#fce5cd", "#d0e0e3")
+LABEL_LIMIT = 80  # characters of a TI name written on the map
 
 
 def fit_meta(frames: list[tuple[str, tuple[float, float, float, float]]]) -> dict:
@@ -82,7 +84,7 @@ def _ti_names(tis: pd.DataFrame, subplot: str) -> go.Scattermap:
         lon=tis["lon"].round(4).tolist(),
         lat=tis["lat"].round(4).tolist(),
         mode="text",
-        text=tis["lib_ti"].tolist(),
+        text=shorten(tis["lib_ti"], LABEL_LIMIT).tolist(),
         # No textposition: MapLibre rejects plotly's offset for a text-only trace ("Map error").
         textfont={"size": 12, "color": TI_LINE},
         hoverinfo="skip",
@@ -262,7 +264,8 @@ def epci_fill(summary: TiSummary, webgl: bool) -> go.Choroplethmap | go.Chorople
     epci_rank = communes["epci"].astype("category").cat.codes.to_numpy()
     steps = int(epci_rank.max()) + 1 if len(epci_rank) else 1
     epci_names = summary.epci.set_index("code")["nom"]
-    hover = (communes["nom"] + " — " + communes["epci"].map(epci_names).fillna("")).tolist()
+    hover = hover_text(communes["nom"] + " — " + communes["epci"].map(epci_names).fillna(""))
+    hover = hover.tolist()
     trace = go.Choroplethmap if webgl else go.Choropleth
     return trace(
         geojson=ti_communes_url(summary.id_ti, clockwise=not webgl),

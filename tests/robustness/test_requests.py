@@ -77,7 +77,7 @@ def served(request, tmp_path_factory, geography):
 
 
 def test_no_page_answers_500(served):
-    name, store, app, client = served
+    _name, store, app, client = served
     tis = list(store.tis.table.index[:1])
     failures = []
     for path in [*PAGES, *(f"/ti/{ti}" for ti in tis)]:
@@ -171,7 +171,9 @@ def test_every_callback_survives_garbage_values(served):
                     "state": values[n_inputs:],
                     "changedPropIds": [f"{dependencies[0]['id']}.{dependencies[0]['property']}"],
                 }
-                response = client.post(UPDATE, data=json.dumps(body), content_type="application/json")
+                response = client.post(
+                    UPDATE, data=json.dumps(body), content_type="application/json"
+                )
                 if response.status_code >= 500:
                     failures.append((callback["output"][:60], position, repr(garbage)))
     assert failures == []

@@ -109,9 +109,7 @@ def test_cache_key_follows_library_versions(monkeypatch, tmp_path):
     report = tmp_path / "report.json"
     report.write_text("{}")
     before = store_cache.cache_key([data], report)
-    monkeypatch.setattr(
-        store_cache, "library_versions", lambda: {"pandas": "99.0", "pyarrow": "1"}
-    )
+    monkeypatch.setattr(store_cache, "library_versions", lambda: {"pandas": "99.0", "pyarrow": "1"})
     assert store_cache.cache_key([data], report) != before
 
 
