@@ -17,6 +17,8 @@ from typing import Literal
 
 import pandas as pd
 
+from dashboard.formatting import DESCRIPTION_LIMIT, NAME_LIMIT
+
 Dtype = Literal["str", "float", "int", "date", "bool", "insee", "siret", "category", "list"]
 
 # Separators accepted inside a multi-valued cell ("transition écologique; compétences").
@@ -60,7 +62,8 @@ class Column:
     aliases: tuple[str, ...] = ()
     default: object = None
     on_invalid: Literal["reject", "blank"] = "reject"
-    strip_html: bool = True
+    # Longer texts are kept whole (exports) but shortened on screens, with a warning.
+    display_limit: int | None = None
 
 
 @dataclass(frozen=True)
@@ -196,6 +199,7 @@ LAUREATS = Schema(
             "beneficiaire",
             "str",
             "Bénéficiaire",
+            display_limit=NAME_LIMIT,
             required=True,
             nullable=False,
             aliases=(
@@ -226,6 +230,7 @@ LAUREATS = Schema(
             "programme",
             "str",
             "Programme",
+            display_limit=NAME_LIMIT,
             required=True,
             nullable=False,
             aliases=(
@@ -299,12 +304,14 @@ LAUREATS = Schema(
             "filiere",
             "str",
             "Filière",
+            display_limit=NAME_LIMIT,
             aliases=("secteur", "secteur d'activité", "filière industrielle"),
         ),
         Column(
             "activite",
             "str",
             "Activité",
+            display_limit=NAME_LIMIT,
             aliases=("activité précise", "métier", "libellé d'activité"),
         ),
         Column(
@@ -347,6 +354,7 @@ LAUREATS = Schema(
             "description",
             "str",
             "Description",
+            display_limit=DESCRIPTION_LIMIT,
             aliases=(
                 "description du projet",
                 "objet",
@@ -436,6 +444,7 @@ TERRITOIRES_INDUSTRIE = Schema(
             "lib_ti",
             "str",
             "Territoire d'industrie",
+            display_limit=NAME_LIMIT,
             required=True,
             nullable=False,
             aliases=(
@@ -487,6 +496,7 @@ CLUSTERS = Schema(
             "nom",
             "str",
             "Nom",
+            display_limit=NAME_LIMIT,
             required=True,
             nullable=False,
             aliases=(
@@ -531,7 +541,13 @@ CLUSTERS = Schema(
             ),
         ),
         Column("themes", "list", "Thèmes", aliases=("thème", "thématiques", "enjeux")),
-        Column("description", "str", "Description", aliases=("context", "contexte", "objet")),
+        Column(
+            "description",
+            "str",
+            "Description",
+            display_limit=DESCRIPTION_LIMIT,
+            aliases=("context", "contexte", "objet"),
+        ),
         Column("source", "str", "Source", aliases=(*_SOURCE_ALIASES, "source file")),
     ),
 )

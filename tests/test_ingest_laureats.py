@@ -185,6 +185,7 @@ def test_xlsx_file_picks_the_data_sheet_and_reports_row_numbers(geography, xlsx_
         (7, "Montant de l'aide (M€)", "montant négatif : -0.1"),
     ]
     assert problems(report.warnings) == [
+        (6, "Code commune", 'code complété : "1053" lu comme 01053 (zéro initial perdu ?)'),
         (
             7,
             "Taille",
@@ -200,25 +201,22 @@ def test_xlsx_file_picks_the_data_sheet_and_reports_row_numbers(geography, xlsx_
     assert any("M€" in note or "1\u202f000\u202f000" in note for note in report.notes)
 
 
-def test_html_in_a_name_is_stripped_with_a_warning(geography):
+def test_html_in_a_name_is_kept_as_written_with_a_warning(geography):
+    """The file's text is data: kept whole (exports, screens as text), flagged once."""
     result = load_file("laureats", DATA / "laureats_html.csv", geography)
     assert result.report.rows_kept == 2 and result.report.rejections == []
-    assert result.frame["beneficiaire"].tolist() == ["ACME Industrie", "Sans balise"]
-    assert result.frame["description"].tolist() == ["voir le projet", "a < b et c > d"]
-    assert problems(result.report.warnings) == [
-        (
-            2,
-            "beneficiaire",
-            "balises HTML retirées : \"<script>alert('x')</script>ACME "
-            '<b>Industrie</b>" devient "ACME Industrie"',
-        ),
-        (
-            2,
-            "description",
-            "balises HTML retirées : "
-            '"<a href="http://evil.example">voir</a> le projet" devient "voir le projet"',
-        ),
+    assert result.frame["beneficiaire"].tolist() == [
+        "<script>alert('x')</script>ACME <b>Industrie</b>",
+        "Sans balise",
     ]
+    assert result.frame["description"].tolist() == [
+        '<a href="http://evil.example">voir</a> le projet',
+        "a < b et c > d",
+    ]
+    kept = (
+        "balises HTML dans le texte : conservé tel quel, affiché comme du texte, jamais interprété"
+    )
+    assert problems(result.report.warnings) == [(2, "beneficiaire", kept), (2, "description", kept)]
 
 
 def test_too_large_file_is_refused_whole_with_its_size_and_the_limit(tmp_path, geography):

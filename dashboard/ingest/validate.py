@@ -314,11 +314,28 @@ def _clean_columns(
             issues.warn(cleaned.invalid, header, raw, cleaned.reasons + " (valeur ignorée)")
         if cleaned.warned is not None:
             issues.warn(cleaned.warned, header, raw, cleaned.warnings)
+        if column.display_limit is not None:
+            _warn_long_texts(cleaned.values, column.display_limit, header, issues)
         if not column.nullable:
             empty = cleaned.values.isna() & ~cleaned.invalid
             issues.reject(empty, header, raw, "valeur obligatoire manquante")
         values[canonical] = cleaned.values
     return values
+
+
+def _warn_long_texts(values: pd.Series, limit: int, header: str, issues: Issues) -> None:
+    lengths = values.str.len()
+    long = (lengths > limit).fillna(False).astype(bool)
+    if not long.any():
+        return
+    issues.warn(
+        long,
+        header,
+        values.fillna("").str.slice(0, 60) + "…",
+        "texte de "
+        + lengths.fillna(0).astype(int).astype(str)
+        + f" caractères : conservé entier dans les exports, raccourci à {limit} à l'écran",
+    )
 
 
 def _first_lines(keys: pd.DataFrame | pd.Series, lines: pd.Index) -> pd.Series:
