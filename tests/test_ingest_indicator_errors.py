@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from dashboard.ingest import load_file
 from tests.conftest_ingest import DATA, fake_geography
 
 
-def test_negative_head_count_unknown_code_and_text_are_rejected_with_their_line():
+def test_bad_cells_drop_one_value_bad_codes_and_repeats_drop_the_row():
     result = load_file("indicateurs", DATA / "emploi_industriel_erreurs.csv", fake_geography())
     reasons = {(r.line, r.column): r.reason for r in result.report.rejections}
     assert reasons == {
-        (3, "effectif_salarie_prive"): "effectif négatif : -12",
         (5, "code_commune"): "code INSEE inconnu : 99999",
-        (6, "effectif_salarie_prive"): 'valeur non numérique : "douze"',
+        (6, "code_commune"): "commune en double pour cette année (déjà vue ligne 2)",
     }
-    # Lons-le-Saunier and Bourg-en-Bresse (its lost leading zero restored) are kept whole.
-    assert result.report.rows_kept == 2
+    warnings = {(w.line, w.column): w.reason for w in result.report.warnings}
+    assert warnings[(3, "effectif_salarie_prive")] == (
+        "valeur écartée, effectif négatif : -12 (les autres valeurs de la ligne sont conservées)"
+    )
+    # Lons-le-Saunier, Dole (without its negative value) and Bourg-en-Bresse are kept.
+    assert result.report.rows_kept == 3
     kept = result.frame.pivot(index="code_territoire", columns="indicateur", values="valeur")
     assert kept.loc["39300", "effectif_salarie_industrie"] == 900
     assert kept.loc["01053", "etablissements_employeurs_industrie"] == 40
+    assert kept.loc["39198", "effectif_salarie_industrie"] == 400
+    assert pd.isna(kept.loc["39198", "effectif_salarie_prive"])

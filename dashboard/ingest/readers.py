@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -42,6 +42,8 @@ class RawTable:
     encoding: str | None = None
     separator: str | None = None
     sheet: str | None = None
+    # What the reader guessed or changed (encoding, formulas...), for the report.
+    notes: list[str] = field(default_factory=list)
 
 
 def max_file_bytes() -> int:
@@ -94,25 +96,78 @@ def read_tables(path: Path) -> list[RawTable]:
     return [read_csv(path)]
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the name of the encoding used.
+# Bytes where ISO-8859-15 (Latin-9) and Windows-1252 disagree: € Š š Ž ž Œ œ Ÿ in Latin-9,
+# ¤ ¦ ¨ ´ ¸ ¼ ½ ¾ in Windows-1252 (signs a French table almost never holds).
+LATIN9_BYTES = frozenset(b"\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe")
+CP1252_ONLY = frozenset(range(0x80, 0xA0))  # printable in Windows-1252, controls in Latin-9
+LINES_NAMED = 10
+WIDE_SINGLE_ROW = 500  # cells: no real table has a header this wide
+
+
+def decode(data: bytes) -> tuple[str, str, list[str]]:
+    """Text, the name of the encoding used, and notes on what was guessed.
 
     UTF-8 is tried first because a valid UTF-8 file is almost never Windows-1252
     by accident; Excel's "CSV (séparateur : point-virgule)" gives Windows-1252.
+    A file with some lines in each (two exports pasted together) is read line by
+    line and the Windows-1252 lines are named.
     """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "UTF-8 (avec BOM)"
+        return data[3:].decode("utf-8", errors="replace"), "UTF-8 (avec BOM)", []
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "UTF-16"
+        return data.decode("utf-16", errors="replace"), "UTF-16", []
     try:
-        return data.decode("utf-8"), "UTF-8"
+        return data.decode("utf-8"), "UTF-8", []
     except UnicodeDecodeError:
         pass
+    lines = data.split(b"\n")
+    utf8_lines, other_lines = _split_by_encoding(lines)
+    if utf8_lines and other_lines:
+        text = "\n".join(_decode_line(line) for line in lines)
+        named = ", ".join(str(number) for number in other_lines[:LINES_NAMED])
+        more = (
+            f" et {len(other_lines) - LINES_NAMED} autres" if len(other_lines) > LINES_NAMED else ""
+        )
+        note = (
+            f"encodage mixte : {len(other_lines)} ligne(s) en Windows-1252 ({named}{more}), "
+            "les autres en UTF-8 ; chaque ligne a été lue dans son encodage, vérifiez les accents"
+        )
+        return text, "mixte UTF-8 / Windows-1252", [note]
+    present = set(data)
+    if present & LATIN9_BYTES and not present & CP1252_ONLY:
+        note = (
+            "encodage lu comme ISO-8859-15 (Latin-9) : le fichier contient des octets qui y "
+            "sont « € », « œ » ou « Œ » (en Windows-1252 : « ¤ », « ½ », « ¼ ») ; "
+            "enregistrez-le en UTF-8 pour lever le doute"
+        )
+        return data.decode("iso-8859-15"), "ISO-8859-15", [note]
     try:
-        return data.decode("cp1252"), "Windows-1252"
+        return data.decode("cp1252"), "Windows-1252", []
     except UnicodeDecodeError:
         # Bytes undefined in Windows-1252 (0x81, 0x8D...): Latin-1 maps every byte.
-        return data.decode("latin-1"), "ISO-8859-1"
+        return data.decode("latin-1"), "ISO-8859-1", []
+
+
+def _split_by_encoding(lines: list[bytes]) -> tuple[list[int], list[int]]:
+    """Line numbers (from 1) holding valid non-ASCII UTF-8, and those that are not UTF-8."""
+    utf8, other = [], []
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other.append(number)
+        else:
+            utf8.append(number)
+    return utf8, other
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
 
 
 def sniff_separator(text: str) -> str:
@@ -136,10 +191,10 @@ def sniff_separator(text: str) -> str:
 
 def read_csv(path: Path) -> RawTable:
     """A CSV file as text cells; quoted multi-line cells stay one spreadsheet row."""
-    text, encoding = decode(path.read_bytes())
+    text, encoding, notes = decode(path.read_bytes())
     separator = "\t" if path.suffix.lower() == ".tsv" else sniff_separator(text)
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-    return RawTable(path, _cells(rows), encoding=encoding, separator=separator)
+    return RawTable(path, _cells(rows), encoding=encoding, separator=separator, notes=notes)
 
 
 def _cells(rows: list[list[str]]) -> pd.DataFrame:
@@ -150,24 +205,120 @@ def _cells(rows: list[list[str]]) -> pd.DataFrame:
 
 
 def read_xlsx(path: Path) -> list[RawTable]:
-    """Every sheet of a workbook (cached values of formulas), cells rendered as text."""
+    """Every sheet of a workbook (cached values of formulas), cells rendered as text.
+
+    A formula whose value was never computed (a file written by a script, not
+    saved by Excel) is given as its formula text, so that the validator names it
+    instead of reading an empty amount.
+    """
     from openpyxl import load_workbook
 
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises zip, XML and key errors alike
-        raise FileRefused(f"fichier Excel illisible ({type(error).__name__})") from error
+    workbook = _open_workbook(path, load_workbook, data_only=True)
+    formulas = _open_workbook(path, load_workbook, data_only=False) if _has_formulas(path) else None
     try:
         tables = []
-        for sheet in workbook.worksheets:
+        for number, sheet in enumerate(workbook.worksheets):
             rows = [
                 [cell_text(value) for value in row]
                 for row in sheet.iter_rows(min_row=1, values_only=True)
             ]
-            tables.append(RawTable(path, _cells(rows), sheet=sheet.title))
+            notes = []
+            if formulas is not None:
+                notes += _uncomputed_formulas(rows, formulas.worksheets[number])
+            notes += _single_row_note(rows)
+            tables.append(RawTable(path, _cells(rows), sheet=sheet.title, notes=notes))
     finally:
         workbook.close()
+        if formulas is not None:
+            formulas.close()
     return tables
+
+
+def _open_workbook(path: Path, load_workbook, data_only: bool):
+    try:
+        return load_workbook(path, read_only=True, data_only=data_only)
+    except Exception as error:  # openpyxl raises zip, XML and key errors alike
+        raise FileRefused(_unreadable_workbook(path)) from error
+
+
+def _unreadable_workbook(path: Path) -> str:
+    """What a file named .xlsx that is not a workbook most likely is."""
+    head = path.read_bytes()[:4096]
+    if not head.startswith(b"PK"):
+        try:
+            head.decode("utf-8")
+            looks_like_text = True
+        except UnicodeDecodeError:
+            looks_like_text = all(byte >= 9 for byte in head[:512])
+        if looks_like_text:
+            return (
+                "fichier Excel illisible : son contenu est du texte, c'est sans doute un CSV "
+                "renommé en .xlsx (renommez-le en .csv)"
+            )
+        if head.startswith(b"\xd0\xcf\x11\xe0"):
+            return (
+                "fichier Excel illisible : c'est un classeur .xls (ancien format), "
+                "enregistrez-le en .xlsx"
+            )
+    return "fichier Excel illisible : le classeur est endommagé ou n'est pas au format .xlsx"
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether a worksheet of the workbook holds a formula element (read from the zip)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for name in archive.namelist():
+                if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                    with archive.open(name) as member:
+                        while chunk := member.read(1 << 20):
+                            if b"<f>" in chunk or b"<f " in chunk:
+                                return True
+    except (OSError, zipfile.BadZipFile):
+        return False
+    return False
+
+
+def _uncomputed_formulas(rows: list[list[str]], sheet) -> list[str]:
+    """Put the formula text where no value was cached; one note naming the cells."""
+    found = []
+    for line, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
+        if line > len(rows):
+            break
+        for column, value in enumerate(row):
+            cells = rows[line - 1]
+            is_formula = isinstance(value, str) and value.startswith("=")
+            if is_formula and column < len(cells) and cells[column] == "":
+                cells[column] = value
+                found.append(f"{_column_letter(column)}{line}")
+    if not found:
+        return []
+    cells = ", ".join(found[:10]) + (f" et {len(found) - 10} autres" if len(found) > 10 else "")
+    return [
+        f"{len(found)} cellule(s) contiennent une formule sans valeur calculée ({cells}) : "
+        "ouvrez le fichier dans Excel ou LibreOffice et enregistrez-le pour calculer les formules"
+    ]
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _single_row_note(rows: list[list[str]]) -> list[str]:
+    """A sheet read as one very wide row: its rows were not delimited in the file."""
+    if len(rows) == 1 and len(rows[0]) > WIDE_SINGLE_ROW:
+        return [
+            f"feuille lue comme une seule ligne de {len(rows[0])} cellules : le fichier "
+            "n'indique pas où commencent les lignes ; ouvrez-le dans Excel ou LibreOffice "
+            "et enregistrez-le à nouveau"
+        ]
+    return []
 
 
 def cell_text(value: object) -> str:

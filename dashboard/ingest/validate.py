@@ -89,7 +89,8 @@ class HeaderMatch:
         return (
             schema.kind == "indicateurs"
             and "code_territoire" in self.canonical
-            and not {"indicateur", "valeur"} <= self.canonical
+            and "indicateur" not in self.canonical  # a long file without "valeur" is refused
+            and "valeur" not in self.canonical
         )
 
     def loadable(self, schema: Schema) -> bool:
@@ -196,6 +197,7 @@ def validate(
     match = match_header(tables, schema)
     if match.table.sheet is not None:
         report.sheet = match.table.sheet
+    report.notes += match.table.notes
     data = _data_rows(match)
     report.rows_read = len(data)
     report.columns = {canon: match.headers[pos] for pos, canon in match.mapping.items()}
@@ -566,6 +568,21 @@ def _assemble(values: dict[str, pd.Series], schema: Schema, index: pd.Index) -> 
 COUNT_PREFIXES = ("effectif", "etablissement", "nombre", "nb_")
 
 
+def _check_wide_repeats(
+    codes: pd.Series, years: pd.Series | None, header: str, issues: Issues
+) -> None:
+    """A commune given twice for the same year would be summed twice: the later row is refused."""
+    keys = pd.DataFrame({"code": codes, "annee": years if years is not None else ""})
+    repeated = codes.notna() & keys.duplicated(keep="first") & ~issues.rejected()
+    first = _first_lines(keys, issues.index).astype("str")
+    issues.reject(
+        repeated,
+        header,
+        codes.fillna(""),
+        "commune en double pour cette année (déjà vue ligne " + first + ")",
+    )
+
+
 def _validate_wide(
     data: pd.DataFrame,
     match: HeaderMatch,
@@ -610,7 +627,10 @@ def _validate_wide(
     header = match.headers[code_position]
     _check_territory_codes(codes, levels, header, raw_codes, geography, issues)
 
+    _check_wide_repeats(codes, values.get("annee"), header, issues)
+    kept = ~issues.rejected()  # rows refused as a whole (code, overflow); a bad cell is not
     indicators: dict[str, pd.Series] = {}
+    discarded: dict[str, pd.Series] = {}
     for position in match.unknown:
         raw = data[position].astype("str")
         numbers, invalid, reasons = parse_numbers(raw)
@@ -623,15 +643,32 @@ def _validate_wide(
             negative = numbers < 0
             reasons = reasons.where(~negative, "effectif négatif : " + raw.str.strip())
             invalid = invalid | negative
-        issues.reject(invalid, match.headers[position], raw, reasons)
+        issues.warn(
+            invalid & kept,
+            match.headers[position],
+            raw,
+            "valeur écartée, " + reasons + " (les autres valeurs de la ligne sont conservées)",
+        )
         indicators[name] = numbers
+        discarded[name] = invalid
+    if not indicators:
+        report.fatal = Rejection(
+            report.file,
+            match.header_line,
+            "valeur",
+            "",
+            "aucune colonne de valeurs : format long (code_territoire, niveau, indicateur, "
+            "valeur) ou large (code_commune, annee, puis une colonne de nombres par "
+            "indicateur) attendu",
+        )
+        report.rejections = issues.records("reject")
+        return schema.empty_frame(), report
     report.notes.append(
         f"format large : {len(indicators)} indicateurs ({', '.join(indicators)}) "
         "passés en format long, une valeur par commune et par indicateur"
     )
     report.columns |= {name: name for name in indicators}
 
-    kept = ~issues.rejected()
     base = {
         "code_territoire": codes,
         "niveau": levels,
@@ -644,7 +681,7 @@ def _validate_wide(
             base | {"indicateur": pd.Series(name, index=data.index), "valeur": numbers},
             schema,
             data.index,
-        )[kept.to_numpy()]
+        )[(kept & ~discarded[name]).to_numpy()]
         for name, numbers in indicators.items()
     ]
     frame = pd.concat(frames, ignore_index=True) if frames else schema.empty_frame()

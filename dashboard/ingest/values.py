@@ -129,6 +129,13 @@ def parse_numbers(raw: pd.Series, euros: bool = False) -> tuple[pd.Series, pd.Se
         ~scaled,
         "unité non prise en charge : " + quoted(raw) + " (nombre attendu sans unité)",
     )
+    formula = text.str.startswith("=")
+    reasons = reasons.where(
+        ~formula,
+        "formule sans valeur calculée : "
+        + quoted(raw)
+        + " (enregistrez le fichier dans Excel ou LibreOffice pour la calculer)",
+    )
     return values, invalid, reasons
 
 
