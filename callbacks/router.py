@@ -75,6 +75,18 @@ def data_notices(store: DataStore, ignored: tuple[str, ...] = ()) -> list:
         )
         for text in missing
     ]
+    if store.cluster_points.empty:
+        notices.append(
+            dbc.Alert(
+                [
+                    labels.NO_CLUSTERS,
+                    " ",
+                    dcc.Link(labels.SEE_REPORT, href="/donnees", className="alert-link"),
+                ],
+                color="secondary",
+                className="py-1 mb-2 small",
+            )
+        )
     if ignored:
         text = labels.URL_IGNORED.format(items=", ".join(ignored))
         notices.append(dbc.Alert(text, color="secondary", className="py-1 mb-2 small"))

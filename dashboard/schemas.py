@@ -487,8 +487,7 @@ CLUSTERS = Schema(
             "id_cluster",
             "str",
             "Identifiant du cluster",
-            required=True,
-            nullable=False,
+            # Absent or empty: derived from the name and place (see ingest.validate).
             unique=True,
             aliases=("id", "identifiant", "code cluster", "code"),
         ),

@@ -8,6 +8,7 @@ without a line in the report.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -225,6 +226,8 @@ def validate(
     _check_overflow(data, match, issues)
     values = _clean_columns(data, match, schema, issues, report)
     headers = {canon: match.headers[pos] for pos, canon in match.mapping.items()}
+    if schema.kind == "clusters":
+        _derive_cluster_ids(values, headers, data.index, issues)
     _check_unique(values, headers, schema, issues)
     if "longitude" in schema.names:
         _check_location(values, headers, schema, geography, issues)
@@ -323,6 +326,35 @@ def _clean_columns(
             issues.reject(empty, header, raw, "valeur obligatoire manquante")
         values[canonical] = cleaned.values
     return values
+
+
+def _derive_cluster_ids(
+    values: dict[str, pd.Series], headers: dict[str, str], index: pd.Index, issues: Issues
+) -> None:
+    """A cluster without identifier gets one from its name and place, the same at every load.
+
+    Real lists of clusters often have no identifier column; refusing them would
+    lose every cluster. Two rows with the same name and place get the same
+    identifier, so the second is reported as a repeat.
+    """
+    ids = values.get("id_cluster", pd.Series(pd.NA, index=index, dtype="str"))
+    missing = ids.isna() & values["nom"].notna()
+    if not missing.any():
+        return
+    place = values.get("code_commune", pd.Series("", index=index)).fillna("")
+    for axis in ("longitude", "latitude"):
+        if axis in values:
+            place = place + "|" + values[axis].round(4).astype("str").fillna("")
+    keys = values["nom"].fillna("").map(normalise_value) + "|" + place
+    derived = keys.map(lambda key: "cl-" + hashlib.sha1(key.encode()).hexdigest()[:10])
+    values["id_cluster"] = ids.where(~missing, derived).astype("str")
+    headers.setdefault("id_cluster", "id_cluster")
+    issues.warn(
+        missing,
+        headers["id_cluster"],
+        "",
+        "identifiant absent : " + derived + " attribué d'après le nom et la localisation",
+    )
 
 
 def _warn_long_texts(values: pd.Series, limit: int, header: str, issues: Issues) -> None:
