@@ -62,35 +62,24 @@ def page_for(
 
 def data_notices(store: DataStore, ignored: tuple[str, ...] = ()) -> list:
     """French notes above a page: datasets missing from the folder, unreadable URL values."""
-    missing = []
+    notices = []
     if store.laureats.empty:
-        missing.append(labels.NO_LAUREATS)
+        notices.append(_notice(labels.NO_LAUREATS, "warning"))
     if store.tis.table.empty:
-        missing.append(labels.NO_TI_LIST)
-    notices = [
-        dbc.Alert(
-            [text, " ", dcc.Link(labels.SEE_REPORT, href="/donnees", className="alert-link")],
-            color="warning",
-            className="py-2 mb-2 small",
-        )
-        for text in missing
-    ]
+        notices.append(_notice(labels.NO_TI_LIST, "warning"))
     if store.cluster_points.empty:
-        notices.append(
-            dbc.Alert(
-                [
-                    labels.NO_CLUSTERS,
-                    " ",
-                    dcc.Link(labels.SEE_REPORT, href="/donnees", className="alert-link"),
-                ],
-                color="secondary",
-                className="py-1 mb-2 small",
-            )
-        )
+        notices.append(_notice(labels.NO_CLUSTERS, "secondary"))
     if ignored:
         text = labels.URL_IGNORED.format(items=", ".join(ignored))
-        notices.append(dbc.Alert(text, color="secondary", className="py-1 mb-2 small"))
+        notices.append(_notice(text, "secondary", report_link=False))
     return notices
+
+
+def _notice(text: str, color: str, report_link: bool = True) -> dbc.Alert:
+    link = [" ", dcc.Link(labels.SEE_REPORT, href="/donnees", className="alert-link")]
+    return dbc.Alert(
+        [text, *(link if report_link else [])], color=color, className="py-1 mb-2 small"
+    )
 
 
 def national_page(
