@@ -56,7 +56,8 @@ def enrich_clusters(
         columns={"lon": "lon0", "lat": "lat0", "nom": "nom_territoire"}
     )[LINK_COLUMNS]
     names = links.groupby("id_cluster")["nom_territoire"].agg(lambda s: ", ".join(sorted(set(s))))
-    frame["liens_texte"] = ("Collabore avec : " + frame["id_cluster"].map(names)).fillna(
+    linked_names = frame["id_cluster"].map(names).astype("str")  # str even when no link
+    frame["liens_texte"] = ("Collabore avec : " + linked_names).fillna(
         "Aucun lien documenté"
     )
     return frame.reset_index(drop=True), links.reset_index(drop=True)
