@@ -57,9 +57,7 @@ def enrich_clusters(
     )[LINK_COLUMNS]
     names = links.groupby("id_cluster")["nom_territoire"].agg(lambda s: ", ".join(sorted(set(s))))
     linked_names = frame["id_cluster"].map(names).astype("str")  # str even when no link
-    frame["liens_texte"] = ("Collabore avec : " + linked_names).fillna(
-        "Aucun lien documenté"
-    )
+    frame["liens_texte"] = ("Collabore avec : " + linked_names).fillna("Aucun lien documenté")
     return frame.reset_index(drop=True), links.reset_index(drop=True)
 
 

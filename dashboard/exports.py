@@ -32,6 +32,7 @@ from dashboard import formatting, labels
 from dashboard.filters import FilterState
 from dashboard.funding_gaps import GapResult, GapState, rule_sentence
 from dashboard.queries import named_filters
+from dashboard.store import FULL_TEXT_SUFFIX
 from geodata.build import POPULATION_VINTAGE
 
 # Text starting with one of these is a formula to Excel, LibreOffice or Google Sheets.
@@ -91,6 +92,8 @@ def laureats_for_export(store, state: FilterState) -> pd.DataFrame:
     frame = pd.DataFrame(index=rows.index)
     for header, column in COLUMNS.items():
         values = rows[column] if column in rows else pd.Series(pd.NA, index=rows.index)
+        if column + FULL_TEXT_SUFFIX in rows:  # texts shortened on screen, whole here
+            values = rows[column + FULL_TEXT_SUFFIX].fillna(values)
         if column in names:
             values = values.map(names[column]).fillna(values)
         elif column in ("dans_ti", "fictif"):

@@ -19,6 +19,7 @@ import pandas as pd
 
 from dashboard import store_cache
 from dashboard.clusters import enrich_clusters
+from dashboard.formatting import shorten
 from dashboard.ingest import FolderLoad, load_folder
 from dashboard.ingest.folder import concat_kind, data_files
 from dashboard.schemas import KINDS, SCHEMAS
@@ -183,4 +184,25 @@ def enrich_laureats(
     frame["lib_ti"] = frame["id_ti"].map(tis.table["lib_ti"]).astype("str")
     frame["dans_ti"] = frame["id_ti"].notna()
     frame["date_decision"] = pd.to_datetime(frame.get("date_decision"), errors="coerce")
-    return frame.reset_index(drop=True)
+    return shorten_long_texts(frame.reset_index(drop=True), SCHEMAS["laureats"])
+
+
+FULL_TEXT_SUFFIX = "__complet"
+
+
+def shorten_long_texts(frame: pd.DataFrame, schema) -> pd.DataFrame:
+    """Texts over their display limit shortened in place, the whole text kept beside them.
+
+    Screens, filters and tooltips read the short column (a browser cannot hold a
+    100,000-character filter choice); exports read ``<column>__complet`` where it
+    is set (see ``exports.laureats_for_export``), so no character is lost.
+    """
+    for column in schema.columns:
+        if column.display_limit is None or column.name not in frame:
+            continue
+        text = frame[column.name]
+        long = (text.str.len() > column.display_limit).fillna(False).astype(bool)
+        if long.any():
+            frame[column.name + FULL_TEXT_SUFFIX] = text.where(long)
+            frame[column.name] = shorten(text, column.display_limit)
+    return frame

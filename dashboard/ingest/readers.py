@@ -192,8 +192,13 @@ def sniff_separator(text: str) -> str:
 def read_csv(path: Path) -> RawTable:
     """A CSV file as text cells; quoted multi-line cells stay one spreadsheet row."""
     text, encoding, notes = decode(path.read_bytes())
-    separator = "\t" if path.suffix.lower() == ".tsv" else sniff_separator(text)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    # A cell may be as long as the file (the size limit applies to the whole file).
+    csv.field_size_limit(max(csv.field_size_limit(), max_file_bytes()))
+    try:
+        separator = "\t" if path.suffix.lower() == ".tsv" else sniff_separator(text)
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as error:
+        raise FileRefused(f"fichier CSV illisible ({error})") from error
     return RawTable(path, _cells(rows), encoding=encoding, separator=separator, notes=notes)
 
 

@@ -367,9 +367,15 @@ def _warn_long_texts(values: pd.Series, limit: int, header: str, issues: Issues)
         header,
         values.fillna("").str.slice(0, 60) + "…",
         "texte de "
-        + lengths.fillna(0).astype(int).astype(str)
-        + f" caractères : conservé entier dans les exports, raccourci à {limit} à l'écran",
+        + lengths.fillna(0).astype(int).map(_thousands)
+        + " caractères : conservé entier dans les exports, raccourci à "
+        + _thousands(limit)
+        + " à l'écran",
     )
+
+
+def _thousands(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")
 
 
 def _first_lines(keys: pd.DataFrame | pd.Series, lines: pd.Index) -> pd.Series:

@@ -31,7 +31,9 @@ def test_user_folder_replaces_the_demo(dash_duo, user_store):
     dash_duo.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
     assert not dash_duo.driver.find_elements("css selector", "#demo-banner")
     kept = len(user_store.laureats)
-    assert kept == 3  # 1 + 2 valid rows of the two files, 4 rows rejected
+    # File a keeps L3; file b keeps L1, and its L3 is the same project as file a's (counted once).
+    assert kept == 2
+    assert sorted(user_store.laureats["id_laureat"]) == ["L1", "L3"]
     dash_duo.wait_for_contains_text("#summary-line", f"{kept} lauréats", timeout=10)
 
 

@@ -64,6 +64,11 @@ def _post(client, body) -> tuple[int, object, str]:
     return response.status_code, payload, text
 
 
+def body_for(callback: dict, props: dict[str, dict]) -> dict | None:
+    """The request the renderer sends for ``callback`` with the page's current values."""
+    return _body(callback, props)
+
+
 def _body(callback: dict, props: dict[str, dict]) -> dict | None:
     dependencies = [*callback["inputs"], *callback["state"]]
     if any(not isinstance(d["id"], str) or d["id"] not in props for d in dependencies):

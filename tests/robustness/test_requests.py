@@ -52,6 +52,20 @@ EXPORTS = [
     "/geo/ti-communes/inconnu.geojson",
 ]
 GARBAGE = [None, 12, -1.5, "", "<script>alert(1)</script>", [], [None, {}], {}, {"a": [1]}, True]
+# Values of the right type but absurd content, for the second fuzzing pass.
+ODD_VALUES = [
+    "?du=2021-W01-1&niveau=zz&region=" + "x" * 3000,
+    -5,
+    10**12,
+    [{"column_id": "inexistante", "direction": "asc"}],
+    [{"column_id": "rang", "direction": "nulle-part"}],
+    {"row": 10**6, "column_id": "zz"},
+    {"points": [{"location": "zz", "customdata": [None]}]},
+    {"points": [{}]},
+    {"map.center": {"lat": "nan", "lon": 1}, "map.zoom": -3},
+    "2021-W01-1",
+    ["999", "<b>"],
+]
 
 
 def _folder(tmp_path_factory, name: str):
@@ -183,3 +197,39 @@ def _outputs(key: str):
     from tests.robustness.browser_sim import _outputs as outputs
 
     return outputs(key)
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/?niveau=ti", "/territoires-sans-financement", "/region/27", "/ti/first"]
+)
+def test_callbacks_survive_one_odd_value_among_real_ones(served, path):
+    """Start from the values a real page holds, then spoil one input or state at a time."""
+    from tests.robustness.browser_sim import body_for
+
+    name, store, app, client = served
+    if name not in ("demo", "sans_liste_ti"):
+        pytest.skip("deux dossiers suffisent")
+    if path == "/ti/first":
+        if store.tis.table.empty:
+            pytest.skip("pas de liste de TI")
+        path = f"/ti/{store.tis.table.index[0]}"
+    props = run_page(app, client, path).props
+    failures = []
+    for callback in app._callback_list:
+        if callback.get("clientside_function"):
+            continue
+        body = body_for(callback, props)
+        if body is None:
+            continue
+        for part in ("inputs", "state"):
+            for position in range(len(body[part])):
+                for odd in [*ODD_VALUES, *GARBAGE]:
+                    spoilt = json.loads(json.dumps(body))
+                    spoilt[part][position]["value"] = odd
+                    response = client.post(
+                        UPDATE, data=json.dumps(spoilt), content_type="application/json"
+                    )
+                    if response.status_code >= 500:
+                        dependency = spoilt[part][position]
+                        failures.append((dependency["id"], dependency["property"], repr(odd)))
+    assert failures == []

@@ -423,9 +423,10 @@ case(
     2,
     0,
     [
-        "texte de 100000 caractères : conservé entier dans les exports, raccourci à 2000",
-        "texte de 30000 caractères",
-        "raccourci à 20000",
+        "texte de 100\u202f000 caractères : conservé entier dans les exports, "
+        "raccourci à 2\u202f000 à l'écran",
+        "texte de 30\u202f000 caractères",
+        "raccourci à 20\u202f000",
     ],
 )
 case(
