@@ -101,6 +101,7 @@ def read_tables(path: Path) -> list[RawTable]:
 LATIN9_BYTES = frozenset(b"\xa4\xa6\xa8\xb4\xb8\xbc\xbd\xbe")
 CP1252_ONLY = frozenset(range(0x80, 0xA0))  # printable in Windows-1252, controls in Latin-9
 LINES_NAMED = 10
+BINARY_SHARE = 0.05
 WIDE_SINGLE_ROW = 500  # cells: no real table has a header this wide
 
 
@@ -148,6 +149,18 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
         return data.decode("latin-1"), "ISO-8859-1", []
 
 
+def looks_binary(data: bytes) -> bool:
+    """Control bytes (NUL, 0x01-0x08, 0x0E-0x1F) in more than 5 % of the first 4 KB.
+
+    UTF-16 text is full of NULs: it is recognised by its byte-order mark first.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    head = data[:4096]
+    controls = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
+    return bool(head) and controls / len(head) > BINARY_SHARE
+
+
 def _split_by_encoding(lines: list[bytes]) -> tuple[list[int], list[int]]:
     """Line numbers (from 1) holding valid non-ASCII UTF-8, and those that are not UTF-8."""
     utf8, other = [], []
@@ -191,7 +204,13 @@ def sniff_separator(text: str) -> str:
 
 def read_csv(path: Path) -> RawTable:
     """A CSV file as text cells; quoted multi-line cells stay one spreadsheet row."""
-    text, encoding, notes = decode(path.read_bytes())
+    data = path.read_bytes()
+    if looks_binary(data):
+        raise FileRefused(
+            "fichier binaire : ce n'est ni un texte CSV ni un classeur XLSX "
+            "(exportez-le en CSV ou en XLSX)"
+        )
+    text, encoding, notes = decode(data)
     # A cell may be as long as the file (the size limit applies to the whole file).
     csv.field_size_limit(max(csv.field_size_limit(), max_file_bytes()))
     try:

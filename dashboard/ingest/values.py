@@ -124,11 +124,14 @@ def parse_numbers(raw: pd.Series, euros: bool = False) -> tuple[pd.Series, pd.Se
     number = number.where(~dot_thousands, compact.str.replace(".", "", regex=False))
     valid = number.str.fullmatch(NUMBER) & ~scaled
     values = pd.to_numeric(number.where(valid), errors="coerce").astype("float64")
-    invalid = (text != "") & ~valid
+    overflow = valid & ~np.isfinite(values.fillna(0.0))  # "1e309" reads as infinity
+    values = values.where(~overflow)
+    invalid = (text != "") & (~valid | overflow)
     reasons = ("valeur non numérique : " + quoted(raw)).where(
         ~scaled,
         "unité non prise en charge : " + quoted(raw) + " (nombre attendu sans unité)",
     )
+    reasons = reasons.where(~overflow, "nombre hors limites : " + quoted(raw))
     formula = text.str.startswith("=")
     reasons = reasons.where(
         ~formula,

@@ -115,3 +115,23 @@ def test_clusters_without_identifier_reach_the_map(tmp_path, geography):
     )
     assert sorted(store.cluster_points["nom"]) == ["Mont-Blanc Industries", "Plastipolis"]
     assert len(store.laureats) == 3
+
+
+def test_whole_corpus_as_a_data_folder_serves_every_screen(tmp_path, geography):
+    """Every bad file at once in one folder: the app starts, each valid row counts once."""
+    from app import create_app
+    from dashboard.settings import Settings
+    from dashboard.store import DataStore
+    from tests.robustness.browser_sim import run_page
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in EXPECTED:
+        (folder / name).write_bytes((CORPUS / name).read_bytes())
+    store = DataStore.load(Settings(data_dir=folder, cache_dir=tmp_path / "cache"))
+    assert len(store.folder.reports) + len(store.folder.unrecognised) == len(EXPECTED)
+    assert not store.laureats["id_laureat"].duplicated().any()
+    app = create_app(store.settings, store=store)
+    client = app.server.test_client()
+    for path in ["/", "/donnees", "/territoires-sans-financement", "/region/27", "/ti/ti-1"]:
+        assert run_page(app, client, path).failures == [], path

@@ -352,6 +352,37 @@ case(
     ["nombre entier attendu"],
 )
 
+case(
+    "montants_hors_limites.csv",
+    "laureats",
+    lines(
+        H,
+        "L1;Alpha;39300;Relance;1e309",
+        "L2;Beta;39300;Relance;inf",
+        "L3;Gamma;39300;Relance;NaN",
+        "L4;Delta;39300;Relance;12",
+    ).encode(),
+    1,
+    3,
+    ['nombre hors limites : "1e309"', 'valeur non numérique : "inf"'],
+)
+case(
+    "cellule_nul_et_emoji.csv",
+    "laureats",
+    lines(H, "L1;Us\x00ine 🏭;39300;Relance;1", 'L2;"guillemet ouvert;39300;Relance;1').encode(),
+    1,
+    1,
+)
+case(
+    "fichier_binaire.csv",
+    "laureats",
+    bytes(range(256)) * 20,
+    0,
+    0,
+    ["FICHIER REFUSÉ : fichier binaire"],
+    refused=True,
+)
+
 # --- dates ---------------------------------------------------------------------------
 case(
     "dates_formats.csv",
