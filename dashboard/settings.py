@@ -8,6 +8,7 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DEMO_DATA_DIR = PACKAGE_DIR / "demo_data"
+INSTANCE_DIR = PACKAGE_DIR.parent / "instance"
 
 
 @dataclass(frozen=True)
@@ -17,14 +18,29 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8050
     debug: bool = False
+    # SQLAlchemy URL of the shared database; "" = the SQLite file instance/tableau.sqlite3.
+    database_url: str = ""
+    private: bool = False  # TI_ACCES=prive: every page and export needs a login
+    auth_header: str = ""  # header set by an authenticating proxy, naming the user
+    secret_key: str = ""  # "" = made once and kept in the database
+    max_file_mb: float = 20.0
+    poll_seconds: float = 1.0
 
     @property
     def is_demo(self) -> bool:
         return self.data_dir.resolve() == DEMO_DATA_DIR.resolve()
 
+    @property
+    def database(self) -> str:
+        return self.database_url or f"sqlite:///{INSTANCE_DIR / 'tableau.sqlite3'}"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
     @classmethod
     def from_env(cls) -> Settings:
-        """Read ``TI_DATA_DIR``, ``TI_CACHE_DIR``, ``TI_HOST``, ``TI_PORT`` and ``TI_DEBUG``."""
+        """Read the ``TI_*`` variables listed in the README."""
         env = os.environ
         return cls(
             data_dir=Path(env.get("TI_DATA_DIR", DEMO_DATA_DIR)).expanduser(),
@@ -32,4 +48,10 @@ class Settings:
             host=env.get("TI_HOST", cls.host),
             port=int(env.get("TI_PORT", cls.port)),
             debug=env.get("TI_DEBUG", "") == "1",
+            database_url=env.get("TI_DATABASE_URL", ""),
+            private=env.get("TI_ACCES", "public").strip().lower().replace("é", "e") == "prive",
+            auth_header=env.get("TI_AUTH_HEADER", "").strip(),
+            secret_key=env.get("TI_SECRET_KEY", ""),
+            max_file_mb=float(env.get("TI_MAX_FILE_MB", cls.max_file_mb)),
+            poll_seconds=float(env.get("TI_POLL_SECONDS", cls.poll_seconds)),
         )

@@ -8,12 +8,14 @@ files skips the import.
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -22,10 +24,14 @@ from dashboard.clusters import enrich_clusters
 from dashboard.formatting import shorten
 from dashboard.ingest import FolderLoad, load_folder
 from dashboard.ingest.folder import concat_kind, data_files
+from dashboard.ingest.scope import FilePlan
 from dashboard.schemas import KINDS, SCHEMAS
 from dashboard.settings import Settings
 from dashboard.territoires_industrie import TerritoiresIndustrie
 from dashboard.territory import Geography
+
+if TYPE_CHECKING:
+    from dashboard.versions import Version
 from geodata import paths
 from geodata.web import write_web_geojson
 
@@ -46,16 +52,31 @@ class DataStore:
     cluster_links: pd.DataFrame
     load_seconds: float = 0.0
     from_cache: bool = False
+    # The database version this store was loaded from (None: a folder read directly).
+    version: Version | None = None
     # Results derived from the loaded data alone (see dashboard.funding_gaps.store_memo).
     memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def is_demo(self) -> bool:
-        return self.settings.is_demo
+        return self.version.is_demo if self.version is not None else self.settings.is_demo
+
+    @property
+    def version_label(self) -> str:
+        """« Données : version 7 du 02/12/2026 » ("" for a folder read without a database)."""
+        if self.version is None:
+            return ""
+        demo = " (démonstration)" if self.version.is_demo else ""
+        return f"Données : {self.version.label}{demo}"
 
     @classmethod
-    def load(cls, settings: Settings) -> DataStore:
-        """Import the data folder, or read it back from the disk cache when unchanged."""
+    def load(
+        cls, settings: Settings, plans: dict[str, FilePlan] | None = None, version=None
+    ) -> DataStore:
+        """Import the data folder, or read it back from the disk cache when unchanged.
+
+        ``plans`` and ``version`` come with a database version (see ``dashboard.versions``).
+        """
         start = time.perf_counter()
         if not settings.data_dir.is_dir():
             raise DataFolderMissing(
@@ -64,14 +85,15 @@ class DataStore:
             )
         geography = Geography.load()
         cache_dir = _usable_cache_dir(settings.cache_dir)
-        key = store_cache.cache_key(data_files(settings.data_dir), paths.report_path())
+        plan_text = json.dumps({n: p.to_json() for n, p in sorted((plans or {}).items())})
+        key = store_cache.cache_key(data_files(settings.data_dir), paths.report_path(), plan_text)
         cached = store_cache.read_entry(cache_dir, key, KINDS, concat_kind) if cache_dir else None
         if cached is not None:
             folder, laureats = cached.folder, cached.laureats
             tis = TerritoiresIndustrie(cached.members, geography, cached.vintage)
             perimeters = cached.root / PERIMETERS_FILE
         else:
-            folder = load_folder(settings.data_dir, geography)
+            folder = load_folder(settings.data_dir, geography, plans)
             tis = _territoires_industrie(folder, geography)
             laureats = enrich_laureats(folder.frames.get("laureats"), geography, tis)
             scratch = Path(tempfile.mkdtemp(prefix="ti-perimetres-"))
@@ -93,6 +115,7 @@ class DataStore:
             cluster_links,
             round(time.perf_counter() - start, 2),
             cached is not None,
+            version,
         )
 
     @property

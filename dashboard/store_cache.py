@@ -16,13 +16,12 @@ import logging
 import os
 import shutil
 import tempfile
-from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.ingest import FolderLoad, LoadReport, LoadResult, Rejection
+from dashboard.ingest import FolderLoad, LoadReport, LoadResult
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +57,11 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def cache_key(data_files: list[Path], geography_report: Path) -> str:
-    """Hash of every data file's name and bytes, the geography build, code and libraries."""
+def cache_key(data_files: list[Path], geography_report: Path, plans: str = "") -> str:
+    """Hash of every data file's name and bytes, how each is read (``plans``, as JSON),
+    the geography build, code and libraries."""
     digest = hashlib.sha256(CACHE_FORMAT.encode())
+    digest.update(plans.encode())
     digest.update(json.dumps(library_versions(), sort_keys=True).encode())
     digest.update(code_digest().encode())
     for path in sorted(data_files, key=lambda p: p.name):
@@ -124,7 +125,7 @@ def write_entry(
                     "kind": result.kind,
                     "path": str(result.path),
                     "frame": name,
-                    "report": _report_to_json(result.report),
+                    "report": result.report.to_json(),
                     "metadata": result.metadata,
                 }
             )
@@ -158,10 +159,6 @@ def _write_frame(frame: pd.DataFrame, path: Path) -> None:
     frame.to_parquet(path, index=False)
 
 
-def _report_to_json(report: LoadReport) -> dict:
-    return asdict(report)
-
-
 # --- reading -----------------------------------------------------------------------
 
 
@@ -190,7 +187,7 @@ def read_entry(cache_dir: Path, key: str, kinds: tuple[str, ...], concat) -> Cac
                 item["kind"],
                 Path(item["path"]),
                 _read_frame(root / item["frame"]),
-                _report_from_json(item["report"]),
+                LoadReport.from_json(item["report"]),
                 {str(k): str(v) for k, v in item["metadata"].items()},
             )
             for item in manifest["results"]
@@ -218,23 +215,3 @@ def _read_frame(path: Path) -> pd.DataFrame:
     if not path.resolve().is_relative_to(path.parent.resolve()):
         raise ValueError(f"chemin hors du cache : {path}")
     return pd.read_parquet(path)
-
-
-def _report_from_json(data: dict) -> LoadReport:
-    def rejection(item: dict | None) -> Rejection | None:
-        return None if item is None else Rejection(**item)
-
-    return LoadReport(
-        file=str(data["file"]),
-        kind=data["kind"],
-        encoding=data["encoding"],
-        separator=data["separator"],
-        sheet=data["sheet"],
-        rows_read=int(data["rows_read"]),
-        rows_kept=int(data["rows_kept"]),
-        rejections=[rejection(item) for item in data["rejections"]],
-        warnings=[rejection(item) for item in data["warnings"]],
-        notes=[str(note) for note in data["notes"]],
-        fatal=rejection(data["fatal"]),
-        columns={str(k): str(v) for k, v in data["columns"].items()},
-    )

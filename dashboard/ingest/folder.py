@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ import pandas as pd
 from dashboard.ingest.load import LoadResult, load_tables, refused
 from dashboard.ingest.readers import SUPPORTED_SUFFIXES, FileRefused, RawTable, read_tables
 from dashboard.ingest.report import KIND_LABELS, LoadReport, Rejection, plural
+from dashboard.ingest.scope import FilePlan, apply_scope
 from dashboard.ingest.validate import match_header
 from dashboard.schemas import KINDS, SCHEMAS, normalise_header
 
@@ -113,6 +115,19 @@ def kind_from_name(path: Path) -> str | None:
         if re.match(pattern, name):
             return kind
     return None
+
+
+def detect_kind(path: Path) -> str:
+    """The nature the folder importer would give ``path`` ("" when it cannot tell)."""
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return ""
+    kind = kind_from_name(path)
+    if kind:
+        return kind
+    try:
+        return kind_from_columns(read_tables(path)) or ""
+    except FileRefused:
+        return ""
 
 
 def kind_from_columns(tables: list[RawTable]) -> str | None:
@@ -236,8 +251,15 @@ def _unreadable_reason(path: Path, root: Path) -> str | None:
     return None
 
 
-def load_folder(path: str | Path, geography: Geography | None) -> FolderLoad:
-    """Load every data file of ``path`` (not recursive), in name order."""
+def load_folder(
+    path: str | Path, geography: Geography | None, plans: Mapping[str, FilePlan] | None = None
+) -> FolderLoad:
+    """Load every data file of ``path`` (not recursive), in name order.
+
+    ``plans`` (file name -> FilePlan) comes with a published version: it fixes each
+    file's nature and the régions it covers instead of guessing from the name.
+    """
+    plans = plans or {}
     folder = Path(path)
     metadata, notes = read_metadata(folder)
     panels, panel_notes = read_panels(folder) if not notes else ({}, [])
@@ -252,8 +274,11 @@ def load_folder(path: str | Path, geography: Geography | None) -> FolderLoad:
         if file.suffix.lower() not in SUPPORTED_SUFFIXES:
             load.unrecognised.append((file.name, "format non pris en charge"))
             continue
-        result = _load_one(file, geography, metadata.get(file.name, {}), load)
+        plan = plans.get(file.name)
+        result = _load_one(file, geography, metadata.get(file.name, {}), load, plan)
         if result is not None:
+            if plan is not None:
+                apply_scope(result, plan, geography)
             load.results.append(result)
     described = {name for name in metadata if Path(name).suffix.lower() in SUPPORTED_SUFFIXES}
     for name in sorted(described - {p.name for p, _ in entries}):
@@ -264,9 +289,13 @@ def load_folder(path: str | Path, geography: Geography | None) -> FolderLoad:
 
 
 def _load_one(
-    file: Path, geography: Geography | None, metadata: dict[str, str], load: FolderLoad
+    file: Path,
+    geography: Geography | None,
+    metadata: dict[str, str],
+    load: FolderLoad,
+    plan: FilePlan | None = None,
 ) -> LoadResult | None:
-    kind = kind_from_name(file)
+    kind = (plan.kind if plan is not None else None) or kind_from_name(file)
     try:
         tables = read_tables(file)
     except FileRefused as error:

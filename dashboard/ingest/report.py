@@ -8,7 +8,7 @@ is not kept is listed with the line number they see in their spreadsheet
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 TEXT_LIMIT = 50
 SEPARATOR_NAMES = {";": "« ; »", ",": "« , »", "\t": "tabulation", "|": "« | »"}
@@ -60,6 +60,31 @@ class LoadReport:
     def ok(self) -> bool:
         """False when the file was refused as a whole."""
         return self.fatal is None
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> LoadReport:
+        """A report read back from JSON (disk cache, publication drafts): data, never code."""
+
+        def rejection(item: dict | None) -> Rejection | None:
+            return None if item is None else Rejection(**item)
+
+        return cls(
+            file=str(data["file"]),
+            kind=data["kind"],
+            encoding=data["encoding"],
+            separator=data["separator"],
+            sheet=data["sheet"],
+            rows_read=int(data["rows_read"]),
+            rows_kept=int(data["rows_kept"]),
+            rejections=[rejection(item) for item in data["rejections"]],
+            warnings=[rejection(item) for item in data["warnings"]],
+            notes=[str(note) for note in data["notes"]],
+            fatal=rejection(data["fatal"]),
+            columns={str(k): str(v) for k, v in data["columns"].items()},
+        )
 
     @property
     def rows_rejected(self) -> int:
