@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
 from pathlib import Path
 
 from dash import Dash
 from flask import abort
 
 import callbacks
-from callbacks import static_files
+from callbacks import sessions, static_files
+from callbacks.sessions import current_session
 from callbacks.static_files import send_precompressed
 from dashboard import labels
+from dashboard.accounts import Accounts
+from dashboard.database import DatabaseUnavailable
+from dashboard.funding_gaps import store_memo
+from dashboard.live_store import LiveStore, current_store, open_live_store
 from dashboard.region_summary import ti_communes_geojson
 from dashboard.settings import Settings
 from dashboard.store import DataFolderMissing, DataStore
@@ -36,9 +40,16 @@ COMPRESSED_TYPES = (
 
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
-    """Load the store once and build the Dash app around it."""
+    """Build the Dash app around the live store (the database's current version).
+
+    A ``store`` given directly (tests, benchmarks) is served as is, without a
+    database: reading works, publishing and accounts are unavailable.
+    """
     settings = settings or Settings.from_env()
-    store = store or load_store_or_exit(settings)
+    live = None
+    if store is None:
+        live = open_live_store_or_exit(settings)
+        store = live
     app = Dash(
         __name__,
         title=labels.APP_TITLE,
@@ -52,19 +63,23 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     # flask-compress: also compress the map's glyph files (served from assets/).
     app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES]
     app.index_string = app.index_string.replace("<html>", '<html lang="fr">', 1)
-    app.layout = app_layout(store.is_demo)
+    app.layout = lambda: app_layout(store.is_demo, current_session())
+    accounts = Accounts(live.versions.engine) if live is not None else None
+    sessions.register(app, settings, accounts)
     _register_static_geometry(app, store)
     static_files.register(app, paths.build_dir() / "static", STATIC_MAX_AGE)
-    callbacks.register(app, store)
+    callbacks.register(app, store, live)
     app.server.config["TI_STORE"] = store
+    if live is not None:
+        live.start_polling()
     return app
 
 
-def load_store_or_exit(settings: Settings) -> DataStore:
-    """The store; a missing data folder ends the start with one French sentence, no traceback."""
+def open_live_store_or_exit(settings: Settings) -> LiveStore:
+    """The live store; a missing folder or database ends the start with one French sentence."""
     try:
-        return DataStore.load(settings)
-    except DataFolderMissing as error:
+        return open_live_store(settings)
+    except (DataFolderMissing, DatabaseUnavailable) as error:
         print(f"Erreur : {error}", file=sys.stderr)
         raise SystemExit(2) from None
 
@@ -72,14 +87,14 @@ def load_store_or_exit(settings: Settings) -> DataStore:
 def _register_static_geometry(app: Dash, store: DataStore) -> None:
     """Geometry reaches the browser once, as cacheable pre-compressed files, never in a callback."""
 
-    @lru_cache(maxsize=256)
-    def ti_communes(id_ti: str, clockwise: bool) -> str | None:
-        return ti_communes_geojson(store, id_ti, clockwise)
-
     @app.server.route("/geo/ti-communes/<name>.geojson")
     def ti_communes_geometry(name: str):
         id_ti, clockwise = name.removesuffix(".cw"), name.endswith(".cw")
-        text = ti_communes(id_ti, clockwise)
+        data = current_store(store)  # one version for the whole answer
+        if id_ti not in data.tis.table.index:
+            abort(404)
+        key = ("ti_communes", id_ti, clockwise)
+        text = store_memo(data, key, ti_communes_geojson, data, id_ti, clockwise)
         if text is None:
             abort(404)
         response = app.server.response_class(text, mimetype="application/geo+json")
@@ -89,17 +104,19 @@ def _register_static_geometry(app: Dash, store: DataStore) -> None:
     @app.server.route("/geo/<name>.geojson")
     def geometry(name: str):
         level, _, variant = name.partition(".")
+        max_age = STATIC_MAX_AGE
         if variant not in ("", "cw"):
             abort(404)
         if level in GEO_LEVELS:
             path = store.geography.web_layer_path(level)
         elif level == "ti":
-            path = store.ti_perimeters_path
+            # The TI list changes with each version: the browser revalidates (ETag) every time.
+            path, max_age = store.ti_perimeters_path, 0
         else:
             abort(404)
         if variant:
             path = clockwise_path(path)
-        return send_precompressed(path, "application/geo+json", STATIC_MAX_AGE)
+        return send_precompressed(path, "application/geo+json", max_age)
 
 
 def __getattr__(name: str):

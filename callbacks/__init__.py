@@ -9,17 +9,20 @@ from callbacks import (
     funding_gaps,
     national_map,
     presentation,
+    publishing,
     region,
     request_guard,
     router,
     ti_sheet,
 )
+from dashboard.live_store import LiveStore
 from dashboard.store import DataStore
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: DataStore, live: LiveStore | None = None) -> None:
     request_guard.register(app)
-    router.register(app, store)
+    publishing.register(app, live)
+    router.register(app, store, live)
     national_map.register(app, store)
     region.register(app, store)
     ti_sheet.register(app, store)

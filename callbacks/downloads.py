@@ -20,6 +20,7 @@ from flask import Response, abort, request
 from dashboard import exports, labels
 from dashboard.filters import FilterState
 from dashboard.funding_gaps import GapState, funding_gaps
+from dashboard.live_store import current_store
 from dashboard.region_sheet_pdf import UnknownRegion, region_sheet_pdf
 from dashboard.store import DataStore
 from layouts.funding_gaps import GAPS_DATASET
@@ -78,8 +79,7 @@ def register(app: Dash, store: DataStore) -> None:
 
 
 class _SheetCache:
-    """One PDF per région and day, per process: the store never changes once loaded,
-    and the sheet prints the day it was made."""
+    """One PDF per région, data version and day, per process (the sheet prints its day)."""
 
     def __init__(self, store: DataStore) -> None:
         self._store = store
@@ -87,16 +87,17 @@ class _SheetCache:
         self._lock = threading.Lock()
 
     def get(self, code: str) -> tuple[bytes, float]:
-        key = (code, date.today())
+        data = current_store(self._store)
+        key = (code, date.today(), id(data))
         with self._lock:
             if key in self._sheets:
                 return self._sheets[key]
         start = time.perf_counter()
-        body = region_sheet_pdf(self._store, code)
+        body = region_sheet_pdf(data, code)
         seconds = time.perf_counter() - start
         LOG.info("fiche régionale %s : %.2f s, %d octets", code, seconds, len(body))
         with self._lock:
-            self._sheets = {k: v for k, v in self._sheets.items() if k[1] == key[1]}
+            self._sheets = {k: v for k, v in self._sheets.items() if k[1:] == key[1:]}
             self._sheets[key] = (body, seconds)
         return body, seconds
 

@@ -92,6 +92,8 @@ def sources(store: DataStore, result: GapResult) -> list[str]:
     date = store.folder.data_date("laureats")
     if date:
         lines.append(labels.DATA_DATE.format(date=date))
+    if store.version_label:
+        lines.append(store.version_label)
     if result.industrial_jobs_loaded:
         lines.append(
             labels.GAPS_JOBS_SOURCE.format(

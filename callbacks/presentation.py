@@ -19,7 +19,6 @@ def presentation_steps(store: DataStore) -> list[str]:
 
 
 def register(app: Dash, store: DataStore) -> None:
-    steps = presentation_steps(store)
     texts = {
         "on": labels.PRESENTATION_ON,
         "off": labels.PRESENTATION_OFF,
@@ -27,7 +26,7 @@ def register(app: Dash, store: DataStore) -> None:
     }
 
     def presentation_config():
-        response = jsonify({"steps": steps, "labels": texts})
+        response = jsonify({"steps": presentation_steps(store), "labels": texts})
         response.headers["Cache-Control"] = "no-cache"
         return response
 

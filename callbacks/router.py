@@ -7,23 +7,22 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from callbacks.funding_gaps import gaps_page_for
 from callbacks.national_map import filters_text, national_map_figure
+from callbacks.publishing import data_page_for, publish_page_for
 from callbacks.region import default_region, region_page
 from callbacks.ti_sheet import ti_page
 from callbacks.webgl import browser_draws_webgl
 from dashboard import labels, queries
 from dashboard.filters import FilterState
-from dashboard.funding_gaps import GapState
+from dashboard.funding_gaps import GapState, store_memo
+from dashboard.live_store import LiveStore, current_store
 from dashboard.store import DataStore
-from layouts.data_report import data_report_page
 from layouts.figures.map_style import offline_style
 from layouts.filter_panel import DEFAULT_LAYERS
 from layouts.national_map import national_map_page, summary_line
-from layouts.paths import GAPS_PATH
+from layouts.paths import DATA_PATH, GAPS_PATH, PUBLISH_PATH
 
 
-def register(app: Dash, store: DataStore) -> None:
-    options = queries.filter_options(store)
-
+def register(app: Dash, store: DataStore, live: LiveStore | None = None) -> None:
     @app.callback(
         Output("page-content", "children"),
         Input("url", "pathname"),
@@ -32,18 +31,23 @@ def register(app: Dash, store: DataStore) -> None:
     def render_page(pathname: object, search: object):
         pathname = pathname if isinstance(pathname, str) else "/"
         search = search if isinstance(search, str) else ""
-        page, ignored = page_for(store, pathname, search, options, browser_draws_webgl())
-        if pathname.rstrip("/") == "/donnees":
-            return page
-        return html.Div([*data_notices(store, ignored), page])
+        data = current_store(store)  # one version for the whole page
+        if pathname.rstrip("/") == DATA_PATH:
+            return data_page_for(data, live, search)
+        if pathname.rstrip("/") == PUBLISH_PATH:
+            return publish_page_for(live, search)
+        options = store_memo(data, ("filter_options",), queries.filter_options, data)
+        page, ignored = page_for(data, pathname, search, options, browser_draws_webgl())
+        unreachable = live.database_error if live is not None else None
+        return html.Div([*data_notices(data, ignored, unreachable), page])
 
 
 def page_for(
     store: DataStore, pathname: str, search: str, options: dict, webgl: bool
 ) -> tuple[object, tuple[str, ...]]:
     """The page at ``pathname`` and the URL parameters it could not read."""
-    if pathname.rstrip("/") == "/donnees":
-        return data_report_page(store.folder, str(store.settings.data_dir)), ()
+    if pathname.rstrip("/") == DATA_PATH:
+        return data_page_for(store, None, search), ()
     if pathname.rstrip("/") == GAPS_PATH:
         return gaps_page_for(store, search, options, webgl), GapState.from_query(search).ignored
     if pathname in ("", "/"):
@@ -60,9 +64,11 @@ def page_for(
     return page, ()
 
 
-def data_notices(store: DataStore, ignored: tuple[str, ...] = ()) -> list:
-    """French notes above a page: datasets missing from the folder, unreadable URL values."""
-    notices = []
+def data_notices(
+    store: DataStore, ignored: tuple[str, ...] = (), unreachable: str | None = None
+) -> list:
+    """French notes above a page: database unreachable, datasets missing, unreadable URL values."""
+    notices = [_notice(unreachable, "danger", report_link=False)] if unreachable else []
     if store.laureats.empty:
         notices.append(_notice(labels.NO_LAUREATS, "warning"))
     if store.tis.table.empty:
@@ -96,7 +102,9 @@ def national_page(
 
 def map_footnote(store: DataStore) -> str:
     date = store.folder.data_date("laureats")
-    parts = [labels.DATA_DATE.format(date=date)] if date else []
+    parts = [store.version_label] if store.version_label else []
+    if date:
+        parts.append(labels.DATA_DATE.format(date=date))
     source = store.folder.source_of("laureats")
     if source:
         parts.append(f"Source : {source}")

@@ -67,4 +67,4 @@ def ti_page(store: DataStore, id_ti: str, webgl: bool = True) -> html.Div:
     else:
         figure = ti_svg_figure(summary)
     chart = enjeu_chart(summary.by_enjeu, summary.n_tis)
-    return ti_sheet(summary, figure, chart, choices, store.geography.vintage)
+    return ti_sheet(summary, figure, chart, choices, store.geography.vintage, store.version_label)

@@ -1,12 +1,22 @@
-"""Command line: check data files before handing them to the dashboard.
+"""Command line: check data files, publish them, manage versions and accounts.
 
     python -m dashboard import KIND FILE    report of one file (KIND: laureats,
                                             territoires_industrie, clusters, indicateurs)
     python -m dashboard check DIR           report of every file of a data folder
+    python -m dashboard publish KIND FILE --user NAME
+                                            same report, then the file becomes a new version
+    python -m dashboard versions            one line per version, newest first
+    python -m dashboard rollback N --user NAME
+    python -m dashboard users add NAME --role editeur [--regions 27,44]
+    python -m dashboard users list | users remove NAME
+
+The database is the app's (``TI_DATABASE_URL``, SQLite file by default). The
+password of ``users add`` comes from ``TI_PASSWORD`` or is asked on the terminal.
 
 Exit status: 0 when a report was produced, even with rejected rows (the
-report is the point); 2 when the input is unusable (missing file or folder,
-unknown kind, file refused as a whole).
+report is the point) or when the action was done; 2 when the input is unusable
+(missing file or folder, unknown kind, file refused as a whole) or when nothing
+was published, rolled back or changed.
 """
 
 from __future__ import annotations
@@ -37,6 +47,24 @@ def _parser() -> argparse.ArgumentParser:
     one.add_argument("file", metavar="FICHIER", type=Path)
     folder = commands.add_parser("check", help="rapport de chargement d'un dossier de données")
     folder.add_argument("folder", metavar="DOSSIER", type=Path)
+    publish = commands.add_parser("publish", help="publier un fichier comme nouvelle version")
+    publish.add_argument("kind", metavar="TYPE", help=f"type de données : {', '.join(KINDS)}")
+    publish.add_argument("file", metavar="FICHIER", type=Path)
+    publish.add_argument("--user", required=True, metavar="NOM", help="compte éditeur")
+    commands.add_parser("versions", help="liste des versions des données")
+    rollback = commands.add_parser("rollback", help="revenir aux données d'une version")
+    rollback.add_argument("number", metavar="N", type=int)
+    rollback.add_argument("--user", required=True, metavar="NOM", help="compte administrateur")
+    users = commands.add_parser("users", help="comptes").add_subparsers(
+        dest="users_command", required=True
+    )
+    add = users.add_parser("add", help="créer un compte")
+    add.add_argument("name", metavar="NOM")
+    add.add_argument("--role", required=True, help="lecteur, editeur ou administrateur")
+    add.add_argument("--regions", default="", help="codes de région de l'éditeur, ex. 27,44")
+    users.add_parser("list", help="lister les comptes")
+    remove = users.add_parser("remove", help="supprimer un compte")
+    remove.add_argument("name", metavar="NOM")
     return parser
 
 
@@ -58,6 +86,10 @@ def _geography(skip: bool):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command in ("publish", "versions", "rollback", "users"):
+        from dashboard.admin import run
+
+        return run(args)
     from dashboard.ingest import load_file, load_folder
     from dashboard.ingest.load import unknown_kind_message
 

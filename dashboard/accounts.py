@@ -87,6 +87,7 @@ class Accounts:
             raise AccountError(
                 "nom de compte invalide : 2 à 80 caractères parmi lettres, chiffres et . _ @ -"
             )
+        role = role.strip().lower().replace("é", "e")
         if role not in ROLES:
             raise AccountError(f"rôle inconnu : {role!r} (rôles : {', '.join(ROLES)})")
         if len(password) < MIN_PASSWORD:

@@ -144,6 +144,7 @@ def export_information(store, state: FilterState, n_rows: int) -> list[tuple[str
         (info["rows"], n_rows),
         (info["data_date"], store.folder.data_date("laureats") or labels.NOT_GIVEN),
         (info["source"], data_source(store) or labels.NOT_GIVEN),
+        (info["version"], store.version_label or labels.NOT_GIVEN),
         (info["exported"], datetime.now().strftime("%d/%m/%Y %H:%M")),
     ]
     if store.is_demo:
@@ -328,6 +329,7 @@ def gaps_information(
         (labels.GAPS_EXPORT_ROWS, n_rows),
         (info["data_date"], store.folder.data_date("laureats") or labels.NOT_GIVEN),
         (info["source"], data_source(store) or labels.NOT_GIVEN),
+        (info["version"], store.version_label or labels.NOT_GIVEN),
         (labels.GAPS_EXPORT_POPULATION, POPULATION_VINTAGE),
         (
             labels.GAPS_EXPORT_JOBS,

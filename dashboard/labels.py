@@ -193,6 +193,7 @@ EXPORT_INFO = {
     "rows": "Nombre de lauréats",
     "data_date": "Données arrêtées au",
     "source": "Source",
+    "version": "Version des données",
     "exported": "Exporté le",
     "warning": "Avertissement",
 }
@@ -350,3 +351,91 @@ NO_CLUSTERS = "Aucun fichier de clusters chargé : aucun cluster ne peut être a
 SEE_REPORT = "Voir le rapport de chargement"
 URL_IGNORED = "Paramètres de l'adresse ignorés (valeur illisible) : {items}"
 PAGE_NOT_FOUND = "Page introuvable"
+
+# Accounts, publication and versions.
+NAV_PUBLISH = "Publier"
+NAV_LOGIN = "Connexion"
+NAV_LOGOUT = "Déconnexion"
+BACK = "Retour au tableau de bord"
+LOGIN_TITLE = "Connexion"
+LOGIN_NOTE = (
+    "La lecture des cartes est publique, sauf déploiement en accès privé. Un compte est "
+    "nécessaire pour publier des données ; il est créé par un administrateur."
+)
+LOGIN_FAILED = "Nom de compte ou mot de passe incorrect."
+LOGIN_NO_DATABASE = "Connexion impossible : l'application fonctionne sans base de données."
+AUTH_REQUIRED_TITLE = "Connexion nécessaire"
+AUTH_REQUIRED = "Connexion nécessaire : cette action ou cette page demande d'être connecté."
+ACTION_REFUSED_TITLE = "Action refusée"
+CSRF_REFUSED = (
+    "Action refusée : la demande ne vient pas d'une page de ce site ou son jeton de "
+    "sécurité manque ou a expiré. Rechargez la page et recommencez. Rien n'a été modifié."
+)
+ROLE_REFUSED_PUBLISH = (
+    "Action refusée : votre compte est en lecture seule ; seul un éditeur ou un "
+    "administrateur peut publier des données. Rien n'a été modifié."
+)
+ROLE_REFUSED_ADMIN = (
+    "Action refusée : seul un administrateur peut revenir à une version antérieure. "
+    "Rien n'a été modifié."
+)
+PUBLISH_TITLE = "Publier des données"
+PUBLISH_INTRO = (
+    "Déposez un fichier CSV ou XLSX. Il est contrôlé comme au chargement d'un dossier ; "
+    "rien ne change tant que vous n'avez pas cliqué sur « Publier ». Le fichier remplace "
+    "les données de même nature{scope}."
+)
+PUBLISH_SCOPE = " de vos régions ({regions}) ; les lignes situées ailleurs sont rejetées"
+PUBLISH_KIND = "Nature des données"
+PUBLISH_FILE = "Fichier (CSV, XLSX ; {limit} au plus)"
+PUBLISH_DROP = "Glissez-déposez le fichier ici ou cliquez pour le choisir"
+PUBLISH_CHECK = "Contrôler le fichier"
+PUBLISH_CONFIRM = "Publier"
+PUBLISH_ABANDON = "Abandonner"
+PUBLISH_REVIEW = "Contrôle de « {name} » ({kind}) : rien n'est encore publié"
+PUBLISH_NOTHING = (
+    "Aucune ligne de ce fichier ne peut être publiée : corrigez-le et déposez-le à nouveau."
+)
+PUBLISH_IMPACT = "Ce qui changera à la publication"
+PUBLISH_ROWS = "Lignes de données : {before} aujourd'hui, {after} après publication."
+PUBLISH_DONE = (
+    "Publié : {version}. Tous les écrans affichent les nouvelles données d'ici quelques secondes."
+)
+PUBLISH_OVERTOOK = " Entre-temps, la version {numbers} a été publiée : votre fichier s'y ajoute."
+PUBLISH_ABANDONED = "Publication abandonnée : aucune donnée n'a changé."
+PUBLISH_NO_FILE = "Aucun fichier reçu : choisissez un fichier CSV ou XLSX."
+PUBLISH_BAD_KIND = "Nature de données inconnue : choisissez-la dans la liste."
+PUBLISH_TOO_BIG = (
+    "Fichier refusé : il dépasse {limit} (limite TI_MAX_FILE_MB). Rien n'a été modifié."
+)
+PUBLISH_NO_DATABASE = (
+    "La publication n'est pas disponible : l'application a été démarrée sans base de données."
+)
+PUBLISH_UNREACHABLE = (
+    "Base de données injoignable : rien n'a été publié. Réessayez dans quelques instants."
+)
+CONNECTED_AS = "Connecté : {account}"
+VERSIONS_TITLE = "Versions des données"
+VERSION_COLUMNS = (
+    "N°",
+    "Date",
+    "Auteur",
+    "Action",
+    "Fichier",
+    "Empreinte SHA-256",
+    "Lignes lues",
+    "Conservées",
+    "Rejetées",
+)
+VERSION_CURRENT = "en vigueur"
+VERSION_ROLLBACK = "Revenir à cette version"
+VERSION_ROLLED_BACK = "Retour effectué : {version} reprend les données de la version {old}."
+VERSION_REPORT = "Rapport"
+IN_FORCE = "Données en vigueur : {label}"
+DRAFT_GONE = "Ce fichier à publier n'existe plus (publié, abandonné ou expiré)."
+
+
+def sentence(text: str) -> str:
+    """« trop de tentatives … » -> « Trop de tentatives … . »: a message as a sentence."""
+    text = text.strip()
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")

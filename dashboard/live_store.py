@@ -106,6 +106,11 @@ class LiveStore:
             )
 
 
+def current_store(store) -> DataStore:
+    """The plain ``DataStore`` behind ``store`` (a key for caches that must follow versions)."""
+    return store.store if isinstance(store, LiveStore) else store
+
+
 def open_live_store(settings: Settings) -> LiveStore:
     """Database opened, data folder imported as a version if it changed, current version loaded.
 

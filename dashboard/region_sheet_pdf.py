@@ -623,6 +623,8 @@ def _draw_footer(page: _Page, data: SheetData, y: float) -> None:
         y += 0.17
     y = page.paragraph(MARGIN, y, data.source, WIDTH, 7, 2, color="#222")
     map_line = f"{labels.MAP_SOURCE} ; {labels.TI_VINTAGE.format(vintage=summary.ti_vintage)}"
+    if summary.version_label:
+        map_line = f"{summary.version_label} ; {map_line}"
     y = page.paragraph(MARGIN, y, map_line, WIDTH, 6.5, 2, color=GREY)
     if summary.deduced:
         y = page.paragraph(MARGIN, y + 0.03, labels.REGION_DEDUCED_NOTE, WIDTH, 7, 2, color="#222")

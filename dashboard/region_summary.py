@@ -83,6 +83,7 @@ class RegionSummary:
     n_fictifs: int
     deduced: bool
     laureats: pd.DataFrame = field(compare=False, repr=False)
+    version_label: str = ""  # « Données : version 7 du 02/12/2026 »
 
     @property
     def kpis(self) -> tuple[tuple[str, str, Kpi], ...]:
@@ -190,6 +191,7 @@ def region_summary(store, code: str) -> RegionSummary:
         sources=sources,
         n_fictifs=int(rows["fictif"].sum()) if "fictif" in rows else 0,
         deduced=bool(meta.get("deduit", False)),
+        version_label=store.version_label,
         laureats=rows,
     )
 

@@ -7,6 +7,7 @@ from dash import dash_table, html
 
 from dashboard import formatting, labels
 from dashboard.schemas import SCHEMAS
+from dashboard.versions import ACTION_LABELS
 from layouts.components import TABLE_STYLE
 
 SEVERITY_COLUMN = {"name": "Gravité", "id": "severity"}
@@ -49,7 +50,7 @@ def summary_table(reports) -> dbc.Table:
     return dbc.Table([header, html.Tbody(rows)], bordered=True, size="sm", id="report-summary")
 
 
-def _file_card(report) -> dbc.Card:
+def file_card(report) -> dbc.Card:
     body = [html.P(report.reading_line(), className="text-muted small mb-2")]
     if report.fatal:
         body.append(dbc.Alert(f"Fichier refusé : {report.fatal.reason}", color="danger"))
@@ -81,15 +82,100 @@ def _file_card(report) -> dbc.Card:
     )
 
 
-def data_report_page(folder, data_dir: str) -> html.Div:
+def data_report_page(
+    folder,
+    source: str,
+    versions: list | None = None,
+    current_number: int | None = None,
+    admin_token: str | None = None,
+    notice: str = "",
+) -> html.Div:
+    """Versions first (which file produced today's figures), then the load report."""
     notes = [*folder.notes, *(f"{name} : {reason}" for name, reason in folder.unrecognised)]
     return html.Div(
         [
             html.H1(labels.REPORT_TITLE, className="h4 mt-2"),
-            html.P(f"Dossier de données : {data_dir}", className="text-muted"),
+            dbc.Alert(notice, color="success", id="data-notice") if notice else None,
+            html.P(source, className="text-muted", id="data-source"),
+            versions_section(versions or [], current_number, admin_token),
             summary_table(folder.reports),
             *(dbc.Alert(note, color="secondary", className="py-1 small") for note in notes),
-            *[_file_card(report) for report in folder.reports],
+            *[file_card(report) for report in folder.reports],
         ],
         id="data-report",
+    )
+
+
+def versions_section(versions: list, current_number: int | None, admin_token: str | None):
+    """One row per version, newest first; administrators may go back to any earlier one."""
+    if not versions:
+        return None
+    header = html.Thead(
+        html.Tr(
+            [html.Th(text) for text in labels.VERSION_COLUMNS] + [html.Th(labels.VERSION_REPORT)]
+        )
+    )
+    rows = [_version_row(version, current_number, admin_token) for version in versions]
+    return html.Section(
+        [
+            html.H2(labels.VERSIONS_TITLE, className="h5"),
+            dbc.Table([header, html.Tbody(rows)], bordered=True, size="sm", responsive=True),
+        ],
+        id="versions",
+    )
+
+
+def _version_row(version, current_number: int | None, admin_token: str | None) -> html.Tr:
+    current = version.number == current_number
+    number = [html.Strong(str(version.number))]
+    if current:
+        number += [" ", dbc.Badge(labels.VERSION_CURRENT, color="success")]
+    action = ACTION_LABELS.get(version.action, version.action)
+    if version.nature:
+        action += f" ({kind_label(version.nature)})"
+    if version.restored_from:
+        action += f" : version {version.restored_from}"
+    report = (
+        [
+            html.Details(
+                [html.Summary(labels.VERSION_REPORT), html.Pre(version.report, className="small")]
+            )
+        ]
+        if version.report
+        else []
+    )
+    if admin_token and not current:
+        report.append(_rollback_form(version.number, admin_token))
+    cells = [
+        html.Td(number),
+        html.Td(f"{version.created_at.astimezone():%d/%m/%Y %H:%M}"),
+        html.Td(version.author),
+        html.Td(action),
+        html.Td(version.file_name or "–", className="text-break"),
+        html.Td(
+            html.Code(version.file_sha256[:12]) if version.file_sha256 else "–",
+            title=version.file_sha256 or "",
+        ),
+        *(
+            html.Td(formatting.number(value))
+            for value in (version.rows_read, version.rows_kept, version.rows_rejected)
+        ),
+        html.Td(report),
+    ]
+    return html.Tr(
+        cells, id=f"version-{version.number}", className="table-success" if current else None
+    )
+
+
+def _rollback_form(number: int, token: str) -> html.Form:
+    return html.Form(
+        [
+            html.Input(type="hidden", name="csrf_token", value=token),
+            html.Button(
+                labels.VERSION_ROLLBACK, type="submit", className="btn btn-outline-danger btn-sm"
+            ),
+        ],
+        method="POST",
+        action=f"/donnees/versions/{number}/retablir",
+        className="mt-1",
     )

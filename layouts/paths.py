@@ -6,6 +6,8 @@ from dashboard.filters import FilterState
 from dashboard.funding_gaps import GapState
 
 GAPS_PATH = "/territoires-sans-financement"
+DATA_PATH = "/donnees"
+PUBLISH_PATH = "/donnees/publier"
 
 
 def gaps_href(filters: FilterState) -> str:

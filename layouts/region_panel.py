@@ -98,6 +98,8 @@ def footnotes(summary: RegionSummary, is_demo: bool) -> html.Footer:
         )
     if summary.source_line:
         notes.append(html.P(summary.source_line, id="region-source", className="mb-0"))
+    if summary.version_label:
+        notes.append(html.P(summary.version_label, id="region-version", className="mb-0"))
     if summary.deduced:
         notes.append(html.P(labels.REGION_DEDUCED_NOTE, className="mb-0"))
     if is_demo and summary.n_fictifs:

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import labels
-from layouts.paths import GAPS_PATH
+from layouts.paths import DATA_PATH, GAPS_PATH, PUBLISH_PATH
 
 
 def demo_banner() -> dbc.Alert:
@@ -18,7 +18,20 @@ def demo_banner() -> dbc.Alert:
     )
 
 
-def header() -> dbc.Navbar:
+def account_links(current) -> list:
+    """« Publier » for editors; « Connexion » for visitors (reading never needs an account)."""
+    if current is None:
+        return [dbc.NavItem(dbc.NavLink(labels.NAV_LOGIN, href="/connexion", external_link=True))]
+    links = []
+    if current.account.may_publish:
+        links.append(
+            dbc.NavItem(dbc.NavLink(labels.NAV_PUBLISH, href=PUBLISH_PATH, external_link=True))
+        )
+    links.append(dbc.NavItem(dbc.NavLink(current.account.name, disabled=True)))
+    return links
+
+
+def header(current=None) -> dbc.Navbar:
     return dbc.Navbar(
         dbc.Container(
             [
@@ -27,10 +40,11 @@ def header() -> dbc.Navbar:
                     [
                         dbc.NavItem(dbc.NavLink(labels.NAV_MAP, href="/")),
                         dbc.NavItem(dbc.NavLink(labels.NAV_GAPS, href=GAPS_PATH)),
-                        dbc.NavItem(dbc.NavLink(labels.NAV_REPORT, href="/donnees")),
+                        dbc.NavItem(dbc.NavLink(labels.NAV_REPORT, href=DATA_PATH)),
                     ],
                     navbar=True,
                 ),
+                dbc.Nav(account_links(current), navbar=True, className="ms-auto"),
             ],
             fluid=True,
         ),
@@ -40,12 +54,13 @@ def header() -> dbc.Navbar:
     )
 
 
-def app_layout(is_demo: bool) -> html.Div:
-    """Static skeleton; the router fills ``page-content`` from the URL."""
+def app_layout(is_demo: bool, current=None) -> html.Div:
+    """Skeleton built at each page load (demo banner and account links follow the version
+    and the session); the router fills ``page-content`` from the URL."""
     return html.Div(
         [
             dcc.Location(id="url", refresh="callback-nav"),
-            header(),
+            header(current),
             demo_banner() if is_demo else None,
             html.Main(id="page-content", className="container-fluid py-2"),
         ],

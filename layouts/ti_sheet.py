@@ -191,7 +191,12 @@ def ti_controls(summary: TiSummary, choices: list[dict]) -> html.Div:
 
 
 def ti_sheet(
-    summary: TiSummary, map_figure, enjeu_figure, choices: list[dict], geo_vintage: str
+    summary: TiSummary,
+    map_figure,
+    enjeu_figure,
+    choices: list[dict],
+    geo_vintage: str,
+    version_label: str = "",
 ) -> html.Div:
     return html.Div(
         [
@@ -203,6 +208,7 @@ def ti_sheet(
                     labels.TI_VINTAGE.format(vintage=summary.vintage),
                     " · ",
                     labels.TI_GEO_VINTAGE.format(vintage=geo_vintage),
+                    *([" · ", version_label] if version_label else []),
                 ],
                 id="ti-vintage",
                 className="text-muted small",

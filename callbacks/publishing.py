@@ -1,0 +1,215 @@
+"""Publishing through the app: upload and review, publish or abandon, roll back; health.
+
+Plain form POSTs (redirect after POST), each checked by ``sessions.check_form``
+(session, CSRF token, origin, role) before anything is read or written. The
+review page itself is a Dash page (``layouts.publish``) rendered by the router.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from urllib.parse import parse_qs
+
+from dash import Dash
+from flask import jsonify, redirect, request
+from sqlalchemy.exc import SQLAlchemyError
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from callbacks.sessions import LOGIN_PATH, Refused, check_form, current_session, message_page
+from dashboard import formatting, labels
+from dashboard.drafts import DraftRefused, Drafts, check_upload
+from dashboard.live_store import LiveStore
+from dashboard.schemas import KINDS
+from dashboard.versions import VersionNotFound
+from layouts.data_report import data_report_page
+from layouts.paths import DATA_PATH, PUBLISH_PATH
+from layouts.publish import login_invitation, publish_page
+
+LOG = logging.getLogger(__name__)
+MULTIPART_MARGIN = 64 * 1024  # form fields and multipart boundaries around the file
+
+
+def register(app: Dash, live: LiveStore | None) -> None:
+    server = app.server
+    settings = server.config["TI_SETTINGS"]
+    limit = settings.max_file_bytes
+    server.config["MAX_CONTENT_LENGTH"] = max(limit + MULTIPART_MARGIN, 3 * 1024 * 1024)
+    drafts = Drafts(live.versions) if live is not None else None
+    size_text = _size(limit)
+
+    @server.before_request
+    def publish_page_gate():
+        if request.path.rstrip("/") != PUBLISH_PATH or request.method != "GET":
+            return None
+        current = current_session()
+        if current is None:
+            return redirect(f"{LOGIN_PATH}?suite={PUBLISH_PATH}")
+        if not current.account.may_publish:
+            return message_page(labels.ACTION_REFUSED_TITLE, labels.ROLE_REFUSED_PUBLISH, 403)
+        return None
+
+    @server.errorhandler(RequestEntityTooLarge)
+    def too_large(_error):
+        text = labels.PUBLISH_TOO_BIG.format(limit=size_text)
+        return message_page(labels.ACTION_REFUSED_TITLE, text, 413, PUBLISH_PATH)
+
+    def refuse(status: int, message: str):
+        return message_page(labels.ACTION_REFUSED_TITLE, message, status, PUBLISH_PATH)
+
+    @server.route(PUBLISH_PATH, methods=["POST"])
+    def upload():
+        if (request.content_length or 0) > limit + MULTIPART_MARGIN:
+            return refuse(413, labels.PUBLISH_TOO_BIG.format(limit=size_text))
+        try:
+            current = check_form(current_session(), "publish")
+        except Refused as refusal:
+            return refuse(refusal.status, refusal.message)
+        if drafts is None:
+            return refuse(503, labels.PUBLISH_NO_DATABASE)
+        kind = request.form.get("nature", "")
+        if kind not in KINDS:
+            return refuse(400, labels.PUBLISH_BAD_KIND)
+        sent = request.files.get("fichier")
+        if sent is None or not sent.filename:
+            return refuse(400, labels.PUBLISH_NO_FILE)
+        content = sent.stream.read(limit + 1)
+        if len(content) > limit:
+            return refuse(413, labels.PUBLISH_TOO_BIG.format(limit=size_text))
+        draft = check_upload(kind, sent.filename, content, current.account, live.store)
+        try:
+            drafts.save(draft)
+        except SQLAlchemyError:
+            LOG.exception("brouillon non enregistré")
+            return refuse(503, labels.PUBLISH_UNREACHABLE)
+        return redirect(f"{PUBLISH_PATH}?brouillon={draft.id}", code=303)
+
+    @server.route(f"{PUBLISH_PATH}/confirmer", methods=["POST"])
+    def confirm():
+        try:
+            current = check_form(current_session(), "publish")
+            if drafts is None:
+                raise Refused(503, labels.PUBLISH_NO_DATABASE)
+            published = drafts.publish(request.form.get("brouillon", ""), current.account)
+        except Refused as refusal:
+            return refuse(refusal.status, refusal.message)
+        except DraftRefused as error:
+            return refuse(409, labels.sentence(str(error)))
+        except SQLAlchemyError:
+            LOG.exception("publication impossible")
+            return refuse(503, labels.PUBLISH_UNREACHABLE)
+        _refresh_soon(live)
+        overtook = ",".join(str(number) for number in published.overtook)
+        target = f"{DATA_PATH}?publie={published.version.number}"
+        return redirect(target + (f"&entre={overtook}" if overtook else ""), code=303)
+
+    @server.route(f"{PUBLISH_PATH}/abandonner", methods=["POST"])
+    def abandon():
+        try:
+            current = check_form(current_session(), "publish")
+            if drafts is not None:
+                drafts.abandon(request.form.get("brouillon", ""), current.account)
+        except Refused as refusal:
+            return refuse(refusal.status, refusal.message)
+        except DraftRefused:
+            pass  # already gone: abandoning it again changes nothing either
+        return redirect(f"{PUBLISH_PATH}?abandon=1", code=303)
+
+    @server.route(f"{DATA_PATH}/versions/<int:number>/retablir", methods=["POST"])
+    def rollback(number: int):
+        try:
+            current = check_form(current_session(), "admin")
+            if live is None:
+                raise Refused(503, labels.PUBLISH_NO_DATABASE)
+            version = live.versions.rollback(number, current.account.name)
+        except Refused as refusal:
+            return refuse(refusal.status, refusal.message)
+        except VersionNotFound as error:
+            return refuse(404, labels.sentence(str(error)))
+        except SQLAlchemyError:
+            return refuse(503, labels.PUBLISH_UNREACHABLE)
+        _refresh_soon(live)
+        return redirect(f"{DATA_PATH}?retour={version.number}&depuis={number}", code=303)
+
+    @server.route("/sante")
+    def health():
+        """For load balancers: the version this process serves and whether the base answers."""
+        return jsonify(
+            statut="ok",
+            version=live.number if live is not None else None,
+            base="injoignable" if live is not None and live.database_error else "ok",
+        )
+
+
+def publish_page_for(live: LiveStore | None, search: str):
+    """The publication page for the signed-in editor (the gate already refused the others)."""
+    current = current_session()
+    if current is None or not current.account.may_publish:
+        return login_invitation()
+    query = parse_qs(search.lstrip("?"))
+    draft, message = None, ""
+    draft_id = query.get("brouillon", [""])[0]
+    if draft_id and live is not None:
+        try:
+            draft = Drafts(live.versions).get(draft_id, current.account)
+        except DraftRefused as error:
+            message = labels.sentence(str(error))
+        except SQLAlchemyError:
+            message = labels.PUBLISH_UNREACHABLE
+    if query.get("abandon"):
+        message = labels.PUBLISH_ABANDONED
+    settings = _settings()
+    return publish_page(
+        current,
+        draft,
+        message,
+        _size(settings.max_file_bytes),
+        available=live is not None,
+        region_names=live.geography.names("reg") if live is not None else None,
+    )
+
+
+def data_page_for(store, live: LiveStore | None, search: str):
+    """``/donnees``: the versions (with roll-back for administrators) and the load report."""
+    current = current_session()
+    query = parse_qs(search.lstrip("?"))
+    versions, notice = [], ""
+    if live is not None:
+        try:
+            versions = live.versions.all()
+        except SQLAlchemyError:
+            notice = labels.PUBLISH_UNREACHABLE
+    if "publie" in query:
+        number = _int(query["publie"][0])
+        label = next((v.label for v in versions if v.number == number), f"version {number}")
+        notice = labels.PUBLISH_DONE.format(version=label)
+        if query.get("entre"):
+            notice += labels.PUBLISH_OVERTOOK.format(numbers=query["entre"][0])
+    if "retour" in query:
+        number = _int(query["retour"][0])
+        label = next((v.label for v in versions if v.number == number), f"version {number}")
+        notice = labels.VERSION_ROLLED_BACK.format(version=label, old=query.get("depuis", ["?"])[0])
+    admin_token = current.csrf_token if current and current.account.is_admin else None
+    source = store.version_label or f"Dossier de données : {store.settings.data_dir}"
+    current_number = store.version.number if store.version is not None else None
+    return data_report_page(store.folder, source, versions, current_number, admin_token, notice)
+
+
+def _refresh_soon(live: LiveStore | None) -> None:
+    """This process reloads at once; the others within their polling interval."""
+    if live is not None:
+        threading.Thread(target=live.refresh, name="ti-refresh", daemon=True).start()
+
+
+def _settings():
+    from flask import current_app
+
+    return current_app.config["TI_SETTINGS"]
+
+
+def _size(limit: int) -> str:
+    return f"{formatting.number(limit / 1024 / 1024, 0)} Mo"
+
+
+def _int(text: str) -> int | None:
+    return int(text) if text.isdigit() else None

@@ -1,0 +1,243 @@
+"""Who is asking: login and logout, the private-access gate, CSRF and origin checks.
+
+Every state-changing action is a form POST carrying the session's CSRF token,
+from a page of this very origin; the session cookie is HttpOnly, SameSite=Lax
+and Secure (except on loopback, for ``make run``). With ``TI_AUTH_HEADER`` an
+authenticating proxy names the user instead (see the README for when that
+header may be trusted).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import secrets
+from urllib.parse import quote, urlsplit
+
+from dash import Dash
+from flask import Response, g, redirect, render_template_string, request, session
+from flask.sessions import SecureCookieSessionInterface
+from markupsafe import Markup
+
+from dashboard import labels
+from dashboard.accounts import Account, Accounts, Session, TooManyFailures, secret_key
+from dashboard.settings import Settings
+
+LOG = logging.getLogger(__name__)
+LOGIN_PATH = "/connexion"
+LOGOUT_PATH = "/deconnexion"
+# Reachable without a login when TI_ACCES=prive: the login form and what it needs.
+OPEN_PATHS = (LOGIN_PATH, "/assets/", "/sante")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+class Refused(Exception):
+    """A request refused with an HTTP status and one French sentence."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class _SessionCookies(SecureCookieSessionInterface):
+    """Secure cookies, except over plain HTTP on loopback (development with ``make run``)."""
+
+    def get_cookie_secure(self, app) -> bool:
+        return request.host.rsplit(":", 1)[0] not in LOOPBACK_HOSTS or request.is_secure
+
+
+def register(app: Dash, settings: Settings, accounts: Accounts | None) -> None:
+    server = app.server
+    server.secret_key = settings.secret_key or (secret_key(accounts.engine) if accounts else "")
+    server.session_interface = _SessionCookies()
+    server.config.update(
+        SESSION_COOKIE_NAME="ti_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+    )
+    server.config["TI_ACCOUNTS"] = accounts
+    server.config["TI_SETTINGS"] = settings
+
+    @server.before_request
+    def private_gate():
+        if not settings.private or request.path.startswith(OPEN_PATHS):
+            return None
+        if current_session() is not None:
+            return None
+        if request.method == "GET" and _is_page(request.path):
+            return redirect(f"{LOGIN_PATH}?suite={quote(request.full_path.rstrip('?'))}")
+        return message_page(labels.AUTH_REQUIRED_TITLE, labels.AUTH_REQUIRED, 401)
+
+    @server.route(LOGIN_PATH, methods=["GET"])
+    def login_form():
+        return _login_page(request.args.get("suite", ""))
+
+    @server.route(LOGIN_PATH, methods=["POST"])
+    def login():
+        target = request.form.get("suite", "")
+        if accounts is None:
+            return _login_page(target, labels.LOGIN_NO_DATABASE, 503)
+        if not _same_origin() or not _valid_token(request.form.get("csrf_token"), _login_token()):
+            return _login_page(target, labels.CSRF_REFUSED, 403)
+        name, password = request.form.get("nom", ""), request.form.get("mot_de_passe", "")
+        try:
+            opened = accounts.log_in(name, password, request.remote_addr or "")
+        except TooManyFailures as error:
+            return _login_page(target, labels.sentence(str(error)), 429)
+        if opened is None:
+            return _login_page(target, labels.LOGIN_FAILED, 401)
+        token, _session = opened
+        session.clear()
+        session["token"] = token
+        session.permanent = False
+        return redirect(_local(target) or "/", code=303)
+
+    @server.route(LOGOUT_PATH, methods=["POST"])
+    def logout():
+        current = current_session()
+        if current is None:
+            return redirect("/", code=303)
+        try:
+            check_form(current)
+        except Refused as refusal:
+            return message_page(labels.ACTION_REFUSED_TITLE, refusal.message, refusal.status)
+        if accounts is not None:
+            accounts.log_out(session.get("token"))
+        session.clear()
+        return redirect("/", code=303)
+
+
+def current_session() -> Session | None:
+    """The session of this request (cached for the request); None for a visitor."""
+    if "ti_session" not in g:
+        g.ti_session = _find_session()
+    return g.ti_session
+
+
+def _find_session() -> Session | None:
+    from flask import current_app
+
+    accounts: Accounts | None = current_app.config.get("TI_ACCOUNTS")
+    settings: Settings = current_app.config["TI_SETTINGS"]
+    if accounts is None:
+        return None
+    if settings.auth_header:
+        name = request.headers.get(settings.auth_header, "").strip()
+        if name:
+            account = accounts.get(name) or Account(name, "lecteur")
+            token = hmac.new(current_app.secret_key.encode(), name.encode(), hashlib.sha256)
+            return Session(account, token.hexdigest())
+    return accounts.session(session.get("token"))
+
+
+def check_form(current: Session | None, need: str = "any") -> Session:
+    """The session allowed to perform this POST, or Refused (no change is made)."""
+    if current is None:
+        raise Refused(401, labels.AUTH_REQUIRED)
+    if not _same_origin() or not _valid_token(request.form.get("csrf_token"), current.csrf_token):
+        raise Refused(403, labels.CSRF_REFUSED)
+    if need == "publish" and not current.account.may_publish:
+        raise Refused(403, labels.ROLE_REFUSED_PUBLISH)
+    if need == "admin" and not current.account.is_admin:
+        raise Refused(403, labels.ROLE_REFUSED_ADMIN)
+    return current
+
+
+def _valid_token(given: str | None, expected: str | None) -> bool:
+    return bool(given and expected) and hmac.compare_digest(given, expected)
+
+
+def _same_origin() -> bool:
+    """The request comes from a page of this site (Origin, or else Referer, names this host)."""
+    origin = request.headers.get("Origin") or request.headers.get("Referer")
+    if not origin:
+        return False
+    parts = urlsplit(origin)
+    return f"{parts.scheme}://{parts.netloc}" == request.host_url.rstrip("/")
+
+
+def _login_token() -> str:
+    """A CSRF token for the login form itself, kept in the signed cookie before any login."""
+    if "login_csrf" not in session:
+        session["login_csrf"] = secrets.token_urlsafe(32)
+    return session["login_csrf"]
+
+
+def _local(target: str) -> str:
+    """``target`` if it is a path of this site, never another host (open redirect)."""
+    if target.startswith("/") and not target.startswith(("//", "/\\")):
+        return target
+    return ""
+
+
+def _is_page(path: str) -> bool:
+    return not path.startswith(("/_dash", "/_reload", "/export/", "/geo/", "/static/", "/_"))
+
+
+LOGIN_TEMPLATE = """<!DOCTYPE html>
+<html lang="fr"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ title }} — {{ app_title }}</title>
+<link rel="stylesheet" href="/assets/vendor/bootstrap.min.css">
+<link rel="stylesheet" href="/assets/app.css">
+</head><body>
+<header class="navbar navbar-dark bg-dark py-1"><div class="container-fluid">
+<a class="navbar-brand fw-semibold" href="/">{{ app_title }}</a></div></header>
+<main class="container py-4" style="max-width: 32rem">
+<h1 class="h4">{{ title }}</h1>
+{% if message %}<div class="alert alert-{{ tone }}" role="alert" id="auth-message">
+{{ message }}</div>{% endif %}
+{{ body }}
+</main></body></html>"""
+
+LOGIN_FORM = """<form method="post" action="/connexion" id="login-form">
+<input type="hidden" name="csrf_token" value="{{ token }}">
+<input type="hidden" name="suite" value="{{ target }}">
+<div class="mb-3"><label class="form-label" for="nom">Nom du compte</label>
+<input class="form-control" id="nom" name="nom" autocomplete="username" required></div>
+<div class="mb-3"><label class="form-label" for="mot_de_passe">Mot de passe</label>
+<input class="form-control" id="mot_de_passe" name="mot_de_passe" type="password"
+ autocomplete="current-password" required></div>
+<button class="btn btn-primary" type="submit" id="login-submit">Se connecter</button>
+</form>
+<p class="text-muted small mt-3">{{ note }}</p>"""
+
+
+def _login_page(target: str, message: str = "", status: int = 200) -> Response:
+    form = render_template_string(
+        LOGIN_FORM, token=_login_token(), target=_local(target), note=labels.LOGIN_NOTE
+    )
+    page = render_template_string(
+        LOGIN_TEMPLATE,
+        title=labels.LOGIN_TITLE,
+        app_title=labels.APP_TITLE,
+        message=message,
+        tone="danger",
+        body=Markup(form),
+    )
+    return _no_store(Response(page, status=status, mimetype="text/html"))
+
+
+def message_page(title: str, message: str, status: int, link: str = "/") -> Response:
+    """A plain French page for a refused or failed request (no traceback, no data)."""
+    body = render_template_string(
+        '<p><a href="{{ link }}">{{ back }}</a> · <a href="/connexion">Connexion</a></p>',
+        link=_local(link) or "/",
+        back=labels.BACK,
+    )
+    page = render_template_string(
+        LOGIN_TEMPLATE,
+        title=title,
+        app_title=labels.APP_TITLE,
+        message=message,
+        tone="danger" if status >= 400 else "success",
+        body=Markup(body),
+    )
+    return _no_store(Response(page, status=status, mimetype="text/html"))
+
+
+def _no_store(response: Response) -> Response:
+    response.headers["Cache-Control"] = "no-store"
+    return response
