@@ -16,7 +16,14 @@ from flask import jsonify, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from callbacks.sessions import LOGIN_PATH, Refused, check_form, current_session, message_page
+from callbacks.sessions import (
+    LOGIN_PATH,
+    Refused,
+    check_form,
+    current_session,
+    message_page,
+    render,
+)
 from dashboard import formatting, labels
 from dashboard.drafts import DraftRefused, Drafts, check_upload
 from dashboard.live_store import LiveStore
@@ -24,7 +31,7 @@ from dashboard.schemas import KINDS
 from dashboard.versions import VersionNotFound
 from layouts.data_report import data_report_page
 from layouts.paths import DATA_PATH, PUBLISH_PATH
-from layouts.publish import login_invitation, publish_page
+from layouts.publish import publish_context
 
 LOG = logging.getLogger(__name__)
 MULTIPART_MARGIN = 64 * 1024  # form fields and multipart boundaries around the file
@@ -38,16 +45,28 @@ def register(app: Dash, live: LiveStore | None) -> None:
     drafts = Drafts(live.versions) if live is not None else None
     size_text = _size(limit)
 
-    @server.before_request
-    def publish_page_gate():
-        if request.path.rstrip("/") != PUBLISH_PATH or request.method != "GET":
-            return None
+    @server.route(PUBLISH_PATH, methods=["GET"])
+    def publish_form():
         current = current_session()
         if current is None:
             return redirect(f"{LOGIN_PATH}?suite={PUBLISH_PATH}")
         if not current.account.may_publish:
             return message_page(labels.ACTION_REFUSED_TITLE, labels.ROLE_REFUSED_PUBLISH, 403)
-        return None
+        if live is None:
+            return refuse(503, labels.PUBLISH_NO_DATABASE)
+        draft, message, tone = None, "", "info"
+        draft_id = request.args.get("brouillon", "")
+        if draft_id:
+            try:
+                draft = drafts.get(draft_id, current.account)
+            except DraftRefused as error:
+                message, tone = labels.sentence(str(error)), "warning"
+            except SQLAlchemyError:
+                message, tone = labels.PUBLISH_UNREACHABLE, "danger"
+        if request.args.get("abandon"):
+            message = labels.PUBLISH_ABANDONED
+        context = publish_context(current, draft, size_text, live.geography.names("reg"))
+        return render("publish.html", message=message, tone=tone, **context)
 
     @server.errorhandler(RequestEntityTooLarge)
     def too_large(_error):
@@ -141,34 +160,6 @@ def register(app: Dash, live: LiveStore | None) -> None:
         )
 
 
-def publish_page_for(live: LiveStore | None, search: str):
-    """The publication page for the signed-in editor (the gate already refused the others)."""
-    current = current_session()
-    if current is None or not current.account.may_publish:
-        return login_invitation()
-    query = parse_qs(search.lstrip("?"))
-    draft, message = None, ""
-    draft_id = query.get("brouillon", [""])[0]
-    if draft_id and live is not None:
-        try:
-            draft = Drafts(live.versions).get(draft_id, current.account)
-        except DraftRefused as error:
-            message = labels.sentence(str(error))
-        except SQLAlchemyError:
-            message = labels.PUBLISH_UNREACHABLE
-    if query.get("abandon"):
-        message = labels.PUBLISH_ABANDONED
-    settings = _settings()
-    return publish_page(
-        current,
-        draft,
-        message,
-        _size(settings.max_file_bytes),
-        available=live is not None,
-        region_names=live.geography.names("reg") if live is not None else None,
-    )
-
-
 def data_page_for(store, live: LiveStore | None, search: str):
     """``/donnees``: the versions (with roll-back for administrators) and the load report."""
     current = current_session()
@@ -191,7 +182,9 @@ def data_page_for(store, live: LiveStore | None, search: str):
         notice = labels.VERSION_ROLLED_BACK.format(version=label, old=query.get("depuis", ["?"])[0])
     admin_token = current.csrf_token if current and current.account.is_admin else None
     source = store.version_label or f"Dossier de données : {store.settings.data_dir}"
-    current_number = store.version.number if store.version is not None else None
+    current_number = versions[0].number if versions else None
+    if store.version is not None and current_number != store.version.number:
+        source += labels.VERSION_LOADING.format(number=current_number)
     return data_report_page(store.folder, source, versions, current_number, admin_token, notice)
 
 
@@ -199,12 +192,6 @@ def _refresh_soon(live: LiveStore | None) -> None:
     """This process reloads at once; the others within their polling interval."""
     if live is not None:
         threading.Thread(target=live.refresh, name="ti-refresh", daemon=True).start()
-
-
-def _settings():
-    from flask import current_app
-
-    return current_app.config["TI_SETTINGS"]
 
 
 def _size(limit: int) -> str:

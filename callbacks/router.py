@@ -7,7 +7,7 @@ from dash import Dash, Input, Output, State, dcc, html
 
 from callbacks.funding_gaps import gaps_page_for
 from callbacks.national_map import filters_text, national_map_figure
-from callbacks.publishing import data_page_for, publish_page_for
+from callbacks.publishing import data_page_for
 from callbacks.region import default_region, region_page
 from callbacks.ti_sheet import ti_page
 from callbacks.webgl import browser_draws_webgl
@@ -19,7 +19,7 @@ from dashboard.store import DataStore
 from layouts.figures.map_style import offline_style
 from layouts.filter_panel import DEFAULT_LAYERS
 from layouts.national_map import national_map_page, summary_line
-from layouts.paths import DATA_PATH, GAPS_PATH, PUBLISH_PATH
+from layouts.paths import DATA_PATH, GAPS_PATH
 
 
 def register(app: Dash, store: DataStore, live: LiveStore | None = None) -> None:
@@ -34,8 +34,6 @@ def register(app: Dash, store: DataStore, live: LiveStore | None = None) -> None
         data = current_store(store)  # one version for the whole page
         if pathname.rstrip("/") == DATA_PATH:
             return data_page_for(data, live, search)
-        if pathname.rstrip("/") == PUBLISH_PATH:
-            return publish_page_for(live, search)
         options = store_memo(data, ("filter_options",), queries.filter_options, data)
         page, ignored = page_for(data, pathname, search, options, browser_draws_webgl())
         unreachable = live.database_error if live is not None else None

@@ -16,13 +16,13 @@ import secrets
 from urllib.parse import quote, urlsplit
 
 from dash import Dash
-from flask import Response, g, redirect, render_template_string, request, session
+from flask import Response, g, redirect, render_template, request, session
 from flask.sessions import SecureCookieSessionInterface
-from markupsafe import Markup
 
 from dashboard import labels
 from dashboard.accounts import Account, Accounts, Session, TooManyFailures, secret_key
 from dashboard.settings import Settings
+from layouts.publish import TEMPLATES
 
 LOG = logging.getLogger(__name__)
 LOGIN_PATH = "/connexion"
@@ -57,6 +57,7 @@ def register(app: Dash, settings: Settings, accounts: Accounts | None) -> None:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
+    server.template_folder = str(TEMPLATES)
     server.config["TI_ACCOUNTS"] = accounts
     server.config["TI_SETTINGS"] = settings
 
@@ -176,68 +177,34 @@ def _is_page(path: str) -> bool:
     return not path.startswith(("/_dash", "/_reload", "/export/", "/geo/", "/static/", "/_"))
 
 
-LOGIN_TEMPLATE = """<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{ title }} — {{ app_title }}</title>
-<link rel="stylesheet" href="/assets/vendor/bootstrap.min.css">
-<link rel="stylesheet" href="/assets/app.css">
-</head><body>
-<header class="navbar navbar-dark bg-dark py-1"><div class="container-fluid">
-<a class="navbar-brand fw-semibold" href="/">{{ app_title }}</a></div></header>
-<main class="container py-4" style="max-width: 32rem">
-<h1 class="h4">{{ title }}</h1>
-{% if message %}<div class="alert alert-{{ tone }}" role="alert" id="auth-message">
-{{ message }}</div>{% endif %}
-{{ body }}
-</main></body></html>"""
-
-LOGIN_FORM = """<form method="post" action="/connexion" id="login-form">
-<input type="hidden" name="csrf_token" value="{{ token }}">
-<input type="hidden" name="suite" value="{{ target }}">
-<div class="mb-3"><label class="form-label" for="nom">Nom du compte</label>
-<input class="form-control" id="nom" name="nom" autocomplete="username" required></div>
-<div class="mb-3"><label class="form-label" for="mot_de_passe">Mot de passe</label>
-<input class="form-control" id="mot_de_passe" name="mot_de_passe" type="password"
- autocomplete="current-password" required></div>
-<button class="btn btn-primary" type="submit" id="login-submit">Se connecter</button>
-</form>
-<p class="text-muted small mt-3">{{ note }}</p>"""
+def render(template: str, status: int = 200, **context) -> Response:
+    """A server-rendered page (Jinja autoescapes every value), never cached."""
+    context.setdefault("current", current_session())
+    page = render_template(template, labels=labels, **context)
+    response = Response(page, status=status, mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def _login_page(target: str, message: str = "", status: int = 200) -> Response:
-    form = render_template_string(
-        LOGIN_FORM, token=_login_token(), target=_local(target), note=labels.LOGIN_NOTE
-    )
-    page = render_template_string(
-        LOGIN_TEMPLATE,
+    return render(
+        "login.html",
+        status,
         title=labels.LOGIN_TITLE,
-        app_title=labels.APP_TITLE,
         message=message,
-        tone="danger",
-        body=Markup(form),
+        token=_login_token(),
+        target=_local(target),
     )
-    return _no_store(Response(page, status=status, mimetype="text/html"))
 
 
 def message_page(title: str, message: str, status: int, link: str = "/") -> Response:
     """A plain French page for a refused or failed request (no traceback, no data)."""
-    body = render_template_string(
-        '<p><a href="{{ link }}">{{ back }}</a> · <a href="/connexion">Connexion</a></p>',
-        link=_local(link) or "/",
-        back=labels.BACK,
-    )
-    page = render_template_string(
-        LOGIN_TEMPLATE,
+    return render(
+        "message.html",
+        status,
         title=title,
-        app_title=labels.APP_TITLE,
         message=message,
         tone="danger" if status >= 400 else "success",
-        body=Markup(body),
+        link=_local(link) or "/",
+        link_text=labels.BACK,
     )
-    return _no_store(Response(page, status=status, mimetype="text/html"))
-
-
-def _no_store(response: Response) -> Response:
-    response.headers["Cache-Control"] = "no-store"
-    return response

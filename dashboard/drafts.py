@@ -23,7 +23,7 @@ from dashboard.database import as_utc, drafts, now, record, writing
 from dashboard.ingest import LoadReport, load_file
 from dashboard.ingest.scope import FilePlan, apply_scope
 from dashboard.store import enrich_laureats
-from dashboard.versions import DataVersions, Published, Upload, publish_in
+from dashboard.versions import DataVersions, Published, Upload, publish_in, unique_name
 
 DRAFT_HOURS = 24
 IMPACT_COLUMNS = ("montant_aide", "investissement", "emplois_prevus")
@@ -52,20 +52,17 @@ class DraftRefused(Exception):
 
 def check_upload(kind: str, file_name: str, content: bytes, account: Account, store) -> Draft:
     """Validate ``content`` exactly as a published file will be read, and what it would change."""
-    suffix = Path(file_name).suffix.lower()
     with tempfile.TemporaryDirectory(prefix="ti-publication-") as scratch:
-        path = Path(scratch) / f"fichier{suffix}"
+        path = Path(scratch) / unique_name(file_name, set(), kind)
         path.write_bytes(content)
         result = load_file(kind, path, store.geography)
-    result.report.file = file_name
-    result.path = Path(file_name)
     apply_scope(result, FilePlan(kind, only_regions=account.regions), store.geography)
     impact = _impact(kind, result.frame, account.regions, store)
     return Draft(
         secrets.token_urlsafe(24),
         account.name,
         kind,
-        file_name,
+        path.name,
         content,
         account.regions,
         store.version.number if store.version is not None else None,
@@ -92,7 +89,9 @@ def _impact(kind: str, frame: pd.DataFrame, regions: tuple[str, ...], store) -> 
         table.insert(0, "laureats", grouped.size())
         return table
 
-    table = totals(before).join(totals(after), lsuffix="_avant", rsuffix="_apres", how="outer")
+    table = totals(before).merge(
+        totals(after), left_index=True, right_index=True, how="outer", suffixes=("_avant", "_apres")
+    )
     table = table.fillna(0)
     measures = ("laureats", *IMPACT_COLUMNS)
     old = table[[f"{name}_avant" for name in measures]].to_numpy()

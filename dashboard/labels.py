@@ -428,6 +428,7 @@ VERSION_COLUMNS = (
     "Rejetées",
 )
 VERSION_CURRENT = "en vigueur"
+VERSION_LOADING = " ; la version {number} est en cours de chargement sur ce serveur"
 VERSION_ROLLBACK = "Revenir à cette version"
 VERSION_ROLLED_BACK = "Retour effectué : {version} reprend les données de la version {old}."
 VERSION_REPORT = "Rapport"

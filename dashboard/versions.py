@@ -238,7 +238,7 @@ def publish_in(connection, upload: Upload, author: str, reviewed_on: int | None)
     """Publication inside the caller's write transaction (see ``drafts.Drafts.publish``)."""
     base = _current(connection)
     kept = _files_after_replacing(base.files if base else (), upload)
-    name = _unique_name(upload.name, {stored.name for stored in kept}, upload.kind)
+    name = unique_name(upload.name, {stored.name for stored in kept}, upload.kind)
     plan = FilePlan(upload.kind, only_regions=upload.regions)
     new = StoredFile(name, _store_blob(connection, upload.content), plan, "publication")
     files = (*kept, new)
@@ -317,7 +317,7 @@ def _files_after_replacing(files: tuple[StoredFile, ...], upload: Upload) -> lis
     return kept
 
 
-def _unique_name(name: str, taken: set[str], kind: str) -> str:
+def unique_name(name: str, taken: set[str], kind: str) -> str:
     """A safe file name (no folders, no odd characters) not used by another file."""
     base = SAFE_NAME.sub("_", Path(name).name).strip(" .") or f"{kind}.csv"
     if base == METADATA_FILE or base.startswith((".", "~$")):

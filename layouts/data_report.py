@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dash_table, html
+from dash import dash_table, dcc, html
 
 from dashboard import formatting, labels
 from dashboard.schemas import SCHEMAS
@@ -170,7 +170,7 @@ def _version_row(version, current_number: int | None, admin_token: str | None) -
 def _rollback_form(number: int, token: str) -> html.Form:
     return html.Form(
         [
-            html.Input(type="hidden", name="csrf_token", value=token),
+            dcc.Input(type="hidden", name="csrf_token", value=token, id=f"rollback-token-{number}"),
             html.Button(
                 labels.VERSION_ROLLBACK, type="submit", className="btn btn-outline-danger btn-sm"
             ),

@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-import plotly.utils
-
 UPDATE = "/_dash-update-component"
 ROUNDS = 3
 
@@ -48,10 +46,6 @@ def component_props(tree, found: dict[str, dict]) -> None:
             found.setdefault(props["id"], {}).update(props)
         for value in props.values():
             component_props(value, found)
-
-
-def serialised(component) -> object:
-    return json.loads(json.dumps(component, cls=plotly.utils.PlotlyJSONEncoder))
 
 
 def _post(client, body) -> tuple[int, object, str]:
@@ -107,7 +101,8 @@ def run_page(app, client, path: str) -> PageRun:
     run.statuses.append(index.status_code)
     if index.status_code >= 500:
         run.failures.append(Failure(f"GET {path}", index.status_code, index.get_data(True)[:500]))
-    component_props(serialised(app.layout), run.props)
+    # The skeleton as the renderer gets it (the layout is a function of the session).
+    component_props(client.get("/_dash-layout").get_json(), run.props)
     run.props["url"] = {"pathname": pathname, "search": f"?{query}" if query else ""}
     callbacks = [c for c in app._callback_list if not c.get("clientside_function")]
     fired: set[str] = set()
