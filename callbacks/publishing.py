@@ -195,7 +195,11 @@ def _refresh_soon(live: LiveStore | None) -> None:
 
 
 def _size(limit: int) -> str:
-    return f"{formatting.number(limit / 1024 / 1024, 0)} Mo"
+    """« 20 Mo », « 1,5 Mo », « 10 Ko »: the limit as the user reads it."""
+    megabytes = limit / 1024 / 1024
+    if megabytes >= 1:
+        return f"{formatting.number(megabytes, 0 if megabytes == int(megabytes) else 1)} Mo"
+    return f"{formatting.number(limit / 1024, 0)} Ko"
 
 
 def _int(text: str) -> int | None:

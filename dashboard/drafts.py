@@ -136,10 +136,7 @@ class Drafts:
     def get(self, draft_id: str, account: Account) -> Draft:
         with self.engine.connect() as connection:
             row = connection.execute(select(drafts).where(drafts.c.id == draft_id)).first()
-        if row is None or as_utc(row.created_at) < _oldest():
-            raise DraftRefused("ce fichier à publier n'existe plus (publié, abandonné ou expiré)")
-        if row.account != account.name:
-            raise DraftRefused("ce fichier a été déposé par un autre compte")
+        _check_owner(row, account)
         return _draft(row)
 
     def abandon(self, draft_id: str, account: Account) -> Draft:
@@ -153,10 +150,7 @@ class Drafts:
         """The draft becomes the next version and disappears, in one transaction."""
         with writing(self.engine) as connection:
             row = connection.execute(select(drafts).where(drafts.c.id == draft_id)).first()
-            if row is None or row.account != account.name:
-                raise DraftRefused(
-                    "ce fichier à publier n'existe plus (publié, abandonné ou expiré)"
-                )
+            _check_owner(row, account)
             draft = _draft(row)
             if not draft.publishable:
                 raise DraftRefused("aucune ligne de ce fichier ne peut être publiée")
@@ -173,6 +167,13 @@ class Drafts:
             published = publish_in(connection, upload, account.name, draft.reviewed_on)
             connection.execute(delete(drafts).where(drafts.c.id == draft_id))
         return published
+
+
+def _check_owner(row, account: Account) -> None:
+    if row is None or as_utc(row.created_at) < _oldest():
+        raise DraftRefused("ce fichier à publier n'existe plus (publié, abandonné ou expiré)")
+    if row.account != account.name:
+        raise DraftRefused("ce fichier a été déposé par un autre compte : rien n'a été publié")
 
 
 def _oldest():

@@ -39,6 +39,7 @@ class LiveStore:
         self._refresh_lock = threading.Lock()
         self._store: DataStore = self._load(self._current_or_fail())
         self._poller: threading.Thread | None = None
+        self._stopped = threading.Event()
 
     def __getattr__(self, name: str):
         return getattr(self._store, name)
@@ -76,9 +77,11 @@ class LiveStore:
         self._poller = threading.Thread(target=self._poll, name="ti-versions", daemon=True)
         self._poller.start()
 
+    def stop_polling(self) -> None:
+        self._stopped.set()
+
     def _poll(self) -> None:
-        while True:
-            time.sleep(self.settings.poll_seconds)
+        while not self._stopped.wait(self.settings.poll_seconds):
             try:
                 self.refresh()
             except Exception:  # the poller must outlive any one bad version

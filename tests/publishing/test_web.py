@@ -1,0 +1,284 @@
+"""Publishing in the app over HTTP: the editor's journey and the requests an attacker sends."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+
+from dashboard.database import drafts
+from tests.publishing.conftest import (
+    DEMO_LAUREATS,
+    ORIGIN,
+    draft_id,
+    log_in,
+    make_app,
+    message,
+    page_token,
+    signed_in,
+    upload,
+    wait_for_version,
+    with_limit,
+)
+from tests.robustness.browser_sim import run_page
+
+# Demo lauréats in Bourgogne-Franche-Comté: the annex panel's count (shared/reference).
+BFC_ANNEX_LAUREATS = 87
+
+
+def version_numbers(live) -> list[int]:
+    return [version.number for version in live.versions.all()]
+
+
+def export_rows(client, query: str = "") -> pd.DataFrame:
+    body = client.get(f"/export/laureats.csv{query}").get_data()
+    return pd.read_csv(io.BytesIO(body), sep=";", encoding="utf-8-sig", dtype=str)
+
+
+def test_a_visitor_reads_freely_but_is_sent_to_the_login_page_to_publish(app):
+    client = app.server.test_client()
+    assert client.get("/").status_code == 200
+    assert len(export_rows(client)) == DEMO_LAUREATS
+    answer = client.get("/donnees/publier")
+    assert answer.status_code == 302
+    assert answer.headers["Location"].endswith("/connexion?suite=/donnees/publier")
+
+
+def test_an_editor_publishes_and_every_screen_follows(app, live):
+    client, token = signed_in(app, "bfc")
+    review = client.get(
+        f"/donnees/publier?brouillon={draft_id(upload(client, token, 'laureats_bfc.csv'))}"
+    )
+    text = review.get_data(True)
+    # The review says what the file gives before anything changes.
+    assert "rien n&#39;est encore publié" in text
+    assert "région 44 hors des régions de l&#39;éditeur (27)" in text
+    assert re.search(r"<td>4</td>\s*<td>3</td>\s*<td>1</td>", text)  # read, kept, rejected
+    assert f"{BFC_ANNEX_LAUREATS} → 3" in text
+    after = DEMO_LAUREATS - BFC_ANNEX_LAUREATS + 3
+    assert f"→ {after:,}".replace(",", "\u202f") in text
+    assert version_numbers(live) == [1]
+    assert len(export_rows(client)) == DEMO_LAUREATS
+
+    draft = re.search(r'name="brouillon" value="([^"]+)"', text).group(1)
+    done = client.post(
+        "/donnees/publier/confirmer", data={"brouillon": draft, "csrf_token": token}, headers=ORIGIN
+    )
+    assert done.status_code == 303 and done.headers["Location"] == "/donnees?publie=2"
+    wait_for_version(live, 2)
+    assert len(export_rows(client)) == after
+    bfc = export_rows(client, "?region=27")
+    assert sorted(bfc.iloc[:, 0]) == ["BFC-1", "BFC-2", "BFC-3"]
+    # The footnote of the national map names the version in force.
+    run = run_page(app, client, "/")
+    assert run.failures == []
+    assert "Données : version 2 du" in str(run.props.get("map-footnote", {}))
+    # Versions listed on /donnees, with the file, its author and counts.
+    version = live.versions.get(2)
+    assert (version.author, version.file_name, version.rows_kept, version.rows_rejected) == (
+        "bfc",
+        "laureats_bfc.csv",
+        3,
+        1,
+    )
+
+
+def test_abandoning_changes_nothing(app, live):
+    client, token = signed_in(app, "bfc")
+    draft = draft_id(upload(client, token, "laureats_bfc.csv"))
+    answer = client.post(
+        "/donnees/publier/abandonner",
+        data={"brouillon": draft, "csrf_token": token},
+        headers=ORIGIN,
+    )
+    assert answer.status_code == 303
+    assert "aucune donnée n&#39;a changé" in client.get(answer.headers["Location"]).get_data(True)
+    assert version_numbers(live) == [1]
+    with live.versions.engine.connect() as connection:
+        assert connection.execute(drafts.select()).first() is None
+
+
+def test_publishing_is_refused_to_every_request_but_the_editors_own(app, live):
+    editor, token = signed_in(app, "bfc")
+    draft = draft_id(upload(editor, token, "laureats_bfc.csv"))
+    form = {"brouillon": draft, "csrf_token": token}
+    confirm = "/donnees/publier/confirmer"
+
+    stranger = app.server.test_client()
+    refusals = {
+        "no session": (stranger.post(confirm, data=form, headers=ORIGIN), 401, "Connexion"),
+        "no token": (editor.post(confirm, data={"brouillon": draft}, headers=ORIGIN), 403, "jeton"),
+        "other origin": (
+            editor.post(confirm, data=form, headers={"Origin": "https://pirate.example"}),
+            403,
+            "ne vient pas d'une page de ce site",
+        ),
+        "no origin": (editor.post(confirm, data=form), 403, "jeton"),
+    }
+    reader, reader_token = signed_in_without_publish_page(app, "lecteur")
+    refusals["reader"] = (
+        reader.post(confirm, data={"brouillon": draft, "csrf_token": reader_token}, headers=ORIGIN),
+        403,
+        "lecture seule",
+    )
+    other, other_token = signed_in(app, "grandest")
+    refusals["other editor's draft"] = (
+        other.post(confirm, data={"brouillon": draft, "csrf_token": other_token}, headers=ORIGIN),
+        409,
+        "autre compte",
+    )
+    for case, (answer, status, words) in refusals.items():
+        assert answer.status_code == status, case
+        assert words in message(answer), (case, message(answer))
+        assert "Rien n'a été modifié" in message(answer) or status in (401, 409), case
+    assert version_numbers(live) == [1]
+
+    # After logging out, the same cookie no longer opens anything.
+    cookie = editor.get_cookie("ti_session").value
+    editor.post("/deconnexion", data={"csrf_token": token}, headers=ORIGIN)
+    replay = app.server.test_client()
+    replay.set_cookie("ti_session", cookie)
+    answer = replay.post(confirm, data=form, headers=ORIGIN)
+    assert answer.status_code == 401
+    assert version_numbers(live) == [1]
+
+
+def signed_in_without_publish_page(app, name: str):
+    """A reader has no publication page: its token comes from a logged-in refusal."""
+    client = app.server.test_client()
+    assert log_in(client, name, target="/").status_code == 303
+    from dashboard.accounts import Accounts
+
+    accounts = Accounts(app.server.config["TI_STORE"].versions.engine)
+    with client.session_transaction() as session:
+        return client, accounts.session(session["token"]).csrf_token
+
+
+def test_a_reader_cannot_open_the_publication_page(app):
+    client = app.server.test_client()
+    log_in(client, "lecteur", target="/")
+    answer = client.get("/donnees/publier")
+    assert answer.status_code == 403
+    assert "lecture seule" in message(answer)
+
+
+def test_failed_logins_are_limited_and_cross_site_logins_refused(app):
+    client = app.server.test_client()
+    for _ in range(5):
+        answer = log_in(client, "bfc", "mauvais mot de passe")
+        assert answer.status_code == 401
+        assert message(answer) == "Nom de compte ou mot de passe incorrect."
+    answer = log_in(client, "bfc")  # the right password, too late
+    assert answer.status_code == 429
+    assert "trop de tentatives" in message(answer).lower()
+
+    other = app.server.test_client()
+    token = re.search(r'csrf_token" value="([^"]+)"', other.get("/connexion").get_data(True))[1]
+    form = {"nom": "admin", "mot_de_passe": "motdepasse-admin!", "csrf_token": token}
+    answer = other.post("/connexion", data=form, headers={"Origin": "https://pirate.example"})
+    assert answer.status_code == 403
+    # A login never sends the browser to another site.
+    answer = other.post("/connexion", data=form | {"suite": "//pirate.example/x"}, headers=ORIGIN)
+    assert answer.status_code == 303 and answer.headers["Location"] == "/"
+
+
+def test_an_oversized_file_is_refused_before_it_is_read(settings, tmp_path):
+    app = make_app(with_limit(settings, max_file_mb=0.01))  # 10 KB
+    try:
+        client, token = signed_in(app, "national")
+        big = tmp_path / "laureats_gros.csv"
+        line = "BIG-{n};Entreprise;25462;Programme;1000;2000;1;2022-01-01\n"
+        big.write_text(
+            "id_laureat;beneficiaire;code_commune;programme;montant_aide;investissement;"
+            "emplois_prevus;date_decision\n" + "".join(line.format(n=n) for n in range(2000))
+        )
+        with big.open("rb") as handle:
+            answer = client.post(
+                "/donnees/publier",
+                data={"nature": "laureats", "csrf_token": token, "fichier": (handle, big.name)},
+                headers=ORIGIN,
+                content_type="multipart/form-data",
+            )
+        assert answer.status_code == 413
+        assert "il dépasse 10 Ko" in message(answer)
+        assert "TI_MAX_FILE_MB" in message(answer)
+        with app.server.config["TI_STORE"].versions.engine.connect() as connection:
+            assert connection.execute(drafts.select()).first() is None
+    finally:
+        app.server.config["TI_STORE"].stop_polling()
+
+
+def test_an_administrator_rolls_back_and_an_editor_cannot(app, live):
+    editor, token = signed_in(app, "national")
+    draft = draft_id(upload(editor, token, "laureats_grand_est.csv"))
+    editor.post(
+        "/donnees/publier/confirmer", data={"brouillon": draft, "csrf_token": token}, headers=ORIGIN
+    )
+    wait_for_version(live, 2)
+    assert len(export_rows(editor)) == 2  # a national file replaces every lauréat
+
+    refused = editor.post(
+        "/donnees/versions/1/retablir", data={"csrf_token": token}, headers=ORIGIN
+    )
+    assert refused.status_code == 403 and "administrateur" in message(refused)
+
+    admin = app.server.test_client()
+    log_in(admin, "admin", target="/donnees")
+    admin_token = page_token(admin)
+    answer = admin.post(
+        "/donnees/versions/1/retablir", data={"csrf_token": admin_token}, headers=ORIGIN
+    )
+    assert answer.status_code == 303
+    wait_for_version(live, 3)
+    assert live.versions.get(3).restored_from == 1
+    assert len(export_rows(admin)) == DEMO_LAUREATS
+
+
+def test_private_access_needs_a_login_for_every_page_and_export(settings):
+    app = make_app(with_limit(settings, private=True))
+    try:
+        client = app.server.test_client()
+        answer = client.get("/region/27")
+        assert (
+            answer.status_code == 302
+            and "/connexion?suite=/region/27" in answer.headers["Location"]
+        )
+        for path in (
+            "/export/laureats.csv",
+            "/_dash-layout",
+            "/geo/epci.geojson",
+            "/export/region/27.pdf",
+        ):
+            assert client.get(path).status_code == 401, path
+        assert client.get("/connexion").status_code == 200
+        assert client.get("/sante").status_code == 200
+        log_in(client, "lecteur", target="/")
+        assert client.get("/export/laureats.csv").status_code == 200
+        assert client.get("/_dash-layout").status_code == 200
+    finally:
+        app.server.config["TI_STORE"].stop_polling()
+
+
+def test_an_authenticating_proxy_names_the_user(settings):
+    app = make_app(with_limit(settings, auth_header="X-Utilisateur"))
+    try:
+        client = app.server.test_client()
+        assert client.get("/donnees/publier").status_code == 302
+        answer = client.get("/donnees/publier", headers={"X-Utilisateur": "bfc"})
+        assert answer.status_code == 200
+        assert "bfc (éditeur, régions 27)" in answer.get_data(True)
+        unknown = client.get("/donnees/publier", headers={"X-Utilisateur": "inconnu"})
+        assert unknown.status_code == 403  # a name the app does not know only reads
+    finally:
+        app.server.config["TI_STORE"].stop_polling()
+
+
+def test_session_cookie_is_http_only_same_site_and_secure_off_loopback(app):
+    client = app.server.test_client()
+    answer = log_in(client, "bfc")
+    cookie = answer.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    remote = app.server.test_client()
+    page = remote.get("/connexion", base_url="https://tableau.example")
+    assert "Secure" in page.headers["Set-Cookie"]
