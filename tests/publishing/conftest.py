@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 import time
+import uuid
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from sqlalchemy import create_engine, text
 
 from dashboard.settings import DEMO_DATA_DIR, Settings
 
@@ -31,7 +34,25 @@ ROLES = {
     "lecteur": ("lecteur", ()),
 }
 # Counted here from the demo file itself, not through the code under test.
+POSTGRES_ADMIN = os.environ.get("TI_TEST_POSTGRES_URL", "")
 DEMO_LAUREATS = len(pd.read_csv(DEMO_DATA_DIR / "laureats.csv"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'partagee.sqlite3'}"
+        return
+    if not POSTGRES_ADMIN:
+        pytest.skip("TI_TEST_POSTGRES_URL absent : pas de serveur PostgreSQL pour ce test")
+    name = f"ti_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield POSTGRES_ADMIN.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")
