@@ -7,7 +7,8 @@ DEMO_BANNER = "Données de démonstration"
 DEMO_BANNER_DETAIL = (
     "Projets fictifs reproduisant les totaux régionaux publiés au 24/09/2021, "
     "complétés des projets réels mis en avant dans le rapport. "
-    "Chargez vos fichiers avec la variable TI_DATA_DIR."
+    "Publiez vos fichiers (page « Publier », compte éditeur) "
+    "ou chargez un dossier avec TI_DATA_DIR."
 )
 NAV_MAP = "Carte nationale"
 NAV_REPORT = "Rapport de chargement"

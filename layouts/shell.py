@@ -27,8 +27,21 @@ def account_links(current) -> list:
         links.append(
             dbc.NavItem(dbc.NavLink(labels.NAV_PUBLISH, href=PUBLISH_PATH, external_link=True))
         )
-    links.append(dbc.NavItem(dbc.NavLink(current.account.name, disabled=True)))
-    return links
+    logout = html.Form(
+        [
+            html.Span(current.account.name, className="text-light small"),
+            dcc.Input(
+                type="hidden", name="csrf_token", value=current.csrf_token, id="logout-token"
+            ),
+            html.Button(
+                labels.NAV_LOGOUT, type="submit", className="btn btn-outline-light btn-sm py-0"
+            ),
+        ],
+        method="POST",
+        action="/deconnexion",
+        className="d-flex align-items-center gap-2 ms-2",
+    )
+    return [*links, dbc.NavItem(logout)]
 
 
 def header(current=None) -> dbc.Navbar:

@@ -47,7 +47,12 @@ def bench_geodata_build() -> float:
 def bench_cold_start(cache_dir: str) -> tuple[float, float]:
     """Seconds from ``python app.py`` to the first page served, and the server's peak RSS (MB)."""
     port = _free_port()
-    env = {**os.environ, "TI_PORT": str(port), "TI_CACHE_DIR": cache_dir}
+    env = {
+        **os.environ,
+        "TI_PORT": str(port),
+        "TI_CACHE_DIR": cache_dir,
+        "TI_DATABASE_URL": f"sqlite:///{cache_dir}/bench.sqlite3",
+    }
     start = time.perf_counter()
     server = subprocess.Popen(
         [sys.executable, "app.py"],

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import os
 import re
+import subprocess
+import sys
 import time
 import uuid
 from dataclasses import replace
@@ -153,3 +155,18 @@ def message(response) -> str:
 
 def with_limit(settings: Settings, **changes) -> Settings:
     return replace(settings, **changes)
+
+
+def run_cli(database_url: str, cache: Path, *args: str, **env: str):
+    """``python -m dashboard ARGS`` on that database, as an administrator types it."""
+    variables = {**os.environ, "TI_DATABASE_URL": database_url, "TI_CACHE_DIR": str(cache)}
+    variables.pop("TI_PASSWORD", None)
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args],
+        cwd=REPO,
+        env={**variables, **env},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )

@@ -2,31 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
-from tests.publishing.conftest import CASES, REPO
+from tests.publishing.conftest import CASES, run_cli
 
 
-def cli(settings, *args: str, password: str | None = None) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "TI_DATABASE_URL": settings.database,
-        "TI_CACHE_DIR": str(settings.cache_dir),
-    }
-    env.pop("TI_PASSWORD", None)
-    if password is not None:
-        env["TI_PASSWORD"] = password
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        stdin=subprocess.DEVNULL,
-    )
+def cli(settings, *args: str, password: str | None = None):
+    extra = {} if password is None else {"TI_PASSWORD": password}
+    return run_cli(settings.database, settings.cache_dir, *args, **extra)
 
 
 def test_accounts_publication_versions_and_rollback_from_the_command_line(settings):

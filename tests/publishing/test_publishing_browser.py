@@ -32,7 +32,7 @@ def test_editor_uploads_reviews_and_publishes_in_the_browser(dash_duo, app, live
     review = driver.find_element(By.ID, "publish-review").text
     assert "rien n'est encore publié" in review
     assert "région 44 hors des régions de l'éditeur (27)" in review
-    impact = driver.find_element(By.ID, "publish-impact").text
+    impact = driver.find_element(By.ID, "publish-impact").get_attribute("textContent")
     assert "87 → 3" in impact
     # The file's three BFC rows, summed by hand: 400 000 € of aid, 3,4 M€ invested, 35 jobs.
     assert "41,7\u00a0M€ → 0,4\u00a0M€" in impact

@@ -16,7 +16,7 @@ import urllib.request
 
 import pandas as pd
 
-from tests.publishing.conftest import CASES, DEMO_LAUREATS, REPO
+from tests.publishing.conftest import CASES, DEMO_LAUREATS, REPO, run_cli
 
 BFC_ANNEX_LAUREATS = 87
 AFTER = DEMO_LAUREATS - BFC_ANNEX_LAUREATS + 3  # laureats_bfc.csv keeps 3 rows for région 27
@@ -66,15 +66,8 @@ def wait_until(check, seconds: float) -> float:
     raise AssertionError(f"not within {seconds} s")
 
 
-def command(database_url: str, cache, *args: str, **extra) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args],
-        cwd=REPO,
-        env=environment(database_url, cache, **extra),
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def command(database_url: str, cache, *args: str, **extra):
+    return run_cli(database_url, cache, *args, TI_POLL_SECONDS="1", **extra)
 
 
 def test_a_publication_on_one_process_reaches_the_other_within_5_seconds(database_url, tmp_path):
