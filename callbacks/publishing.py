@@ -95,7 +95,10 @@ def register(app: Dash, live: LiveStore | None) -> None:
         content = sent.stream.read(limit + 1)
         if len(content) > limit:
             return refuse(413, labels.PUBLISH_TOO_BIG.format(limit=size_text))
-        draft = check_upload(kind, sent.filename, content, current.account, live.store)
+        try:
+            draft = check_upload(kind, sent.filename, content, current.account, live.store)
+        except DraftRefused as error:
+            return refuse(403, labels.sentence(str(error)))
         try:
             drafts.save(draft)
         except SQLAlchemyError:

@@ -124,12 +124,15 @@ def _publish(args: Namespace, settings: Settings) -> int:
         return _fail(unknown_kind_message(args.kind))
     if not args.file.is_file():
         return _fail(f"fichier introuvable : {args.file}")
-    from dashboard.drafts import Drafts, check_upload
+    from dashboard.drafts import DraftRefused, Drafts, check_upload
     from dashboard.live_store import open_live_store
 
     live = open_live_store(settings)
     account = _account(Accounts(live.versions.engine), args.user, need_admin=False)
-    draft = check_upload(args.kind, args.file.name, args.file.read_bytes(), account, live.store)
+    try:
+        draft = check_upload(args.kind, args.file.name, args.file.read_bytes(), account, live.store)
+    except DraftRefused as error:
+        return _fail(str(error))
     print(draft.report.to_text())
     if not draft.publishable:
         return _fail("rien n'a été publié : aucune ligne de ce fichier ne peut l'être")

@@ -21,7 +21,7 @@ from sqlalchemy import delete, insert, select
 from dashboard.accounts import Account
 from dashboard.database import as_utc, drafts, now, record, writing
 from dashboard.ingest import LoadReport, load_file
-from dashboard.ingest.scope import FilePlan, apply_scope
+from dashboard.ingest.scope import SCOPED_KINDS, FilePlan, apply_scope
 from dashboard.store import enrich_laureats
 from dashboard.versions import DataVersions, Published, Upload, publish_in, unique_name
 
@@ -51,7 +51,15 @@ class DraftRefused(Exception):
 
 
 def check_upload(kind: str, file_name: str, content: bytes, account: Account, store) -> Draft:
-    """Validate ``content`` exactly as a published file will be read, and what it would change."""
+    """Validate ``content`` exactly as a published file will be read, and what it would change.
+
+    Raises DraftRefused when the account may not publish this nature: an editor
+    limited to régions publishes lauréats only (a TI list or clusters are national).
+    """
+    if account.regions and kind not in SCOPED_KINDS:
+        raise DraftRefused(
+            "un éditeur limité à des régions ne publie que des lauréats : rien n'a été modifié"
+        )
     with tempfile.TemporaryDirectory(prefix="ti-publication-") as scratch:
         path = Path(scratch) / unique_name(file_name, set(), kind)
         path.write_bytes(content)

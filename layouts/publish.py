@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard import formatting, labels
 from dashboard.accounts import Session
 from dashboard.drafts import Draft
+from dashboard.ingest.scope import SCOPED_KINDS
 from dashboard.schemas import SCHEMAS
 from layouts.data_report import kind_label
 from layouts.paths import PUBLISH_PATH
@@ -45,7 +46,11 @@ def publish_context(
         "draft": draft,
         "publish_path": PUBLISH_PATH,
         "intro": labels.PUBLISH_INTRO.format(scope=scope),
-        "kinds": [(kind, SCHEMAS[kind].label) for kind in SCHEMAS],
+        "kinds": [
+            (kind, SCHEMAS[kind].label)
+            for kind in SCHEMAS
+            if not account.regions or kind in SCOPED_KINDS
+        ],
         "file_label": labels.PUBLISH_FILE.format(limit=size_limit),
         "number": formatting.number,
     }

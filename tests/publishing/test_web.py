@@ -282,3 +282,37 @@ def test_session_cookie_is_http_only_same_site_and_secure_off_loopback(app):
     remote = app.server.test_client()
     page = remote.get("/connexion", base_url="https://tableau.example")
     assert "Secure" in page.headers["Set-Cookie"]
+
+
+def test_a_regional_editor_cannot_replace_a_national_dataset(app, live):
+    client, token = signed_in(app, "bfc")
+    assert 'value="territoires_industrie"' not in client.get("/donnees/publier").get_data(True)
+    answer = upload(client, token, "laureats_bfc.csv", kind="territoires_industrie")
+    assert answer.status_code == 403
+    assert "ne publie que des lauréats" in message(answer)
+    assert version_numbers(live) == [1]
+
+
+def test_malformed_publication_requests_get_a_french_4xx(app, live):
+    client, token = signed_in(app, "national")
+    cases = {
+        "json body": client.post("/donnees/publier", json={"nature": "laureats"}, headers=ORIGIN),
+        "no file": client.post(
+            "/donnees/publier", data={"nature": "laureats", "csrf_token": token}, headers=ORIGIN
+        ),
+        "unknown nature": upload(client, token, "laureats_bfc.csv", kind="../../etc/passwd"),
+        "unknown draft": client.post(
+            "/donnees/publier/confirmer",
+            data={"brouillon": "x" * 5000, "csrf_token": token},
+            headers=ORIGIN,
+        ),
+        "unknown version": client.post(
+            "/donnees/versions/999/retablir", data={"csrf_token": token}, headers=ORIGIN
+        ),
+        "draft of nobody": client.get("/donnees/publier?brouillon=%00%ff"),
+    }
+    for case, answer in cases.items():
+        assert answer.status_code < 500, case
+        if answer.status_code >= 400:
+            assert message(answer), case
+    assert version_numbers(live) == [1]
