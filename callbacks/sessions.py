@@ -50,7 +50,11 @@ class _SessionCookies(SecureCookieSessionInterface):
 
 def register(app: Dash, settings: Settings, accounts: Accounts | None) -> None:
     server = app.server
-    server.secret_key = settings.secret_key or (secret_key(accounts.engine) if accounts else "")
+    # Without a database (a store handed to create_app) nobody logs in: a process key will do.
+    fallback = secrets.token_urlsafe(32)
+    server.secret_key = settings.secret_key or (
+        secret_key(accounts.engine) if accounts else fallback
+    )
     server.session_interface = _SessionCookies()
     server.config.update(
         SESSION_COOKIE_NAME="ti_session",

@@ -316,3 +316,18 @@ def test_malformed_publication_requests_get_a_french_4xx(app, live):
         if answer.status_code >= 400:
             assert message(answer), case
     assert version_numbers(live) == [1]
+
+
+def test_without_a_database_the_login_page_says_so(demo_store):
+    from app import create_app
+
+    client = create_app(demo_store.settings, store=demo_store).server.test_client()
+    page = client.get("/connexion")
+    assert page.status_code == 200
+    token = re.search(r'csrf_token" value="([^"]+)"', page.get_data(True))[1]
+    answer = client.post(
+        "/connexion", data={"nom": "x", "mot_de_passe": "y", "csrf_token": token}, headers=ORIGIN
+    )
+    assert answer.status_code == 503
+    assert "sans base de données" in message(answer)
+    assert client.get("/donnees/publier").status_code == 302
