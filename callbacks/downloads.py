@@ -38,13 +38,17 @@ def register(app: Dash, store: DataStore) -> None:
     def laureats_csv() -> Response:
         state = FilterState.from_query(request.query_string.decode("utf-8", "replace"))
         body = exports.to_excel_csv(exports.laureats_for_export(store, state))
-        return _attachment(body, CSV_TYPE, exports.export_filename("csv"))
+        return _attachment(body, CSV_TYPE, exports.export_filename("csv", version=_version(store)))
 
     def laureats_xlsx() -> Response:
         state = FilterState.from_query(request.query_string.decode("utf-8", "replace"))
         frame = exports.laureats_for_export(store, state)
         info = exports.export_information(store, state, len(frame))
-        return _attachment(exports.to_xlsx(frame, info), XLSX_TYPE, exports.export_filename("xlsx"))
+        return _attachment(
+            exports.to_xlsx(frame, info),
+            XLSX_TYPE,
+            exports.export_filename("xlsx", version=_version(store)),
+        )
 
     def region_pdf(code: str) -> Response:
         try:
@@ -62,13 +66,17 @@ def register(app: Dash, store: DataStore) -> None:
 
     def gaps_csv() -> Response:
         _state, _result, frame = gaps_frame()
-        return _attachment(exports.to_excel_csv(frame), CSV_TYPE, exports.gaps_filename("csv"))
+        return _attachment(
+            exports.to_excel_csv(frame),
+            CSV_TYPE,
+            exports.gaps_filename("csv", version=_version(store)),
+        )
 
     def gaps_xlsx() -> Response:
         state, result, frame = gaps_frame()
         info = exports.gaps_information(store, state, result, len(frame))
         body = exports.to_xlsx(frame, info, labels.GAPS_EXPORT_SHEET, exports.GAP_FORMATS)
-        return _attachment(body, XLSX_TYPE, exports.gaps_filename("xlsx"))
+        return _attachment(body, XLSX_TYPE, exports.gaps_filename("xlsx", version=_version(store)))
 
     gaps = f"/export/{GAPS_DATASET}"
     server.add_url_rule(f"{gaps}.csv", "export_gaps_csv", gaps_csv)
@@ -100,6 +108,10 @@ class _SheetCache:
             self._sheets = {k: v for k, v in self._sheets.items() if k[1:] == key[1:]}
             self._sheets[key] = (body, seconds)
         return body, seconds
+
+
+def _version(store) -> int | None:
+    return store.version.number if store.version is not None else None
 
 
 def _attachment(body: bytes, mimetype: str, filename: str) -> Response:

@@ -259,9 +259,13 @@ def _set_widths(sheet, frame: pd.DataFrame) -> None:
         sheet.column_dimensions[get_column_letter(i)].width = width
 
 
-def export_filename(extension: str, day: date | None = None) -> str:
-    """ "laureats-2021-09-24.csv": the export date, sortable."""
-    return f"laureats-{(day or date.today()).isoformat()}.{extension}"
+def export_filename(
+    extension: str, day: date | None = None, version: int | None = None, stem: str = "laureats"
+) -> str:
+    """ "laureats-2021-09-24-version-7.csv": the export date (sortable) and the data version
+    (a CSV has no footnote: its name says which data it holds)."""
+    suffix = f"-version-{version}" if version is not None else ""
+    return f"{stem}-{(day or date.today()).isoformat()}{suffix}.{extension}"
 
 
 # Gap list export: header -> (result column, Excel format or None).
@@ -345,5 +349,5 @@ def gaps_information(
     return lines
 
 
-def gaps_filename(extension: str, day: date | None = None) -> str:
-    return f"territoires-sans-financement-{(day or date.today()).isoformat()}.{extension}"
+def gaps_filename(extension: str, day: date | None = None, version: int | None = None) -> str:
+    return export_filename(extension, day, version, stem="territoires-sans-financement")

@@ -68,6 +68,8 @@ def test_an_editor_publishes_and_every_screen_follows(app, live):
     assert done.status_code == 303 and done.headers["Location"] == "/donnees?publie=2"
     wait_for_version(live, 2)
     assert len(export_rows(client)) == after
+    disposition = client.get("/export/laureats.xlsx").headers["Content-Disposition"]
+    assert disposition.endswith('-version-2.xlsx"')
     bfc = export_rows(client, "?region=27")
     assert sorted(bfc.iloc[:, 0]) == ["BFC-1", "BFC-2", "BFC-3"]
     # The footnote of the national map names the version in force.
