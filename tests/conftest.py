@@ -1,15 +1,20 @@
-"""Shared fixtures: reference geography, the demo store, ../shared, headless Chromium."""
+"""Shared fixtures: reference geography, the demo store, ../shared, an app on its own database.
+
+Browser set-up (Chromium options, network log) lives in ``tests/browser/conftest.py``, so
+unit tests run without dash[testing].
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
@@ -52,43 +57,54 @@ def jura_store(tmp_path_factory, shared_dir, geography):
     return DataStore.load(settings)
 
 
-@pytest.fixture(autouse=True)
-def _chromium_network_log(monkeypatch):
-    """Keep Chromium's performance (network) log in every ``dash_duo`` browser.
-
-    dash 4.4.1 overwrites ``goog:loggingPrefs`` with ``{"browser": "SEVERE"}`` after
-    reading ``pytest_setup_options``; put ``performance`` back just before Chrome starts.
-    """
-    from dash.testing import browser as dash_browser
-
-    real_chrome = dash_browser.webdriver.Chrome
-
-    def chrome(*args, options, **kwargs):
-        prefs = dict(options.to_capabilities().get("goog:loggingPrefs") or {})
-        prefs.update({"performance": "ALL", "browser": "ALL"})
-        options.set_capability("goog:loggingPrefs", prefs)
-        return real_chrome(*args, options=options, **kwargs)
-
-    monkeypatch.setattr(dash_browser.webdriver, "Chrome", chrome)
+# --- an app on its own database (publication tests, here and in tests/browser) -----------
 
 
-def pytest_setup_options():
-    """Options for dash's browser fixtures: Debian's headless Chromium, no outside traffic."""
-    from selenium.webdriver.chrome.options import Options
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'partagee.sqlite3'}"
+        return
+    postgres = os.environ.get("TI_TEST_POSTGRES_URL", "")
+    if not postgres:
+        pytest.skip("TI_TEST_POSTGRES_URL absent : pas de serveur PostgreSQL pour ce test")
+    from sqlalchemy import create_engine, text
 
-    options = Options()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,1000",
-    ):
-        options.add_argument(flag)
-    return options
+    name = f"ti_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(postgres, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield postgres.rsplit("/", 1)[0] + f"/{name}"
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def store_cache(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.fixture
+def settings(tmp_path, store_cache):
+    from dashboard.settings import Settings
+
+    return Settings(
+        database_url=f"sqlite:///{tmp_path / 'tableau.sqlite3'}",
+        cache_dir=store_cache,
+        poll_seconds=0.5,
+    )
+
+
+@pytest.fixture
+def app(settings):
+    from tests.publishing.support import make_app
+
+    app = make_app(settings)
+    yield app
+    app.server.config["TI_STORE"].stop_polling()
+
+
+@pytest.fixture
+def live(app):
+    return app.server.config["TI_STORE"]

@@ -11,7 +11,7 @@ from selenium import webdriver
 
 @contextmanager
 def chromium_without_webgl() -> Iterator[webdriver.Chrome]:
-    from tests.conftest import pytest_setup_options
+    from tests.browser.conftest import pytest_setup_options
 
     options = pytest_setup_options()
     options.add_argument("--disable-webgl")

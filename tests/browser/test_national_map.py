@@ -260,7 +260,7 @@ def test_a_whole_session_stays_on_the_app_host(national):
 
 def test_without_webgl_the_map_is_still_drawn(dash_duo, demo_store):
     """A browser with WebGL disabled gets an SVG choropleth, never a blank area."""
-    from tests.conftest import pytest_setup_options
+    from tests.browser.conftest import pytest_setup_options
 
     dash_duo.start_server(create_app(demo_store.settings, store=demo_store))
     options = pytest_setup_options()

@@ -18,7 +18,7 @@ from dashboard.drafts import Drafts, check_upload
 from dashboard.live_store import LiveStore, open_live_store
 from dashboard.settings import DEMO_DATA_DIR
 from dashboard.versions import DataVersions
-from tests.publishing.conftest import CASES, DEMO_LAUREATS, REPO, with_limit
+from tests.publishing.support import CASES, DEMO_LAUREATS, REPO, with_limit
 
 BFC = Account("bfc", "editeur", ("27",))
 GRAND_EST = Account("grandest", "editeur", ("44",))

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from dashboard.database import drafts
-from tests.publishing.conftest import (
+from tests.publishing.support import (
     DEMO_LAUREATS,
     ORIGIN,
     draft_id,

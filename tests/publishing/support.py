@@ -1,4 +1,7 @@
-"""An app on its own SQLite database, accounts, and a client that logs in like a browser."""
+"""Publication tests' helpers: accounts, an app with them, a client that logs in like a browser.
+
+The fixtures (``settings``, ``app``, ``live``, ``database_url``) are in ``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +11,10 @@ import re
 import subprocess
 import sys
 import time
-import uuid
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
-import pytest
-from sqlalchemy import create_engine, text
 
 from dashboard.settings import DEMO_DATA_DIR, Settings
 
@@ -36,39 +36,7 @@ ROLES = {
     "lecteur": ("lecteur", ()),
 }
 # Counted here from the demo file itself, not through the code under test.
-POSTGRES_ADMIN = os.environ.get("TI_TEST_POSTGRES_URL", "")
 DEMO_LAUREATS = len(pd.read_csv(DEMO_DATA_DIR / "laureats.csv"))
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'partagee.sqlite3'}"
-        return
-    if not POSTGRES_ADMIN:
-        pytest.skip("TI_TEST_POSTGRES_URL absent : pas de serveur PostgreSQL pour ce test")
-    name = f"ti_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(POSTGRES_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield POSTGRES_ADMIN.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-@pytest.fixture(scope="session")
-def store_cache(tmp_path_factory) -> Path:
-    return tmp_path_factory.mktemp("cache")
-
-
-@pytest.fixture
-def settings(tmp_path, store_cache) -> Settings:
-    return Settings(
-        database_url=f"sqlite:///{tmp_path / 'tableau.sqlite3'}",
-        cache_dir=store_cache,
-        poll_seconds=0.5,
-    )
 
 
 def make_app(settings: Settings):
@@ -80,18 +48,6 @@ def make_app(settings: Settings):
     for name, (role, regions) in ROLES.items():
         accounts.add(name, PASSWORDS[name], role, regions)
     return app
-
-
-@pytest.fixture
-def app(settings):
-    app = make_app(settings)
-    yield app
-    app.server.config["TI_STORE"].stop_polling()
-
-
-@pytest.fixture
-def live(app):
-    return app.server.config["TI_STORE"]
 
 
 def log_in(client, name: str, password: str | None = None, target: str = "/donnees/publier"):
