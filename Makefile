@@ -39,7 +39,7 @@ lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
 
 demo-data: $(RUN_STAMP) $(GEODATA)
-	$(PY) -m dashboard.demo_builder
+	$(PY) -m tools.demo_builder
 
 clean:
 	rm -rf $(VENV) geodata/build .cache

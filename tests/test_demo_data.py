@@ -261,7 +261,7 @@ def test_annex_figures_here_match_the_shared_reference(shared_dir):
 
 @pytest.mark.shared
 def test_builder_rebuilds_the_committed_files_byte_for_byte(shared_dir, geography, tmp_path):
-    from dashboard.demo_builder import build
+    from tools.demo_builder import build
 
     build(shared_dir, tmp_path, geography)
     for name in FILES:

@@ -1,6 +1,6 @@
 """Build the embedded demo data folder (``dashboard/demo_data/``) from the shared reference.
 
-Run ``python -m dashboard.demo_builder [--shared DIR] [--out DIR]``. The script
+Run ``python -m tools.demo_builder [--shared DIR] [--out DIR]``. The script
 reads ``../shared/reference`` (the report's annex figures, featured projects,
 clusters and collaborations, the TI names) and the reference geography, and
 writes the folder a user would otherwise provide. Same inputs give
@@ -80,7 +80,7 @@ from dashboard.territory import OVERSEAS_REGIONS, Geography
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
-DEFAULT_OUT = Path(__file__).resolve().parent / "demo_data"
+DEFAULT_OUT = REPO / "dashboard" / "demo_data"
 
 SEED = 20210924
 PROGRAMME = "Fonds d'accélération des investissements industriels dans les territoires"
@@ -1266,7 +1266,7 @@ class Build:
                         "deduit": bool(deduced),
                         "mis_en_avant": False,
                         "emplois_texte": synthetic_jobs_sentence(int(jobs[i])),
-                        "source": "Projet fictif généré par dashboard/demo_builder.py (totaux : "
+                        "source": "Projet fictif généré par tools/demo_builder.py (totaux : "
                         + ("national moins annexe" if deduced else "annexe")
                         + " du rapport, "
                         "données au 24/09/2021)",
