@@ -7,6 +7,7 @@ from pathlib import Path
 
 from dash import Dash
 from flask import abort
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 import callbacks
 from callbacks import sessions, static_files
@@ -18,7 +19,7 @@ from dashboard.database import DatabaseUnavailable
 from dashboard.funding_gaps import store_memo
 from dashboard.live_store import LiveStore, current_store, open_live_store
 from dashboard.region_summary import ti_communes_geojson
-from dashboard.settings import Settings
+from dashboard.settings import Settings, SettingsError
 from dashboard.store import DataFolderMissing, DataStore
 from geodata import paths
 from geodata.web import clockwise_path
@@ -45,7 +46,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     A ``store`` given directly (tests, benchmarks) is served as is, without a
     database: reading works, publishing and accounts are unavailable.
     """
-    settings = settings or Settings.from_env()
+    settings = settings or settings_or_exit()
     live = None
     if store is None:
         live = open_live_store_or_exit(settings)
@@ -62,6 +63,9 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     )
     # flask-compress: also compress the map's glyph files (served from assets/).
     app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES]
+    if settings.behind_proxy:
+        # One proxy in front: client address (login limits), scheme and host (origin checks).
+        app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=1, x_proto=1, x_host=1)
     app.index_string = app.index_string.replace("<html>", '<html lang="fr">', 1)
     app.layout = lambda: app_layout(store.is_demo, current_session())
     accounts = Accounts(live.versions.engine) if live is not None else None
@@ -128,6 +132,14 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
+def settings_or_exit() -> Settings:
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 if __name__ == "__main__":
-    _settings = Settings.from_env()
+    _settings = settings_or_exit()
     create_app(_settings).run(host=_settings.host, port=_settings.port, debug=_settings.debug)

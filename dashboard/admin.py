@@ -17,7 +17,7 @@ from dashboard.accounts import ROLES, Account, AccountError, Accounts, parse_reg
 from dashboard.database import DatabaseUnavailable, open_engine
 from dashboard.ingest.load import unknown_kind_message
 from dashboard.schemas import KINDS
-from dashboard.settings import Settings
+from dashboard.settings import Settings, SettingsError
 from dashboard.store import DataFolderMissing
 from dashboard.versions import ACTION_LABELS, DataVersions, Version, VersionNotFound
 
@@ -26,8 +26,8 @@ EXIT_REFUSED = 2
 
 
 def run(args: Namespace) -> int:
-    settings = Settings.from_env()
     try:
+        settings = Settings.from_env()
         if args.command == "users":
             return _users(args, Accounts(open_engine(settings.database)))
         if args.command == "versions":
@@ -35,7 +35,13 @@ def run(args: Namespace) -> int:
         if args.command == "rollback":
             return _rollback(args, settings)
         return _publish(args, settings)
-    except (DatabaseUnavailable, DataFolderMissing, AccountError, VersionNotFound) as error:
+    except (
+        DatabaseUnavailable,
+        DataFolderMissing,
+        AccountError,
+        VersionNotFound,
+        SettingsError,
+    ) as error:
         return _fail(str(error))
     except SQLAlchemyError as error:
         return _fail(f"base de données injoignable ({type(error).__name__})")

@@ -25,6 +25,7 @@ class Settings:
     secret_key: str = ""  # "" = made once and kept in the database
     max_file_mb: float = 20.0
     poll_seconds: float = 1.0
+    behind_proxy: bool = False  # TI_DERRIERE_PROXY=1: trust one proxy's X-Forwarded-* headers
 
     @property
     def is_demo(self) -> bool:
@@ -40,18 +41,36 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
-        """Read the ``TI_*`` variables listed in the README."""
+        """Read the ``TI_*`` variables listed in the README; SettingsError names a bad one."""
         env = os.environ
         return cls(
             data_dir=Path(env.get("TI_DATA_DIR", DEMO_DATA_DIR)).expanduser(),
             cache_dir=Path(env.get("TI_CACHE_DIR", cls.cache_dir)).expanduser(),
             host=env.get("TI_HOST", cls.host),
-            port=int(env.get("TI_PORT", cls.port)),
+            port=int(_number(env, "TI_PORT", cls.port)),
             debug=env.get("TI_DEBUG", "") == "1",
             database_url=env.get("TI_DATABASE_URL", ""),
             private=env.get("TI_ACCES", "public").strip().lower().replace("é", "e") == "prive",
             auth_header=env.get("TI_AUTH_HEADER", "").strip(),
             secret_key=env.get("TI_SECRET_KEY", ""),
-            max_file_mb=float(env.get("TI_MAX_FILE_MB", cls.max_file_mb)),
-            poll_seconds=float(env.get("TI_POLL_SECONDS", cls.poll_seconds)),
+            max_file_mb=_number(env, "TI_MAX_FILE_MB", cls.max_file_mb),
+            poll_seconds=_number(env, "TI_POLL_SECONDS", cls.poll_seconds),
+            behind_proxy=env.get("TI_DERRIERE_PROXY", "") == "1",
         )
+
+
+class SettingsError(ValueError):
+    """An environment variable that cannot be read; the message is French."""
+
+
+def _number(env, name: str, default: float) -> float:
+    text = env.get(name, "").strip().replace(",", ".")
+    if not text:
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        raise SettingsError(f"{name}={env[name]!r} n'est pas un nombre") from None
+    if value <= 0:
+        raise SettingsError(f"{name}={env[name]!r} doit être un nombre positif")
+    return value

@@ -174,3 +174,12 @@ def test_files_are_stored_once_and_rebuilt_byte_for_byte(settings, tmp_path):
     assert (
         version.file_sha256 == hashlib.sha256((CASES / "laureats_bfc.csv").read_bytes()).hexdigest()
     )
+
+
+def test_an_unreadable_setting_stops_the_start_with_one_french_sentence(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "TI_MAX_FILE_MB": "vingt", "TI_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "app.py"], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip() == "Erreur : TI_MAX_FILE_MB='vingt' n'est pas un nombre"

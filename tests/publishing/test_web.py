@@ -333,3 +333,24 @@ def test_without_a_database_the_login_page_says_so(demo_store):
     assert answer.status_code == 503
     assert "sans base de données" in message(answer)
     assert client.get("/donnees/publier").status_code == 302
+
+
+def test_behind_a_proxy_the_public_origin_and_client_address_are_used(settings):
+    app = make_app(with_limit(settings, behind_proxy=True))
+    try:
+        client = app.server.test_client()
+        proxied = {
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-Host": "tableau.example",
+            "X-Forwarded-For": "203.0.113.7",
+        }
+        page = client.get("/connexion", headers=proxied)
+        assert "Secure" in page.headers["Set-Cookie"]
+        token = re.search(r'csrf_token" value="([^"]+)"', page.get_data(True))[1]
+        form = {"nom": "bfc", "mot_de_passe": "motdepasse-bfc-27", "csrf_token": token}
+        answer = client.post(
+            "/connexion", data=form, headers={**proxied, "Origin": "https://tableau.example"}
+        )
+        assert answer.status_code == 303
+    finally:
+        app.server.config["TI_STORE"].stop_polling()
