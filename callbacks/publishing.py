@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, quote
 
 from dash import Dash
 from flask import jsonify, redirect, request
@@ -25,12 +25,13 @@ from callbacks.sessions import (
     render,
 )
 from dashboard import formatting, labels
+from dashboard.accounts import ROLES, AccountError, parse_regions
 from dashboard.drafts import DraftRefused, Drafts, check_upload
 from dashboard.live_store import LiveStore
 from dashboard.schemas import KINDS
 from dashboard.versions import VersionNotFound
 from layouts.data_report import data_report_page
-from layouts.paths import DATA_PATH, PUBLISH_PATH
+from layouts.paths import ACCOUNTS_PATH, DATA_PATH, PUBLISH_PATH
 from layouts.publish import publish_context
 
 LOG = logging.getLogger(__name__)
@@ -43,6 +44,7 @@ def register(app: Dash, live: LiveStore | None) -> None:
     limit = settings.max_file_bytes
     server.config["MAX_CONTENT_LENGTH"] = max(limit + MULTIPART_MARGIN, 3 * 1024 * 1024)
     drafts = Drafts(live.versions) if live is not None else None
+    accounts = server.config.get("TI_ACCOUNTS")
     size_text = _size(limit)
 
     @server.route(PUBLISH_PATH, methods=["GET"])
@@ -152,6 +154,66 @@ def register(app: Dash, live: LiveStore | None) -> None:
             return refuse(503, labels.PUBLISH_UNREACHABLE)
         _refresh_soon(live)
         return redirect(f"{DATA_PATH}?retour={version.number}&depuis={number}", code=303)
+
+    @server.route(ACCOUNTS_PATH, methods=["GET"])
+    def accounts_page():
+        current = current_session()
+        if current is None:
+            return redirect(f"{LOGIN_PATH}?suite={ACCOUNTS_PATH}")
+        if not current.account.is_admin or accounts is None:
+            return message_page(labels.ACTION_REFUSED_TITLE, labels.ROLE_REFUSED_ACCOUNTS, 403)
+        notice = labels.ACCOUNT_NOTICES.get(request.args.get("fait", ""), "")
+        return render(
+            "accounts.html",
+            title=labels.ACCOUNTS_TITLE,
+            width="56rem",
+            message=notice.format(name=request.args.get("nom", "")) if notice else "",
+            tone="success",
+            accounts=accounts.all(),
+            roles=ROLES,
+        )
+
+    @server.route(ACCOUNTS_PATH, methods=["POST"])
+    def add_account():
+        try:
+            current = check_form(current_session(), "admin")
+            if accounts is None:
+                raise Refused(503, labels.PUBLISH_NO_DATABASE)
+            regions = parse_regions(request.form.get("regions", ""))
+            created = accounts.add(
+                request.form.get("nom", "").strip(),
+                request.form.get("mot_de_passe", ""),
+                request.form.get("role", ""),
+                regions,
+                actor=current.account.name,
+            )
+        except Refused as refusal:
+            return message_page(
+                labels.ACTION_REFUSED_TITLE, refusal.message, refusal.status, ACCOUNTS_PATH
+            )
+        except AccountError as error:
+            return message_page(
+                labels.ACTION_REFUSED_TITLE, labels.sentence(str(error)), 400, ACCOUNTS_PATH
+            )
+        return redirect(f"{ACCOUNTS_PATH}?fait=cree&nom={quote(created.name)}", code=303)
+
+    @server.route(f"{ACCOUNTS_PATH}/supprimer", methods=["POST"])
+    def remove_account():
+        try:
+            current = check_form(current_session(), "admin")
+            name = request.form.get("nom", "")
+            if name == current.account.name:
+                raise AccountError("un administrateur ne supprime pas son propre compte")
+            accounts.remove(name, actor=current.account.name)
+        except Refused as refusal:
+            return message_page(
+                labels.ACTION_REFUSED_TITLE, refusal.message, refusal.status, ACCOUNTS_PATH
+            )
+        except AccountError as error:
+            return message_page(
+                labels.ACTION_REFUSED_TITLE, labels.sentence(str(error)), 400, ACCOUNTS_PATH
+            )
+        return redirect(f"{ACCOUNTS_PATH}?fait=supprime&nom={quote(name)}", code=303)
 
     @server.route("/sante")
     def health():

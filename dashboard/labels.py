@@ -434,7 +434,10 @@ VERSION_ROLLBACK = "Revenir à cette version"
 VERSION_ROLLED_BACK = "Retour effectué : {version} reprend les données de la version {old}."
 VERSION_REPORT = "Rapport"
 IN_FORCE = "Données en vigueur : {label}"
-DRAFT_GONE = "Ce fichier à publier n'existe plus (publié, abandonné ou expiré)."
+ACCOUNTS_TITLE = "Comptes"
+NAV_ACCOUNTS = "Comptes"
+ROLE_REFUSED_ACCOUNTS = "Action refusée : seul un administrateur gère les comptes."
+ACCOUNT_NOTICES = {"cree": "Compte créé : {name}.", "supprime": "Compte supprimé : {name}."}
 
 
 def sentence(text: str) -> str:

@@ -8,6 +8,7 @@ from dashboard.funding_gaps import GapState
 GAPS_PATH = "/territoires-sans-financement"
 DATA_PATH = "/donnees"
 PUBLISH_PATH = "/donnees/publier"
+ACCOUNTS_PATH = "/donnees/comptes"
 
 
 def gaps_href(filters: FilterState) -> str:

@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import labels
-from layouts.paths import DATA_PATH, GAPS_PATH, PUBLISH_PATH
+from layouts.paths import ACCOUNTS_PATH, DATA_PATH, GAPS_PATH, PUBLISH_PATH
 
 
 def demo_banner() -> dbc.Alert:
@@ -26,6 +26,10 @@ def account_links(current) -> list:
     if current.account.may_publish:
         links.append(
             dbc.NavItem(dbc.NavLink(labels.NAV_PUBLISH, href=PUBLISH_PATH, external_link=True))
+        )
+    if current.account.is_admin:
+        links.append(
+            dbc.NavItem(dbc.NavLink(labels.NAV_ACCOUNTS, href=ACCOUNTS_PATH, external_link=True))
         )
     logout = html.Form(
         [

@@ -354,3 +354,68 @@ def test_behind_a_proxy_the_public_origin_and_client_address_are_used(settings):
         assert answer.status_code == 303
     finally:
         app.server.config["TI_STORE"].stop_polling()
+
+
+def test_an_administrator_manages_accounts_in_the_browser_forms(app):
+    admin = app.server.test_client()
+    log_in(admin, "admin", target="/donnees/comptes")
+    page = admin.get("/donnees/comptes")
+    assert page.status_code == 200
+    assert 'id="account-bfc"' in page.get_data(True)
+    token = page_token(admin, "/donnees/comptes")
+    form = {
+        "nom": "occitanie",
+        "role": "editeur",
+        "regions": "76",
+        "mot_de_passe": "motdepasse-occitanie",
+        "csrf_token": token,
+    }
+    created = admin.post("/donnees/comptes", data=form, headers=ORIGIN)
+    assert created.status_code == 303
+    assert "Compte créé : occitanie." in admin.get(created.headers["Location"]).get_data(True)
+    newcomer = app.server.test_client()
+    answer = newcomer.get("/connexion")
+    login_token = re.search(r'csrf_token" value="([^"]+)"', answer.get_data(True))[1]
+    signed = newcomer.post(
+        "/connexion",
+        data={
+            "nom": "occitanie",
+            "mot_de_passe": "motdepasse-occitanie",
+            "csrf_token": login_token,
+        },
+        headers=ORIGIN,
+    )
+    assert signed.status_code == 303
+    assert "Occitanie (76)" in newcomer.get("/donnees/publier").get_data(True)
+
+    bad = admin.post("/donnees/comptes", data=form | {"regions": "7a"}, headers=ORIGIN)
+    assert bad.status_code == 400 and "Code de région invalide : 7a" in message(bad)
+    again = admin.post("/donnees/comptes", data=form, headers=ORIGIN)
+    assert again.status_code == 400 and "existe déjà" in message(again)
+    itself = admin.post(
+        "/donnees/comptes/supprimer", data={"nom": "admin", "csrf_token": token}, headers=ORIGIN
+    )
+    assert itself.status_code == 400
+
+    editor, editor_token = signed_in(app, "bfc")
+    assert editor.get("/donnees/comptes").status_code == 403
+    refused = editor.post(
+        "/donnees/comptes",
+        data=form | {"nom": "pirate", "csrf_token": editor_token},
+        headers=ORIGIN,
+    )
+    assert refused.status_code == 403
+    forged = admin.post(
+        "/donnees/comptes",
+        data=form | {"nom": "pirate"},
+        headers={"Origin": "https://pirate.example"},
+    )
+    assert forged.status_code == 403
+    removed = admin.post(
+        "/donnees/comptes/supprimer", data={"nom": "occitanie", "csrf_token": token}, headers=ORIGIN
+    )
+    assert removed.status_code == 303
+    names = [account.name for account in app.server.config["TI_ACCOUNTS"].all()]
+    assert "occitanie" not in names and "pirate" not in names
+    # The removed account's session ended with it.
+    assert newcomer.get("/donnees/publier").status_code == 302
