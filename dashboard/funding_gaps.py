@@ -21,14 +21,15 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
 
 import numpy as np
 import pandas as pd
 
 from dashboard import formatting, labels, metrics
 from dashboard.clusters import nearest_clusters
-from dashboard.filters import FilterState, IgnoredParams, is_iso_date, query_params
+from dashboard import url_state
+from dashboard.filters import FilterState
+from dashboard.url_state import Param, UrlCodec
 from dashboard.ingest import aggregate_indicator
 
 GAP_LEVELS = ("id_ti", "epci")
@@ -59,48 +60,12 @@ class GapState:
     ignored: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
-    def from_query(cls, query: str | None) -> GapState:
+    def from_query(cls, query: object) -> GapState:
         """``?niveau=epci&base=emploi_industriel&seuil=12,5&du=2021-01-01&region=27``."""
-        params = query_params(query)
-        ignored = IgnoredParams(params)
-        values: dict = {}
-        if ignored.check("niveau", lambda v: v in LEVEL_PARAMS):
-            values["level"] = LEVEL_PARAMS[params["niveau"]]
-        if ignored.check("base", lambda v: v in BASES):
-            values["basis"] = params["base"]
-        values["threshold"] = parse_threshold(
-            ignored.check("seuil", lambda v: parse_threshold(v) is not None)
-        )
-        for param, name in (("du", "date_from"), ("au", "date_to")):
-            if ignored.check(param, is_iso_date):
-                values[name] = params[param]
-        for param, name in (("region", "regions"), ("programme", "programmes")):
-            if params.get(param):
-                values[name] = tuple(sorted(v for v in params[param].split(",") if v))
-        if "couches" in params:
-            values["layers"] = tuple(v for v in params["couches"].split(",") if v in LAYERS)
-        return cls(**values, ignored=ignored.items())
+        return GAP_CODEC.decode(query)
 
     def to_query(self) -> str:
-        default = GapState()
-        params: dict[str, str] = {}
-        if self.level != default.level:
-            params["niveau"] = {v: k for k, v in LEVEL_PARAMS.items()}[self.level]
-        if self.basis != default.basis:
-            params["base"] = self.basis
-        if self.threshold is not None:
-            params["seuil"] = f"{self.threshold:g}"
-        if self.date_from:
-            params["du"] = self.date_from
-        if self.date_to:
-            params["au"] = self.date_to
-        if self.regions:
-            params["region"] = ",".join(self.regions)
-        if self.programmes:
-            params["programme"] = ",".join(self.programmes)
-        if tuple(self.layers) != default.layers:
-            params["couches"] = ",".join(self.layers)
-        return "?" + urlencode(params, safe=",") if params else ""
+        return GAP_CODEC.encode(self)
 
     def rows(self) -> FilterState:
         """The lauréats counted: period and programme only (a région narrows the list)."""
@@ -132,6 +97,21 @@ def parse_threshold(text: str | None) -> float | None:
     except ValueError:
         return None
     return value if np.isfinite(value) and value >= 0 else None
+
+
+GAP_CODEC = UrlCodec(
+    GapState,
+    (
+        Param("niveau", "level", url_state.choice(LEVEL_PARAMS), url_state.inverse(LEVEL_PARAMS)),
+        Param("base", "basis", url_state.choice({b: b for b in BASES})),
+        Param("seuil", "threshold", parse_threshold, lambda value: f"{value:g}"),
+        Param("du", "date_from", url_state.iso_date),
+        Param("au", "date_to", url_state.iso_date),
+        Param("region", "regions", url_state.code_list, url_state.write_list, noted=False),
+        Param("programme", "programmes", url_state.code_list, url_state.write_list, noted=False),
+        Param("couches", "layers", url_state.members_of(LAYERS), url_state.write_list, noted=False),
+    ),
+)
 
 
 @dataclass(frozen=True)
