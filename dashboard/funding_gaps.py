@@ -25,12 +25,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from dashboard import formatting, labels, metrics
+from dashboard import formatting, labels, metrics, url_state
 from dashboard.clusters import nearest_clusters
-from dashboard import url_state
 from dashboard.filters import FilterState
-from dashboard.url_state import Param, UrlCodec
 from dashboard.ingest import aggregate_indicator
+from dashboard.url_state import Param, UrlCodec
 
 GAP_LEVELS = ("id_ti", "epci")
 BASES = ("habitant", "emploi_industriel")
