@@ -37,7 +37,7 @@ class LiveStore:
         self.versions = versions
         self.database_error: str | None = None
         self._refresh_lock = threading.Lock()
-        self._store: DataStore = self._load(self._current_or_fail())
+        self._store: DataStore = self._load(self._current_or_fail(), None)
         self._poller: threading.Thread | None = None
         self._stopped = threading.Event()
 
@@ -62,7 +62,7 @@ class LiveStore:
                     self.database_error = None
                     return False
                 version = self.versions.get(number)
-                store = self._load(version)
+                store = self._load(version, self._store)
             except SQLAlchemyError as error:
                 self._note_unreachable(error)
                 return False
@@ -93,10 +93,10 @@ class LiveStore:
             raise DatabaseUnavailable("la base de données ne contient aucune version de données")
         return version
 
-    def _load(self, version: Version) -> DataStore:
+    def _load(self, version: Version, previous: DataStore | None) -> DataStore:
         folder = self.versions.materialise(version, _versions_dir(self.settings))
         settings = replace(self.settings, data_dir=folder)
-        return DataStore.load(settings, version.plans, version)
+        return DataStore.load(settings, version.plans, version, previous)
 
     def _note_unreachable(self, error: Exception) -> None:
         if self.database_error is None:

@@ -71,11 +71,18 @@ class DataStore:
 
     @classmethod
     def load(
-        cls, settings: Settings, plans: dict[str, FilePlan] | None = None, version=None
+        cls,
+        settings: Settings,
+        plans: dict[str, FilePlan] | None = None,
+        version=None,
+        previous: DataStore | None = None,
     ) -> DataStore:
         """Import the data folder, or read it back from the disk cache when unchanged.
 
         ``plans`` and ``version`` come with a database version (see ``dashboard.versions``).
+        ``previous`` is the store being replaced: its reference geography and, when the
+        TI list is unchanged, its TI perimeters are reused, so that a publication reaches
+        the screens in about a second instead of three.
         """
         start = time.perf_counter()
         if not settings.data_dir.is_dir():
@@ -83,7 +90,7 @@ class DataStore:
                 f"dossier de données introuvable : {settings.data_dir} "
                 "(variable TI_DATA_DIR) ; l'application ne peut pas démarrer"
             )
-        geography = Geography.load()
+        geography = previous.geography if previous is not None else Geography.load()
         cache_dir = _usable_cache_dir(settings.cache_dir)
         plan_text = json.dumps({n: p.to_json() for n, p in sorted((plans or {}).items())})
         key = store_cache.cache_key(data_files(settings.data_dir), paths.report_path(), plan_text)
@@ -98,7 +105,7 @@ class DataStore:
             laureats = enrich_laureats(folder.frames.get("laureats"), geography, tis)
             scratch = Path(tempfile.mkdtemp(prefix="ti-perimetres-"))
             perimeters = scratch / PERIMETERS_FILE
-            _write_perimeters(tis, perimeters)
+            _write_perimeters(tis, perimeters, previous)
             if cache_dir is not None:
                 perimeters = _write_cache(cache_dir, key, folder, tis, laureats, perimeters)
         cluster_points, cluster_links = enrich_clusters(
@@ -170,8 +177,16 @@ def _territoires_industrie(folder: FolderLoad, geography: Geography) -> Territoi
     )
 
 
-def _write_perimeters(tis: TerritoiresIndustrie, path: Path) -> None:
+def _write_perimeters(
+    tis: TerritoiresIndustrie, path: Path, previous: DataStore | None = None
+) -> None:
     """TI perimeters as static GeoJSON files for the browser (simplified as a coverage)."""
+    if previous is not None and previous.tis.members.equals(tis.members):
+        old = previous.ti_perimeters_path
+        if old.is_file():
+            for source in old.parent.glob(old.name.split(".")[0] + ".*"):
+                shutil.copyfile(source, path.parent / source.name)
+            return
     perimeters = tis.perimeters().rename(columns={"id_ti": "code", "lib_ti": "nom"})
     write_web_geojson(perimeters, path, TI_WEB_TOLERANCE)
 

@@ -183,3 +183,26 @@ def test_an_unreadable_setting_stops_the_start_with_one_french_sentence(tmp_path
     )
     assert done.returncode == 2
     assert done.stderr.strip() == "Erreur : TI_MAX_FILE_MB='vingt' n'est pas un nombre"
+
+
+def _perimeter_bytes(live: LiveStore) -> bytes:
+    return live.store.ti_perimeters_path.read_bytes()
+
+
+def test_a_new_version_reuses_unchanged_ti_perimeters_and_redraws_changed_ones(settings):
+    live = open_live_store(settings)
+    before = _perimeter_bytes(live)
+    publish(live, BFC, "laureats_bfc.csv")
+    assert live.refresh()
+    assert _perimeter_bytes(live) == before  # same TI list: same outlines on the map
+    tis = pd.read_csv(DEMO_DATA_DIR / "territoires_industrie.csv", dtype=str)
+    first = tis["id_ti"].iloc[0]
+    fewer = tis[tis["id_ti"] != first].to_csv(index=False).encode()
+    draft = check_upload("territoires_industrie", "ti.csv", fewer, NATIONAL, live.store)
+    box = Drafts(live.versions)
+    box.save(draft)
+    box.publish(draft.id, NATIONAL)
+    assert live.refresh()
+    after = _perimeter_bytes(live)
+    assert after != before
+    assert first.encode() in before and first.encode() not in after
