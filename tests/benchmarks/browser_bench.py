@@ -42,13 +42,16 @@ PROBE_JS = """
       if (isCallback) { probe.pending--; probe.responses.push(performance.now()); }
     });
   };
-  document.addEventListener('keydown', e => { if (e.key === 'Enter') probe.t0 = performance.now(); }, true);
+  document.addEventListener('keydown', e => {
+    if (e.key === 'Enter') probe.t0 = performance.now();
+  }, true);
   const watch = setInterval(() => {
     const gd = document.querySelector('#national-map .js-plotly-plot');
     const map = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot
       && gd._fullLayout.map._subplot.map;
     if (!map || !map.loaded()) return;
-    const fills = map.getStyle().layers.filter(l => l.type === 'fill' && l.id.startsWith('plotly-trace'));
+    const fills = map.getStyle().layers
+      .filter(l => l.type === 'fill' && l.id.startsWith('plotly-trace'));
     if (!fills.length || !map.queryRenderedFeatures({layers: fills.map(l => l.id)}).length) return;
     probe.drawnAt = performance.now();
     map.on('render', () => probe.renders.push(performance.now()));
@@ -66,7 +69,7 @@ def _free_port() -> int:
 
 
 @contextmanager
-def served(target: str, scratch: Path):
+def served(target: str, scratch: Path, workers: tuple[str, ...] = ("-w", "1", "--threads", "4")):
     """``target`` under gunicorn on a free loopback port; yields its base URL."""
     port = _free_port()
     env = {
@@ -74,8 +77,7 @@ def served(target: str, scratch: Path):
         "TI_CACHE_DIR": str(scratch / "cache"),
         "TI_DATABASE_URL": f"sqlite:///{scratch}/bench.sqlite3",
     }
-    command = [sys.executable, "-m", "gunicorn", "-w", "1", "--threads", "4"]
-    command += ["-b", f"127.0.0.1:{port}", target]
+    command = [sys.executable, "-m", "gunicorn", *workers, "-b", f"127.0.0.1:{port}", target]
     process = subprocess.Popen(
         command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -207,15 +209,17 @@ ROWS = (
 def run(loads: int = 5) -> dict[str, dict[str, float]]:
     """Alternate loads of both apps; print and return the medians."""
     samples: dict[str, list[dict]] = {name: [] for name in APPS}
-    with tempfile.TemporaryDirectory() as scratch:
-        with served(APPS["application naïve"], Path(scratch)) as naive_url:
-            with served(APPS["cette application"], Path(scratch)) as own_url:
-                urls = {"application naïve": naive_url, "cette application": own_url}
-                for name, url in urls.items():  # warm-up: caches, brotli copy
-                    measure_once(url)
-                for _ in range(loads):
-                    for name, url in urls.items():
-                        samples[name].append(measure_once(url))
+    with (
+        tempfile.TemporaryDirectory() as scratch,
+        served(APPS["application naïve"], Path(scratch)) as naive_url,
+        served(APPS["cette application"], Path(scratch)) as own_url,
+    ):
+        urls = {"application naïve": naive_url, "cette application": own_url}
+        for url in urls.values():  # warm-up: caches, brotli copy
+            measure_once(url)
+        for _ in range(loads):
+            for name, url in urls.items():
+                samples[name].append(measure_once(url))
     medians = {
         name: {key: statistics.median(s[key] for s in runs) for key, *_ in ROWS}
         for name, runs in samples.items()
