@@ -113,7 +113,7 @@ def register_page_responses(app: Dash) -> None:
     @app.server.after_request
     def page_responses(response):
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        if request.endpoint == "/<path:path>" and response.status_code == 200:
-            if not is_screen(request.path):
-                response.status_code = 404
+        shell = request.endpoint == "/<path:path>" and response.status_code == 200
+        if shell and not is_screen(request.path):
+            response.status_code = 404
         return response

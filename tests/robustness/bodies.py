@@ -48,15 +48,15 @@ def malformed_bodies(valid: dict) -> list[tuple[str, bytes]]:
         ("changedPropIds objets", variant(changedPropIds=[{}])),
         (
             "valeur nombre pour pathname",
-            variant(inputs=[{**valid["inputs"][0], "value": 12}, *valid["inputs"][1:]]),
+            variant(inputs=[{**valid["inputs"][0], "value": 12}, *search]),
         ),
         (
             "valeur liste pour pathname",
-            variant(inputs=[{**valid["inputs"][0], "value": [1]}, *valid["inputs"][1:]]),
+            variant(inputs=[{**valid["inputs"][0], "value": [1]}, *search]),
         ),
         (
             "valeur objet pour pathname",
-            variant(inputs=[{**valid["inputs"][0], "value": {}}, *valid["inputs"][1:]]),
+            variant(inputs=[{**valid["inputs"][0], "value": {}}, *search]),
         ),
         ("search nombre", variant(inputs=[valid["inputs"][0], {**valid["inputs"][1], "value": 5}])),
         ("imbrication 5000", deep.encode()),

@@ -96,7 +96,6 @@ def _outputs(key: str):
 def run_page(app, client, path: str) -> PageRun:
     """Load ``path`` as the renderer would; every non-200 answer is a failure."""
     run = PageRun(path)
-    pathname, _, query = path.partition("?")
     index = client.get(path)
     run.statuses.append(index.status_code)
     if index.status_code >= 500:
