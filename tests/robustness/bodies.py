@@ -18,6 +18,7 @@ def malformed_bodies(valid: dict) -> list[tuple[str, bytes]]:
         return json.dumps(body).encode()
 
     deep = "[" * 5000 + "]" * 5000
+    search = valid["inputs"][1:]
     nested_value = {
         "id": "_pages_location",
         "property": "pathname",
