@@ -88,10 +88,10 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
 
 def serve_shell(store: DataStore):
     """The layout of every page: the frame, with the browser's page already in it."""
-    location, page = None, None
+    location, page, title = None, None, None
     if has_request_context():
-        location, page = first_page(request.referrer, request.host_url)
-    return app_layout(store.is_demo, current_session(), location, page)
+        location, page, title = first_page(request.referrer, request.host_url)
+    return app_layout(store.is_demo, current_session(), location, page, title)
 
 
 def open_live_store_or_exit(settings: Settings) -> LiveStore:

@@ -34,7 +34,8 @@ PREFETCH_JS = """
   fetch(url, {credentials: "same-origin"})
     .then(function (response) { return response.ok ? response.json() : null; })
     .then(function (geojson) {
-      var assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {};
+      // plotly creates this store with its "topojson" part only when it finds none.
+      var assets = window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
       if (geojson && !assets[url]) assets[url] = geojson;
     })
     .catch(function () {});

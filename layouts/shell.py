@@ -79,7 +79,13 @@ def header(current=None) -> dbc.Navbar:
     )
 
 
-def app_layout(is_demo: bool, current=None, location: dict | None = None, page=None) -> html.Div:
+def app_layout(
+    is_demo: bool,
+    current=None,
+    location: dict | None = None,
+    page=None,
+    title: str | None = None,
+) -> html.Div:
     """The frame built at each page load (the demo banner and account links follow the
     version and the session) around Dash Pages' container; ``page`` fills it when known
     already (see ``pages.first_page``), otherwise Dash Pages' router does."""
@@ -93,7 +99,7 @@ def app_layout(is_demo: bool, current=None, location: dict | None = None, page=N
                 id="page-content",
                 className="container-fluid py-2",
             ),
-            dcc.Store(id="_pages_store"),
+            dcc.Store(id="_pages_store", data={"title": title or labels.APP_TITLE}),
             html.Div(id="_pages_dummy", disable_n_clicks=True),
         ],
         lang="fr",

@@ -78,7 +78,7 @@ def register(app: Dash, store: DataStore) -> None:
     register_page_responses(app)
 
 
-def first_page(referrer: str | None, host_url: str) -> tuple[dict, object]:
+def first_page(referrer: str | None, host_url: str) -> tuple[dict, object, str | None]:
     """The location and page for the address the browser is on, built into the layout.
 
     The browser asks ``/_dash-layout`` from the page it is showing, so the request's
@@ -88,7 +88,7 @@ def first_page(referrer: str | None, host_url: str) -> tuple[dict, object]:
     Without a usable ``Referer`` (another host, none sent) the router fills the page.
     """
     if not referrer or not referrer.startswith(host_url):
-        return {}, None
+        return {}, None, None
     parts = urlsplit(referrer)
     search = f"?{parts.query}" if parts.query else ""
     page, variables = _path_to_page(parts.path.strip("/"))
@@ -96,7 +96,8 @@ def first_page(referrer: str | None, host_url: str) -> tuple[dict, object]:
         page = dash.page_registry.get("pages.not_found_404", {})
     location = {"pathname": parts.path, "search": search, "href": referrer, "hash": ""}
     arguments = {**(variables or {}), **_parse_query_string(search)}
-    return location, page["layout"](**arguments)
+    title = page["title"](**(variables or {})) if callable(page["title"]) else page["title"]
+    return location, page["layout"](**arguments), title
 
 
 def is_screen(path: str) -> bool:
