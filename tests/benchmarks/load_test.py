@@ -24,7 +24,7 @@ import numpy as np
 import requests
 
 from tests.benchmarks.browser_bench import served
-from tests.benchmarks.map_bench import FILTER_QUERIES
+from tests.benchmarks.map_bench import FILTER_QUERIES, filter_body
 
 SESSIONS = 50
 DURATION_S = 60.0
@@ -41,49 +41,6 @@ FIRST_LOAD = (
     "/assets/map/glyphs/Open%20Sans%20Regular/0-255.pbf",
     "/_dash-dependencies",
 )
-
-
-def filter_body(dependencies: list[dict], query: str) -> dict:
-    """The body the browser sends when the filters become ``query`` (région, size...)."""
-    from dashboard.filters import FilterState
-
-    callback = next(c for c in dependencies if "summary-line.children" in c["output"])
-    state = FilterState.from_query(query)
-    values = {
-        "f-level": "epci",
-        "f-metric": state.metric,
-        "f-per-capita": ["1"] if state.per_capita else [],
-        "f-date-from": state.date_from,
-        "f-date-to": state.date_to,
-        "f-ti-scope": state.ti_scope,
-        "f-region": list(state.regions),
-        "f-departement": list(state.departements),
-        "f-ti": list(state.tis),
-        "f-programme": list(state.programmes),
-        "f-filiere": list(state.filieres),
-        "f-enjeu": list(state.enjeux),
-        "f-taille": list(state.tailles),
-        "territory-table": None,
-        "drawn-level": "epci",
-        "drawn-rows": "",
-        "webgl-support": True,
-    }
-    inputs = [
-        {**i, "value": values.get(i["id"], 0 if i["property"] == "page_current" else None)}
-        for i in callback["inputs"]
-    ]
-    state_values = [{**s, "value": values.get(s["id"])} for s in callback["state"]]
-    outputs = [
-        {"id": part.split(".")[0], "property": part.split(".")[1]}
-        for part in callback["output"].strip(".").split("...")
-    ]
-    return {
-        "output": callback["output"],
-        "outputs": outputs,
-        "inputs": inputs,
-        "state": state_values,
-        "changedPropIds": ["f-region.value"],
-    }
 
 
 class Recorder:
