@@ -6,24 +6,27 @@ import sys
 from pathlib import Path
 
 from dash import Dash
-from flask import abort
+from flask import abort, has_request_context, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 import callbacks
+import pages
 from callbacks import sessions, static_files
 from callbacks.sessions import current_session
 from callbacks.static_files import send_precompressed
 from dashboard import labels
 from dashboard.accounts import Accounts
+from dashboard.cache import cached
 from dashboard.database import DatabaseUnavailable
-from dashboard.funding_gaps import store_memo
 from dashboard.live_store import LiveStore, current_store, open_live_store
 from dashboard.region_summary import ti_communes_geojson
 from dashboard.settings import Settings, SettingsError
 from dashboard.store import DataFolderMissing, DataStore
 from geodata import paths
 from geodata.web import clockwise_path
+from layouts.index_page import index_string
 from layouts.shell import app_layout
+from pages import first_page
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 GEO_LEVELS = {"epci", "dep", "reg"}
@@ -60,23 +63,35 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         external_stylesheets=[],
         update_title=None,
         compress=True,
+        use_pages=True,
+        pages_folder="",  # pages register themselves (pages.register), with this app's store
     )
     # flask-compress: also compress the map's glyph files (served from assets/).
     app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES]
     if settings.behind_proxy:
         # One proxy in front: client address (login limits), scheme and host (origin checks).
         app.server.wsgi_app = ProxyFix(app.server.wsgi_app, x_for=1, x_proto=1, x_host=1)
-    app.index_string = app.index_string.replace("<html>", '<html lang="fr">', 1)
-    app.layout = lambda: app_layout(store.is_demo, current_session())
+    app.index_string = index_string(app.index_string)
+    app.layout = lambda: serve_shell(store)
     accounts = Accounts(live.versions.engine) if live is not None else None
     sessions.register(app, settings, accounts)
     _register_static_geometry(app, store)
     static_files.register(app, paths.build_dir() / "static", STATIC_MAX_AGE)
-    callbacks.register(app, store, live)
     app.server.config["TI_STORE"] = store
+    app.server.config["TI_LIVE"] = live
+    pages.register(app, store)
+    callbacks.register(app, store, live)
     if live is not None:
         live.start_polling()
     return app
+
+
+def serve_shell(store: DataStore):
+    """The layout of every page: the frame, with the browser's page already in it."""
+    location, page, title = None, None, None
+    if has_request_context():
+        location, page, title = first_page(request.referrer, request.host_url)
+    return app_layout(store.is_demo, current_session(), location, page, title)
 
 
 def open_live_store_or_exit(settings: Settings) -> LiveStore:
@@ -98,7 +113,7 @@ def _register_static_geometry(app: Dash, store: DataStore) -> None:
         if id_ti not in data.tis.table.index:
             abort(404)
         key = ("ti_communes", id_ti, clockwise)
-        text = store_memo(data, key, ti_communes_geojson, data, id_ti, clockwise)
+        text = cached(data, key, lambda: ti_communes_geojson(data, id_ti, clockwise))
         if text is None:
             abort(404)
         response = app.server.response_class(text, mimetype="application/geo+json")

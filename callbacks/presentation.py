@@ -9,13 +9,14 @@ from flask import jsonify
 from dashboard import labels
 from dashboard.region_summary import panel_codes
 from dashboard.store import DataStore
+from layouts.paths import NATIONAL_PATH, region_path
 
 STEPS_URL = "/presentation/etapes.json"
 
 
 def presentation_steps(store: DataStore) -> list[str]:
     """National view, each annex panel in the report's order (others after), national again."""
-    return ["/", *(f"/region/{code}" for code in panel_codes(store))]
+    return [NATIONAL_PATH, *(region_path(code) for code in panel_codes(store))]
 
 
 def register(app: Dash, store: DataStore) -> None:

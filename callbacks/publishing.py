@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from urllib.parse import parse_qs, quote
+from urllib.parse import quote
 
 from dash import Dash
 from flask import jsonify, redirect, request
@@ -30,7 +30,6 @@ from dashboard.drafts import DraftRefused, Drafts, check_upload
 from dashboard.live_store import LiveStore
 from dashboard.schemas import KINDS
 from dashboard.versions import VersionNotFound
-from layouts.data_report import data_report_page
 from layouts.paths import ACCOUNTS_PATH, DATA_PATH, PUBLISH_PATH
 from layouts.publish import publish_context
 
@@ -225,34 +224,6 @@ def register(app: Dash, live: LiveStore | None) -> None:
         )
 
 
-def data_page_for(store, live: LiveStore | None, search: str):
-    """``/donnees``: the versions (with roll-back for administrators) and the load report."""
-    current = current_session()
-    query = parse_qs(search.lstrip("?"))
-    versions, notice = [], ""
-    if live is not None:
-        try:
-            versions = live.versions.all()
-        except SQLAlchemyError:
-            notice = labels.PUBLISH_UNREACHABLE
-    if "publie" in query:
-        number = _int(query["publie"][0])
-        label = next((v.label for v in versions if v.number == number), f"version {number}")
-        notice = labels.PUBLISH_DONE.format(version=label)
-        if query.get("entre"):
-            notice += labels.PUBLISH_OVERTOOK.format(numbers=query["entre"][0])
-    if "retour" in query:
-        number = _int(query["retour"][0])
-        label = next((v.label for v in versions if v.number == number), f"version {number}")
-        notice = labels.VERSION_ROLLED_BACK.format(version=label, old=query.get("depuis", ["?"])[0])
-    admin_token = current.csrf_token if current and current.account.is_admin else None
-    source = store.version_label or f"Dossier de données : {store.settings.data_dir}"
-    current_number = versions[0].number if versions else None
-    if store.version is not None and current_number != store.version.number:
-        source += labels.VERSION_LOADING.format(number=current_number)
-    return data_report_page(store.folder, source, versions, current_number, admin_token, notice)
-
-
 def _refresh_soon(live: LiveStore | None) -> None:
     """This process reloads at once; the others within their polling interval."""
     if live is not None:
@@ -265,7 +236,3 @@ def _size(limit: int) -> str:
     if megabytes >= 1:
         return f"{formatting.number(megabytes, 0 if megabytes == int(megabytes) else 1)} Mo"
     return f"{formatting.number(limit / 1024, 0)} Ko"
-
-
-def _int(text: str) -> int | None:
-    return int(text) if text.isdigit() else None

@@ -22,11 +22,11 @@ from flask.sessions import SecureCookieSessionInterface
 from dashboard import labels
 from dashboard.accounts import Account, Accounts, Session, TooManyFailures, secret_key
 from dashboard.settings import Settings
+from layouts import paths
+from layouts.paths import LOGIN_PATH, LOGOUT_PATH
 from layouts.publish import TEMPLATES
 
 LOG = logging.getLogger(__name__)
-LOGIN_PATH = "/connexion"
-LOGOUT_PATH = "/deconnexion"
 # Reachable without a login when TI_ACCES=prive: the login form and what it needs.
 OPEN_PATHS = (LOGIN_PATH, "/assets/", "/sante")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -184,7 +184,7 @@ def _is_page(path: str) -> bool:
 def render(template: str, status: int = 200, **context) -> Response:
     """A server-rendered page (Jinja autoescapes every value), never cached."""
     context.setdefault("current", current_session())
-    page = render_template(template, labels=labels, **context)
+    page = render_template(template, labels=labels, paths=paths, **context)
     response = Response(page, status=status, mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
     return response

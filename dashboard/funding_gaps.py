@@ -19,13 +19,13 @@ territories against the national benchmark.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from dashboard import formatting, labels, metrics, url_state
+from dashboard.cache import cached
 from dashboard.clusters import nearest_clusters
 from dashboard.filters import FilterState
 from dashboard.ingest import aggregate_indicator
@@ -40,7 +40,6 @@ INDUSTRIAL_SHARE = "part_emploi_industriel"
 LAYERS = ("ti", "pins", "clusters")
 DEFAULT_LAYERS = ("ti",)
 LEVEL_PARAMS = {"ti": "id_ti", "epci": "epci"}
-RESULT_CACHE_SIZE = 16
 
 
 @dataclass(frozen=True)
@@ -208,16 +207,9 @@ def funding_gaps(store, state: GapState) -> GapResult:
     """The verdict of every territory of ``state.level`` for the lauréats of its period.
 
     One state change asks it from several callbacks (map, list page, detail, export): the
-    last few results are kept per store (layers do not enter the key, they draw only).
+    result is kept in the app's cache (layers do not enter the key, they draw only).
     """
-    cache = store_memo(store, ("gaps",), OrderedDict)
-    if state in cache:
-        cache.move_to_end(state)
-        return cache[state]
-    cache[state] = result = _funding_gaps(store, state)
-    while len(cache) > RESULT_CACHE_SIZE:
-        cache.popitem(last=False)
-    return result
+    return cached(store, ("gaps", state), lambda: _funding_gaps(store, state))
 
 
 def _funding_gaps(store, state: GapState) -> GapResult:
@@ -230,14 +222,14 @@ def _funding_gaps(store, state: GapState) -> GapResult:
     territories["emplois_prevus"] = funding["emplois_prevus"].fillna(0.0)
     known = laureats.dropna(subset=[state.level, "montant_aide"]).groupby(state.level).size()
     territories["n_aide_connue"] = known.reindex(territories.index, fill_value=0).astype(int)
-    jobs = store_memo(store, ("jobs", state.level), industrial_jobs, store, state.level)
+    jobs = cached(store, ("jobs", state.level), lambda: industrial_jobs(store, state.level))
     territories = territories.join(jobs.table)
     loaded = bool(territories["emplois_industriels"].notna().any())
     basis = state.basis if loaded else "habitant"
     threshold = state.threshold
     classified, applied, n_reference = classify_funding(territories, basis, threshold)
     classified = classified.join(
-        store_memo(store, ("nearest", state.level), _nearest, store, state.level)
+        cached(store, ("nearest", state.level), lambda: _nearest(store, state.level))
     )
     classified = classified.reset_index(names="code")
     return GapResult(
@@ -254,7 +246,7 @@ def _funding_gaps(store, state: GapState) -> GapResult:
 
 def territory_frame(store, level: str) -> pd.DataFrame:
     """Name, main région, every région crossed, population and commune count, by code."""
-    return store_memo(store, ("territories", level), _territory_frame, store, level).copy()
+    return cached(store, ("territories", level), lambda: _territory_frame(store, level)).copy()
 
 
 def _territory_frame(store, level: str) -> pd.DataFrame:
@@ -356,14 +348,6 @@ def territory_geometries(store, level: str):
     if level == "id_ti":
         return store.tis.perimeters().set_index("id_ti")[["geometry"]]
     return store.geography.layer("epci").set_index("code")[["geometry"]]
-
-
-def store_memo(store, key: tuple, compute, *args):
-    """Per-store cache of results that depend on the loaded data only (not on filters)."""
-    memo = store.memo
-    if key not in memo:
-        memo[key] = compute(*args)
-    return memo[key]
 
 
 def period_text(state: GapState) -> str:

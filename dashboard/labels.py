@@ -110,6 +110,7 @@ BACK_TO_MAP = "← Carte nationale"
 
 # --- Fiche Territoire d'industrie ---
 TI_SHEET_TITLE = "Territoire d'industrie {name}"
+TI_PAGE_TITLE = "Fiche Territoire d'industrie"
 TI_UNKNOWN = "Territoire d'industrie inconnu : {id}"
 TI_CHOICE = "Choisir un Territoire d'industrie"
 TI_VINTAGE = "Liste des Territoires d'industrie : {vintage}"

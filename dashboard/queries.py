@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard import metrics
+from dashboard.cache import cached
 from dashboard.filters import FilterState
 from dashboard.formatting import shorten_one
 
@@ -45,7 +46,12 @@ def territory_population(store, level: str) -> pd.Series:
 
 
 def map_data(store, state: FilterState) -> MapData:
-    """Filtered lauréats, the chosen metric per territory, and the totals."""
+    """Filtered lauréats, the chosen metric per territory, and the totals (computed once
+    per state: the map, its table, its exports and the page layout all ask)."""
+    return cached(store, ("map_data", state), lambda: _map_data(store, state))
+
+
+def _map_data(store, state: FilterState) -> MapData:
     laureats = store.laureats[state.mask(store.laureats)]
     names = territory_names(store, state.level)
     values = metrics.aggregate(laureats, state.level)[state.metric]
@@ -85,6 +91,10 @@ def laureat(store, id_laureat: str) -> dict | None:
 
 def filter_options(store) -> dict[str, list[dict]]:
     """Choices of each multi-select filter, labelled in French, sorted by label."""
+    return cached(store, ("filter_options",), lambda: _filter_options(store))
+
+
+def _filter_options(store) -> dict[str, list[dict]]:
     laureats = store.laureats
 
     def from_column(column: str) -> list[dict]:

@@ -8,6 +8,7 @@ files skips the import.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import shutil
@@ -40,6 +41,9 @@ PERIMETERS_FILE = "ti.geojson"
 TI_WEB_TOLERANCE = 0.004  # degrees, as for the EPCI layer
 
 
+_TOKENS = itertools.count(1)
+
+
 @dataclass
 class DataStore:
     settings: Settings
@@ -54,8 +58,10 @@ class DataStore:
     from_cache: bool = False
     # The database version this store was loaded from (None: a folder read directly).
     version: Version | None = None
-    # Results derived from the loaded data alone (see dashboard.funding_gaps.store_memo).
-    memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    # Names this loaded data in dashboard.cache keys (a new one for every store).
+    cache_token: int = field(
+        default_factory=lambda: next(_TOKENS), init=False, repr=False, compare=False
+    )
 
     @property
     def is_demo(self) -> bool:

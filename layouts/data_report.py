@@ -9,6 +9,7 @@ from dashboard import formatting, labels
 from dashboard.schemas import SCHEMAS
 from dashboard.versions import ACTION_LABELS
 from layouts.components import TABLE_STYLE
+from layouts.paths import rollback_path
 
 SEVERITY_COLUMN = {"name": "Gravité", "id": "severity"}
 
@@ -176,6 +177,6 @@ def _rollback_form(number: int, token: str) -> html.Form:
             ),
         ],
         method="POST",
-        action=f"/donnees/versions/{number}/retablir",
+        action=rollback_path(number),
         className="mt-1",
     )

@@ -57,6 +57,7 @@ def gaps_page(
     return html.Div(
         [
             dcc.Store(id="gaps-state", data=state.to_query()),
+            dcc.Store(id="gaps-url-written"),
             dcc.Store(id="gaps-drawn", data=drawn),
             dcc.Store(id=webgl_store(GAPS_GRAPH)),
             html.Div(

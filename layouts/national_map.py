@@ -38,8 +38,15 @@ def table_columns(state: FilterState) -> list[dict]:
 
 
 def national_map_page(
-    figure, summary: str, footnote: str, options: dict, state: FilterState
+    figure,
+    summary: str,
+    footnote: str,
+    options: dict,
+    state: FilterState,
+    rows: list[dict],
+    page_count: int,
 ) -> html.Div:
+    """The screen with its first figure and first table page (no callback before paint)."""
     sidebar = dbc.Col(filter_panel(options, state), lg=3, className="border-end pe-3")
     main = dbc.Col(
         [
@@ -73,6 +80,8 @@ def national_map_page(
             dash_table.DataTable(
                 id="territory-table",
                 columns=table_columns(state),
+                data=rows,
+                page_count=page_count,
                 page_current=0,
                 page_size=TABLE_PAGE_SIZE,
                 page_action="custom",
@@ -91,6 +100,7 @@ def national_map_page(
             dcc.Store(id="webgl-support"),
             dcc.Store(id="drawn-level", data=state.level),
             dcc.Store(id="drawn-rows", data=state.rows_key()),
+            dcc.Store(id="url-written"),
             dbc.Row([sidebar, main]),
         ]
     )

@@ -12,6 +12,7 @@ from dashboard.filters import FilterState
 from dashboard.region_summary import FeaturedProject, Kpi, RegionSummary
 from layouts.components import map_body, not_found, territory_controls
 from layouts.export_buttons import export_menu
+from layouts.paths import NATIONAL_PATH, REGION_PATH, ti_path
 
 
 def kpi_tile(key: str, value: str, kpi: Kpi) -> html.Div:
@@ -38,7 +39,7 @@ def kpi_strip(summary: RegionSummary) -> html.Div:
 def featured_card(project: FeaturedProject) -> html.Article:
     """NAME / taille – filière / commune – TI / text / jobs sentence, as on the annex."""
     ti = (
-        dcc.Link(project.ti_label, href=f"/ti/{project.id_ti}")
+        dcc.Link(project.ti_label, href=ti_path(project.id_ti))
         if project.id_ti
         else project.ti_label
     )
@@ -75,7 +76,7 @@ def ti_list(summary: RegionSummary) -> html.Section:
             html.P(labels.REGION_TI_LIST_EMPTY, className="text-muted small"), className="ti-list"
         )
     items = [
-        html.Li(dcc.Link(name, href=f"/ti/{id_ti}"))
+        html.Li(dcc.Link(name, href=ti_path(id_ti)))
         for id_ti, name in zip(summary.tis["id_ti"], summary.tis["lib_ti"], strict=True)
     ]
     title = labels.REGION_TI_LIST.format(n=len(items), vintage=summary.ti_vintage)
@@ -124,7 +125,7 @@ def export_slot(summary: RegionSummary) -> html.Div:
 
 def region_controls(summary: RegionSummary, choices: list[dict]) -> html.Div:
     """Back link, région list and exports: hidden in presentation mode."""
-    back = dcc.Link(labels.BACK_TO_MAP, href="/", className="me-3 small")
+    back = dcc.Link(labels.BACK_TO_MAP, href=NATIONAL_PATH, className="me-3 small")
     return territory_controls(
         back, "region-choice", labels.REGION_CHOICE, choices, summary.code, export_slot(summary)
     )
@@ -154,4 +155,4 @@ def region_panel(
 
 
 def region_not_found(code: str, choices: list[dict]) -> html.Div:
-    return not_found(labels.REGION_UNKNOWN.format(code=code), choices, "/region", "region-panel")
+    return not_found(labels.REGION_UNKNOWN.format(code=code), choices, REGION_PATH, "region-panel")

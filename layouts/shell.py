@@ -6,7 +6,15 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard import labels
-from layouts.paths import ACCOUNTS_PATH, DATA_PATH, GAPS_PATH, PUBLISH_PATH
+from layouts.paths import (
+    ACCOUNTS_PATH,
+    DATA_PATH,
+    GAPS_PATH,
+    LOGIN_PATH,
+    LOGOUT_PATH,
+    NATIONAL_PATH,
+    PUBLISH_PATH,
+)
 
 
 def demo_banner() -> dbc.Alert:
@@ -21,7 +29,7 @@ def demo_banner() -> dbc.Alert:
 def account_links(current) -> list:
     """« Publier » for editors; « Connexion » for visitors (reading never needs an account)."""
     if current is None:
-        return [dbc.NavItem(dbc.NavLink(labels.NAV_LOGIN, href="/connexion", external_link=True))]
+        return [dbc.NavItem(dbc.NavLink(labels.NAV_LOGIN, href=LOGIN_PATH, external_link=True))]
     links = []
     if current.account.may_publish:
         links.append(
@@ -42,7 +50,7 @@ def account_links(current) -> list:
             ),
         ],
         method="POST",
-        action="/deconnexion",
+        action=LOGOUT_PATH,
         className="d-flex align-items-center gap-2 ms-2",
     )
     return [*links, dbc.NavItem(logout)]
@@ -52,10 +60,10 @@ def header(current=None) -> dbc.Navbar:
     return dbc.Navbar(
         dbc.Container(
             [
-                dbc.NavbarBrand(labels.APP_TITLE, href="/", className="fw-semibold"),
+                dbc.NavbarBrand(labels.APP_TITLE, href=NATIONAL_PATH, className="fw-semibold"),
                 dbc.Nav(
                     [
-                        dbc.NavItem(dbc.NavLink(labels.NAV_MAP, href="/")),
+                        dbc.NavItem(dbc.NavLink(labels.NAV_MAP, href=NATIONAL_PATH)),
                         dbc.NavItem(dbc.NavLink(labels.NAV_GAPS, href=GAPS_PATH)),
                         dbc.NavItem(dbc.NavLink(labels.NAV_REPORT, href=DATA_PATH)),
                     ],
@@ -71,15 +79,28 @@ def header(current=None) -> dbc.Navbar:
     )
 
 
-def app_layout(is_demo: bool, current=None) -> html.Div:
-    """Skeleton built at each page load (demo banner and account links follow the version
-    and the session); the router fills ``page-content`` from the URL."""
+def app_layout(
+    is_demo: bool,
+    current=None,
+    location: dict | None = None,
+    page=None,
+    title: str | None = None,
+) -> html.Div:
+    """The frame built at each page load (the demo banner and account links follow the
+    version and the session) around Dash Pages' container; ``page`` fills it when known
+    already (see ``pages.first_page``), otherwise Dash Pages' router does."""
     return html.Div(
         [
-            dcc.Location(id="url", refresh="callback-nav"),
+            dcc.Location(id="_pages_location", refresh="callback-nav", **(location or {})),
             header(current),
             demo_banner() if is_demo else None,
-            html.Main(id="page-content", className="container-fluid py-2"),
+            html.Main(
+                html.Div(page, id="_pages_content", disable_n_clicks=True),
+                id="page-content",
+                className="container-fluid py-2",
+            ),
+            dcc.Store(id="_pages_store", data={"title": title or labels.APP_TITLE}),
+            html.Div(id="_pages_dummy", disable_n_clicks=True),
         ],
         lang="fr",
     )

@@ -25,6 +25,7 @@ from layouts.components import (
     territory_controls,
 )
 from layouts.export_buttons import export_menu
+from layouts.paths import NATIONAL_PATH, region_path
 
 TABLE_PAGE_SIZE = 12
 DEFAULT_SORT = [{"column_id": "aide_meur", "direction": "desc"}]
@@ -178,11 +179,11 @@ def ti_controls(summary: TiSummary, choices: list[dict]) -> html.Div:
     back = (
         dcc.Link(
             labels.TI_REGION_LINK.format(name=summary.region_name),
-            href=f"/region/{summary.region}",
+            href=region_path(summary.region),
             className="small",
         )
         if summary.region
-        else dcc.Link(labels.BACK_TO_MAP, href="/", className="small")
+        else dcc.Link(labels.BACK_TO_MAP, href=NATIONAL_PATH, className="small")
     )
     menu = export_menu(FilterState(tis=(summary.id_ti,)).to_query(), graph_id="ti-map")
     return territory_controls(

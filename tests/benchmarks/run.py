@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dashboard.settings import DEMO_DATA_DIR, Settings
 from dashboard.store import DataStore
-from tests.benchmarks import gaps_bench, map_bench
+from tests.benchmarks import browser_bench, gaps_bench, load_test, map_bench
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -112,6 +112,8 @@ def main() -> None:
         store = DataStore.load(Settings(data_dir=DEMO_DATA_DIR, cache_dir=Path(cache)))
         map_bench.run(store)
         gaps_bench.run(store)
+    browser_bench.run()
+    load_test.run()
 
 
 if __name__ == "__main__":

@@ -50,11 +50,16 @@ def hostile_store(tmp_path_factory, geography):
 
 def _router_response_bytes(app, path: str) -> int:
     body = {
-        "output": "page-content.children",
-        "outputs": {"id": "page-content", "property": "children"},
-        "inputs": [{"id": "url", "property": "pathname", "value": path}],
-        "state": [{"id": "url", "property": "search", "value": ""}],
-        "changedPropIds": ["url.pathname"],
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [
+            {"id": "_pages_content", "property": "children"},
+            {"id": "_pages_store", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": ""},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
     }
     response = app.server.test_client().post("/_dash-update-component", json=body)
     assert response.status_code == 200

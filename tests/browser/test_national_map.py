@@ -117,6 +117,33 @@ def test_choosing_a_region_updates_every_figure_and_the_url(national, demo_store
     assert coloured and set(coloured) <= bretagne_epci
     pins = graph(national, "gd._fullData[1].lon.length + gd._fullData[2].lon.length")
     assert pins == 85
+    # What MapLibre paints, not only plotly's data: outside Bretagne, the no-data grey.
+    wait_until(lambda: bool(rendered_colours(national)))
+    shown = rendered_colours(national)
+    outside = {colour for code, colour in shown.items() if code not in bretagne_epci}
+    inside = {colour for code, colour in shown.items() if code in bretagne_epci}
+    assert outside == {"rgba(230,230,230,1)"}
+    assert inside - outside
+
+
+RENDERED_COLOURS = """
+const map = gd._fullLayout.map._subplot.map;
+const fill = map.getStyle().layers.find(l => l.type === 'fill' && l.id.startsWith('plotly-trace'));
+const codes = {};
+gd.calcdata[0].forEach(d => { if (d.fOut) codes[d.fOut.properties.i] = d.loc; });
+const shown = {};
+for (const f of map.queryRenderedFeatures({layers: [fill.id]})) {
+  const c = f.layer.paint['fill-color'];
+  shown[codes[f.properties.i]] = `rgba(${Math.round(c.r * 255)},${Math.round(c.g * 255)},`
+    + `${Math.round(c.b * 255)},${c.a})`;
+}
+return shown;
+"""
+
+
+def rendered_colours(duo) -> dict[str, str]:
+    """Territory code -> fill colour MapLibre draws it in (after the recolour)."""
+    return duo.driver.execute_script(f"const gd = {GRAPH};" + RENDERED_COLOURS)
 
 
 def test_url_restores_level_metric_filters_and_view(national, demo_store):

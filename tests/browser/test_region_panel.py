@@ -13,6 +13,7 @@ import unicodedata
 import pytest
 from dash.testing.application_runners import ThreadedRunner
 from dash.testing.composite import DashComposite
+from selenium.common.exceptions import StaleElementReferenceException
 
 from app import create_app
 from dashboard.region_summary import region_summary
@@ -88,8 +89,11 @@ def wait_for_text(duo, selector: str, expected: str, timeout: float = 20) -> str
     deadline = time.time() + timeout
     shown = ""
     while time.time() < deadline:
-        elements = duo.driver.find_elements("css selector", selector)
-        shown = plain(elements[0].text) if elements else ""
+        try:
+            elements = duo.driver.find_elements("css selector", selector)
+            shown = plain(elements[0].text) if elements else ""
+        except StaleElementReferenceException:  # the page was replaced while read
+            continue
         if shown == expected:
             return shown
         time.sleep(0.2)

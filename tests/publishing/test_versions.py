@@ -140,7 +140,7 @@ def test_an_unreachable_database_keeps_the_last_version_on_screen(settings, monk
     assert live.number == 1
     assert "Base de données injoignable depuis" in live.database_error
     assert "version 1 du" in live.database_error
-    from callbacks.router import data_notices
+    from pages import data_notices
 
     assert "injoignable" in str(data_notices(live.store, (), live.database_error))
     monkeypatch.undo()

@@ -96,14 +96,14 @@ def _outputs(key: str):
 def run_page(app, client, path: str) -> PageRun:
     """Load ``path`` as the renderer would; every non-200 answer is a failure."""
     run = PageRun(path)
-    pathname, _, query = path.partition("?")
     index = client.get(path)
     run.statuses.append(index.status_code)
     if index.status_code >= 500:
         run.failures.append(Failure(f"GET {path}", index.status_code, index.get_data(True)[:500]))
     # The skeleton as the renderer gets it (the layout is a function of the session).
-    component_props(client.get("/_dash-layout").get_json(), run.props)
-    run.props["url"] = {"pathname": pathname, "search": f"?{query}" if query else ""}
+    # The browser asks for the layout from the page it shows: the page comes built in.
+    layout = client.get("/_dash-layout", headers={"Referer": f"http://localhost{path}"})
+    component_props(layout.get_json(), run.props)
     callbacks = [c for c in app._callback_list if not c.get("clientside_function")]
     fired: set[str] = set()
     for _ in range(ROUNDS):

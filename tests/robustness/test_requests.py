@@ -130,11 +130,16 @@ def test_unreadable_url_values_are_named_not_used(served):
 
 def _router_body(pathname="/", search=""):
     return {
-        "output": "page-content.children",
-        "outputs": {"id": "page-content", "property": "children"},
-        "inputs": [{"id": "url", "property": "pathname", "value": pathname}],
-        "state": [{"id": "url", "property": "search", "value": search}],
-        "changedPropIds": ["url.pathname"],
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [
+            {"id": "_pages_content", "property": "children"},
+            {"id": "_pages_store", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": pathname},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
     }
 
 
@@ -156,7 +161,8 @@ def test_malformed_callback_bodies_get_4xx_and_one_log_line(served, caplog):
     assert outcomes["sans output"] == 400
     assert outcomes["imbrication 5000"] == 400
     assert outcomes["10 Mo"] == 413
-    assert outcomes["valeur nombre pour pathname"] == 200  # treated as the home page
+    # Dash Pages' router cannot read a number as a path: refused, never a 500.
+    assert outcomes["valeur nombre pour pathname"] == 400
 
 
 def test_every_callback_survives_garbage_values(served):

@@ -1,27 +1,43 @@
-"""TI sheet: choosing another TI, and sorting its lauréats (dates by their ISO key)."""
+"""TI sheet (``/ti/<id>``): choosing another TI, and sorting its lauréats (dates by their
+ISO key)."""
 
 from __future__ import annotations
 
+import dash
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.webgl import register_svg_fallback
+from callbacks.webgl import browser_draws_webgl, register_svg_fallback
+from dashboard import labels
+from dashboard.cache import cached
+from dashboard.live_store import current_store
 from dashboard.region_summary import UnknownTerritory, ti_choices, ti_summary
 from dashboard.store import DataStore
 from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import enjeu_chart, ti_figure, ti_svg_figure
+from layouts.paths import TI_PATH, TI_TEMPLATE, ti_path
 from layouts.ti_sheet import sort_rows, ti_not_found, ti_sheet
+from pages import LOCATION, framed, serving_store
 
 
-def ti_path(id_ti: str) -> str:
-    return f"/ti/{id_ti}"
+def layout(id_ti: str = "", **_query):
+    store = serving_store()
+    webgl = browser_draws_webgl()
+    page = cached(store, ("page", TI_PATH, id_ti, webgl), lambda: ti_page(store, id_ti, webgl))
+    return framed(page)
 
 
 def register(app: Dash, store: DataStore) -> None:
+    dash.register_page(
+        __name__, path_template=TI_TEMPLATE, title=labels.TI_PAGE_TITLE, layout=layout
+    )
+
     def svg_map(pathname: str | None):
         """Without WebGL the TI's map is drawn in SVG (communes by EPCI, lauréats)."""
         try:
-            summary = ti_summary(store, (pathname or "").strip("/").partition("/")[2])
+            summary = ti_summary(
+                current_store(store), (pathname or "").strip("/").partition("/")[2]
+            )
         except UnknownTerritory:
             return None
         return svg_graph("ti-map", ti_svg_figure(summary))
@@ -30,14 +46,14 @@ def register(app: Dash, store: DataStore) -> None:
         app,
         webgl_store("ti-map"),
         Output(map_frame("ti-map"), "children"),
-        State("url", "pathname"),
+        State(LOCATION, "pathname"),
         svg_map,
     )
 
     @app.callback(
-        Output("url", "pathname", allow_duplicate=True),
+        Output(LOCATION, "pathname", allow_duplicate=True),
         Input("ti-choice", "value"),
-        State("url", "pathname"),
+        State(LOCATION, "pathname"),
         prevent_initial_call=True,
     )
     def choose_ti(id_ti: str | None, pathname: str | None) -> str:

@@ -1,11 +1,16 @@
-"""Région panel navigation: the région list, and a click on a région of the national map."""
+"""Région panel (``/region/<code>``): the annex panel, the région list, and a click on a
+région of the national map."""
 
 from __future__ import annotations
 
+import dash
 from dash import Dash, Input, Output, State, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.webgl import register_svg_fallback
+from callbacks.webgl import browser_draws_webgl, register_svg_fallback
+from dashboard import labels
+from dashboard.cache import cached
+from dashboard.live_store import current_store
 from dashboard.region_summary import (
     UnknownTerritory,
     panel_codes,
@@ -17,14 +22,12 @@ from dashboard.territory import REGION_GROUPS
 from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.national_map import CHOROPLETH
 from layouts.figures.region_map import region_figure, region_svg_figure
+from layouts.paths import REGION_PATH, REGION_TEMPLATE, region_path
 from layouts.region_panel import region_not_found, region_panel
+from pages import LOCATION, framed, serving_store
 
 # Overseas régions open the report's grouped panel ("outre-mer").
 PANEL_OF_REGION = {code: group for group, codes in REGION_GROUPS.items() for code in codes}
-
-
-def region_path(code: str) -> str:
-    return f"/region/{code}"
 
 
 def clicked_region(click: dict | None, level: str | None) -> str | None:
@@ -38,12 +41,27 @@ def clicked_region(click: dict | None, level: str | None) -> str | None:
     return PANEL_OF_REGION.get(code, code)
 
 
+def layout(region_code: str | None = None, **_query):
+    store = serving_store()
+    code = region_code or default_region(store)
+    webgl = browser_draws_webgl()
+    page = cached(
+        store, ("page", REGION_PATH, code, webgl), lambda: region_page(store, code, webgl)
+    )
+    return framed(page)
+
+
 def register(app: Dash, store: DataStore) -> None:
+    title = labels.REGION_PAGE_TITLE
+    dash.register_page(__name__, path_template=REGION_TEMPLATE, title=title, layout=layout)
+    dash.register_page(f"{__name__}.default", path=REGION_PATH, title=title, layout=layout)
+
     def svg_map(pathname: str | None):
         """Without WebGL the panel's map is drawn in SVG (région, TI perimeters, pins)."""
-        code = (pathname or "").strip("/").partition("/")[2] or default_region(store)
+        data = current_store(store)
+        code = (pathname or "").strip("/").partition("/")[2] or default_region(data)
         try:
-            return svg_graph("region-map", region_svg_figure(region_summary(store, code)))
+            return svg_graph("region-map", region_svg_figure(region_summary(data, code)))
         except UnknownTerritory:
             return None
 
@@ -51,14 +69,14 @@ def register(app: Dash, store: DataStore) -> None:
         app,
         webgl_store("region-map"),
         Output(map_frame("region-map"), "children"),
-        State("url", "pathname"),
+        State(LOCATION, "pathname"),
         svg_map,
     )
 
     @app.callback(
-        Output("url", "pathname", allow_duplicate=True),
+        Output(LOCATION, "pathname", allow_duplicate=True),
         Input("region-choice", "value"),
-        State("url", "pathname"),
+        State(LOCATION, "pathname"),
         prevent_initial_call=True,
     )
     def choose_region(code: str | None, pathname: str | None) -> str:
@@ -67,7 +85,7 @@ def register(app: Dash, store: DataStore) -> None:
         return region_path(code)
 
     @app.callback(
-        Output("url", "pathname", allow_duplicate=True),
+        Output(LOCATION, "pathname", allow_duplicate=True),
         Input("national-map", "clickData"),
         State("drawn-level", "data"),
         prevent_initial_call=True,

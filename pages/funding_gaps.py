@@ -1,12 +1,15 @@
-"""Territoires sans financement: controls -> GapState (in the URL) -> Patch of map, rule, list."""
+"""Territoires sans financement (``/territoires-sans-financement``): controls -> GapState
+(in the URL) -> Patch of map, rule, list."""
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, State, ctx, html
+import dash
+from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.webgl import register_svg_fallback
+from callbacks.webgl import browser_draws_webgl, register_svg_fallback
 from dashboard import labels, queries
+from dashboard.cache import cached
 from dashboard.funding_gaps import (
     GapResult,
     GapState,
@@ -41,7 +44,8 @@ from layouts.funding_gaps import (
     territory_detail,
     threshold_placeholder,
 )
-from layouts.paths import national_href
+from layouts.paths import GAPS_PATH, national_href, region_path, ti_path
+from pages import framed, serving_store
 
 MAP_FRAME = (1100, 560)  # the map's usual size on a laptop, for fitting a région
 
@@ -55,10 +59,17 @@ def gaps_view(store: DataStore, state: GapState) -> dict:
     return fit_view(bounds, *MAP_FRAME)
 
 
-def gaps_page_for(
-    store: DataStore, search: str | None, options: dict, webgl: bool = True
-) -> html.Div:
-    state = GapState.from_query(search)
+def layout(**query):
+    store = serving_store()
+    state = GapState.from_query(query)
+    webgl = browser_draws_webgl()
+    key = ("page", GAPS_PATH, state, state.layers, webgl)
+    page = cached(store, key, lambda: gaps_page_for(store, state, webgl))
+    return framed(page, state.ignored)
+
+
+def gaps_page_for(store: DataStore, state: GapState, webgl: bool = True) -> html.Div:
+    options = queries.filter_options(store)
     result = funding_gaps(store, state)
     # Pins travel only once their layer is shown (``drawn_key`` records which rows they hold).
     shown = "pins" in state.layers
@@ -149,6 +160,8 @@ def map_patch(store: DataStore, state: GapState, result: GapResult, drawn: dict,
 
 
 def register(app: Dash, store: DataStore) -> None:
+    dash.register_page(__name__, path=GAPS_PATH, title=labels.GAPS_TITLE, layout=layout)
+
     def svg_map(query: str):
         state = GapState.from_query(query)
         bounds = regions_bounds(store, state.regions)
@@ -164,7 +177,6 @@ def register(app: Dash, store: DataStore) -> None:
 
     @app.callback(
         Output("gaps-state", "data"),
-        Output("url", "search", allow_duplicate=True),
         Output("g-threshold-feedback", "children"),
         Input("g-level", "value"),
         Input("g-date-from", "value"),
@@ -190,7 +202,14 @@ def register(app: Dash, store: DataStore) -> None:
             programmes=tuple(sorted(programmes or ())),
             layers=tuple(layers or ()),
         )
-        return state.to_query(), state.to_query(), feedback
+        return state.to_query(), feedback
+
+    app.clientside_callback(
+        ClientsideFunction("urlState", "replace"),
+        Output("gaps-url-written", "data"),
+        Input("gaps-state", "data"),
+        prevent_initial_call=True,
+    )
 
     @app.callback(
         Output(GAPS_GRAPH, "figure"),
@@ -289,12 +308,12 @@ def detail_links(store: DataStore, state: GapState, row) -> list[tuple[str, str]
     links = []
     filters = state.to_filters()
     if state.level == "id_ti":
-        links.append((labels.GAPS_OPEN_TI, f"/ti/{row['code']}"))
+        links.append((labels.GAPS_OPEN_TI, ti_path(row["code"])))
         links.append((labels.GAPS_OPEN_MAP, "/" + filters.with_(tis=(row["code"],)).to_query()))
     if isinstance(row.get("reg"), str):
         name = queries.territory_names(store, "reg").get(row["reg"], row["reg"])
         panel = "outre-mer" if row["reg"] in OVERSEAS_REGIONS else row["reg"]
-        links.append((labels.GAPS_OPEN_REGION.format(name=name), f"/region/{panel}"))
+        links.append((labels.GAPS_OPEN_REGION.format(name=name), region_path(panel)))
     if state.level == "epci" and isinstance(row.get("reg"), str):
         links.append((labels.GAPS_OPEN_MAP, "/" + filters.with_(regions=(row["reg"],)).to_query()))
     return links

@@ -1,0 +1,120 @@
+"""The screens: one module each, registered with Dash Pages.
+
+Each module says where the screen lives (``dash.register_page``), builds it from
+the URL (``layout(**query)``: the store's answers put into ``layouts`` functions)
+and wires its callbacks, which stay thin translations from inputs to queries.
+Pages read the store of the app serving the request, so several apps may live in
+one process (tests, benchmarks).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Dash, dcc, html
+
+# Dash Pages' own path matching and query parsing, so a page built into the layout is
+# the one its router would have built.
+from dash._pages import _parse_query_string, _path_to_page
+from flask import current_app, request
+
+from dashboard import labels
+from dashboard.live_store import LiveStore, current_store
+from dashboard.store import DataStore
+from layouts.paths import DATA_PATH
+
+# Dash Pages' own component ids (dash.page_container): its router listens to them.
+LOCATION = "_pages_location"
+CONTENT = "_pages_content"
+
+
+def serving_store() -> DataStore:
+    """The version the app answering this request serves (one version for the whole page)."""
+    return current_store(current_app.config["TI_STORE"])
+
+
+def serving_live() -> LiveStore | None:
+    return current_app.config.get("TI_LIVE")
+
+
+def framed(page, ignored: tuple[str, ...] = ()) -> html.Div:
+    """A page under its notes: database unreachable, datasets missing, unreadable URL values."""
+    live = serving_live()
+    unreachable = live.database_error if live is not None else None
+    return html.Div([*data_notices(serving_store(), ignored, unreachable), page])
+
+
+def data_notices(
+    store: DataStore, ignored: tuple[str, ...] = (), unreachable: str | None = None
+) -> list:
+    notices = [_notice(unreachable, "danger", report_link=False)] if unreachable else []
+    if store.laureats.empty:
+        notices.append(_notice(labels.NO_LAUREATS, "warning"))
+    if store.tis.table.empty:
+        notices.append(_notice(labels.NO_TI_LIST, "warning"))
+    if store.cluster_points.empty:
+        notices.append(_notice(labels.NO_CLUSTERS, "secondary"))
+    if ignored:
+        text = labels.URL_IGNORED.format(items=", ".join(ignored))
+        notices.append(_notice(text, "secondary", report_link=False))
+    return notices
+
+
+def _notice(text: str, color: str, report_link: bool = True) -> dbc.Alert:
+    link = [" ", dcc.Link(labels.SEE_REPORT, href=DATA_PATH, className="alert-link")]
+    return dbc.Alert(
+        [text, *(link if report_link else [])], color=color, className="py-1 mb-2 small"
+    )
+
+
+def register(app: Dash, store: DataStore) -> None:
+    """Every screen, in the order Dash Pages matches their paths."""
+    from pages import data_report, funding_gaps, national_map, not_found_404, region, ti_sheet
+
+    for screen in (national_map, region, ti_sheet, funding_gaps, data_report, not_found_404):
+        screen.register(app, store)
+    register_page_responses(app)
+
+
+def first_page(referrer: str | None, host_url: str) -> tuple[dict, object, str | None]:
+    """The location and page for the address the browser is on, built into the layout.
+
+    The browser asks ``/_dash-layout`` from the page it is showing, so the request's
+    ``Referer`` is that page: answering with the page already in it saves the round trip
+    Dash Pages' router would make before the first map can start. The location is given
+    exactly as the browser has it, so ``dcc.Location`` does not fire the router again.
+    Without a usable ``Referer`` (another host, none sent) the router fills the page.
+    """
+    if not referrer or not referrer.startswith(host_url):
+        return {}, None, None
+    parts = urlsplit(referrer)
+    search = f"?{parts.query}" if parts.query else ""
+    page, variables = _path_to_page(parts.path.strip("/"))
+    if not page:
+        page = dash.page_registry.get("pages.not_found_404", {})
+    location = {"pathname": parts.path, "search": search, "href": referrer, "hash": ""}
+    arguments = {**(variables or {}), **_parse_query_string(search)}
+    title = page["title"](**(variables or {})) if callable(page["title"]) else page["title"]
+    return location, page["layout"](**arguments), title
+
+
+def is_screen(path: str) -> bool:
+    """True when ``path`` is one of the screens (anything else gets « Page introuvable »)."""
+    page, _variables = _path_to_page(path.strip("/"))
+    return bool(page) and page.get("module") != "pages.not_found_404"
+
+
+def register_page_responses(app: Dash) -> None:
+    """Dash answers every path with its page shell: unknown ones say 404 all the same, so
+    link checkers and crawlers see a missing page as missing. Every answer keeps the
+    full address of a page within the site only (``first_page`` reads it back)."""
+
+    @app.server.after_request
+    def page_responses(response):
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        shell = request.endpoint == "/<path:path>" and response.status_code == 200
+        if shell and not is_screen(request.path):
+            response.status_code = 404
+        return response

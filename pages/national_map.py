@@ -1,0 +1,298 @@
+"""National map (``/``): filters -> FilterState (in the URL) -> the map, summary and table."""
+
+from __future__ import annotations
+
+import dash
+from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
+from dash.exceptions import PreventUpdate
+
+from callbacks.webgl import browser_draws_webgl, register_svg_fallback
+from dashboard import labels, queries
+from dashboard.cache import cached
+from dashboard.filters import FilterState
+from dashboard.live_store import current_store
+from dashboard.store import DataStore
+from layouts.export_buttons import export_hrefs, link_id
+from layouts.figures import national_map as fig
+from layouts.figures.choropleth import choropleth_encoding, format_values
+from layouts.figures.map_style import offline_style
+from layouts.figures.pins import pin_encoding
+from layouts.filter_panel import DEFAULT_LAYERS, MULTI_FILTERS, ZONES
+from layouts.national_map import (
+    TABLE_PAGE_SIZE,
+    national_map_page,
+    project_detail,
+    summary_line,
+    table_columns,
+)
+from layouts.paths import NATIONAL_PATH, gaps_href
+from pages import framed, serving_store
+
+CONTROL_INPUTS = [
+    Input("f-level", "value"),
+    Input("f-metric", "value"),
+    Input("f-per-capita", "value"),
+    Input("f-date-from", "value"),
+    Input("f-date-to", "value"),
+    Input("f-ti-scope", "value"),
+    *(Input(f"f-{suffix}", "value") for _field, suffix, _label in MULTI_FILTERS),
+]
+
+
+def layout(**query):
+    """The whole screen for a URL, first figure and first table page included, so the
+    first paint needs no callback (kept in the app's cache by URL state)."""
+    store = serving_store()
+    state = FilterState.from_query(query)
+    webgl = browser_draws_webgl()
+    key = ("page", NATIONAL_PATH, state, state.view, webgl)
+    page = cached(store, key, lambda: national_page(store, state, webgl))
+    return framed(page, state.ignored)
+
+
+def national_page(store: DataStore, state: FilterState, webgl: bool = True):
+    data = queries.map_data(store, state)
+    if webgl:
+        figure = national_map_figure(store, state, DEFAULT_LAYERS, offline_style())
+    else:
+        figure = national_map_figure(store, state, [], None, webgl=False)
+    summary = summary_line(data.totals, filters_text(store, state))
+    rows, page_count = table_rows(store, state, None, 0)
+    return national_map_page(
+        figure,
+        summary,
+        map_footnote(store),
+        queries.filter_options(store),
+        state,
+        rows,
+        page_count,
+    )
+
+
+def map_footnote(store: DataStore) -> str:
+    date = store.folder.data_date("laureats")
+    parts = [store.version_label] if store.version_label else []
+    if date:
+        parts.append(labels.DATA_DATE.format(date=date))
+    source = store.folder.source_of("laureats")
+    if source:
+        parts.append(f"Source : {source}")
+    parts.append(f"Géographie : {store.geography.vintage}")
+    parts.append(f"Territoires d'industrie : {store.tis.vintage}")
+    return " · ".join(parts)
+
+
+def table_rows(
+    store: DataStore, state: FilterState, sort_by: list[dict] | None, page: int
+) -> tuple[list[dict], int]:
+    """One page of the territory table and the number of pages."""
+    rows = queries.territory_table(store, state, sort_by or [])
+    chunk = rows.iloc[page * TABLE_PAGE_SIZE : (page + 1) * TABLE_PAGE_SIZE].copy()
+    chunk["valeur_texte"] = format_values(chunk["valeur"], state.metric, state.per_capita)
+    return chunk.to_dict("records"), max(1, -(-len(rows) // TABLE_PAGE_SIZE))
+
+
+def map_patch(store: DataStore, state: FilterState, drawn_level, drawn_rows, webgl) -> Patch:
+    """Only what changed goes back: class numbers, hover values, pins; geometry never."""
+    data = queries.map_data(store, state)
+    patch = Patch()
+    choropleth = patch["data"][fig.CHOROPLETH]
+    if drawn_level != state.level:
+        names = queries.territory_names(store, state.level).reindex(data.values.index)
+        choropleth["geojson"] = fig.geojson_url(state.level, webgl is not False)
+        choropleth["locations"] = data.values.index.tolist()
+        choropleth["text"] = names.fillna("").tolist()
+    choropleth.update(choropleth_encoding(data.values, state.metric, state.per_capita))
+    if webgl is not False and state.rows_key() != drawn_rows:
+        patch["data"][fig.PINS_IN].update(pin_encoding(data.laureats, True))
+        patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
+    return patch
+
+
+def state_from_controls(
+    level, metric, per_capita, date_from, date_to, ti_scope, *multi, view=None
+) -> FilterState:
+    values = {
+        field: tuple(sorted(v or ()))
+        for (field, _s, _l), v in zip(MULTI_FILTERS, multi, strict=True)
+    }
+    return FilterState(
+        level=level,
+        metric=metric,
+        per_capita=bool(per_capita),
+        date_from=date_from or None,
+        date_to=date_to or None,
+        ti_scope=ti_scope or "tous",
+        view=view,
+        **values,
+    )
+
+
+def filters_text(store: DataStore, state: FilterState) -> str:
+    """French list of the active filters, names rather than codes."""
+    parts = []
+    for name, value in queries.named_filters(store, state).items():
+        if name == "periode":
+            parts.append(f"du {value[0]} au {value[1]}")
+        elif name == "ti_scope":
+            parts.append("dans un TI" if value == "dans" else "hors TI")
+        else:
+            parts += list(value)
+    return ", ".join(parts)
+
+
+def national_map_figure(
+    store: DataStore, state: FilterState, layers: list[str], style, webgl: bool = True
+):
+    """The national figure for a state: first paint, and the SVG fallback."""
+    data = queries.map_data(store, state)
+    names = queries.territory_names(store, state.level)
+    return fig.national_figure(
+        data.values,
+        names,
+        data.laureats,
+        store.cluster_points,
+        store.cluster_links,
+        state,
+        layers,
+        style,
+        webgl=webgl,
+    )
+
+
+def register(app: Dash, store: DataStore) -> None:
+    dash.register_page(
+        __name__, path=NATIONAL_PATH, title=labels.NAV_MAP, name=labels.NAV_MAP, layout=layout
+    )
+    register_webgl_fallback(app, store)
+
+    @app.callback(
+        Output("national-map", "figure"),
+        Output("summary-line", "children"),
+        Output("territory-table", "columns"),
+        Output("territory-table", "data"),
+        Output("territory-table", "page_count"),
+        Output("territory-table", "page_current"),
+        Output("drawn-level", "data"),
+        Output("drawn-rows", "data"),
+        Output(link_id("csv"), "href"),
+        Output(link_id("xlsx"), "href"),
+        Output("gaps-link", "href"),
+        Output("map-state", "data"),
+        *CONTROL_INPUTS,
+        Input("territory-table", "page_current"),
+        Input("territory-table", "sort_by"),
+        State("drawn-level", "data"),
+        State("drawn-rows", "data"),
+        State("webgl-support", "data"),
+        prevent_initial_call=True,
+    )
+    def update_map(*values):
+        """One round trip per user action: the map's changes and every text beside it.
+
+        Geometry never travels; the browser recolours without re-reading it
+        (assets/choropleth_recolour.js)."""
+        *controls, page, sort_by, drawn_level, drawn_rows, webgl = values
+        data = current_store(store)
+        state = state_from_controls(*controls)
+        table_only = ctx.triggered_id == "territory-table"
+        page = (page or 0) if table_only else 0
+        rows, page_count = table_rows(data, state, sort_by, page)
+        figure = no_update if table_only else map_patch(data, state, drawn_level, drawn_rows, webgl)
+        summary = summary_line(queries.map_data(data, state).totals, filters_text(data, state))
+        hrefs = export_hrefs(state.rows_key())
+        return (
+            figure,
+            summary,
+            table_columns(state),
+            rows,
+            page_count,
+            page,
+            state.level,
+            state.rows_key(),
+            hrefs["csv"],
+            hrefs["xlsx"],
+            gaps_href(state),
+            state.to_query(),
+        )
+
+    # The address follows the filters and the view without a round trip (and without
+    # Dash Pages rebuilding the page, which a change of its location's search would do).
+    app.clientside_callback(
+        ClientsideFunction("urlState", "withView"),
+        Output("url-written", "data"),
+        Input("map-state", "data"),
+        Input("national-map", "relayoutData"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("nationalMap", "clearFilters"),
+        Output("f-date-from", "value"),
+        Output("f-date-to", "value"),
+        Output("f-ti-scope", "value"),
+        Output("f-per-capita", "value"),
+        *[Output(f"f-{suffix}", "value") for _f, suffix, _l in MULTI_FILTERS],
+        Input("clear-filters", "n_clicks"),
+        prevent_initial_call=True,
+    )
+
+    @app.callback(
+        Output("national-map", "figure", allow_duplicate=True),
+        Input("f-zone", "value"),
+        State("webgl-support", "data"),
+        prevent_initial_call=True,
+    )
+    def jump_to_zone(zone, webgl):
+        if webgl is False:  # the SVG fallback has a fixed view
+            raise PreventUpdate
+        _name, lat, lon, zoom = ZONES[zone]
+        patch = Patch()
+        patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
+        patch["layout"]["map"]["zoom"] = zoom
+        return patch
+
+    @app.callback(
+        Output("national-map", "figure", allow_duplicate=True),
+        Input("f-layers", "value"),
+        State("webgl-support", "data"),
+        prevent_initial_call=True,
+    )
+    def toggle_layers(layers, webgl):
+        if webgl is False:  # the SVG fallback has no pins, clusters or outlines
+            raise PreventUpdate
+        patch = Patch()
+        patch["layout"]["map"]["layers"][0]["visible"] = "ti" in layers
+        for index in (fig.PINS_IN, fig.PINS_OUT):
+            patch["data"][index]["visible"] = "pins" in layers
+        for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
+            patch["data"][index]["visible"] = "clusters" in layers
+        return patch
+
+    @app.callback(
+        Output("project-modal", "is_open"),
+        Output("project-title", "children"),
+        Output("project-body", "children"),
+        Input("national-map", "clickData"),
+        prevent_initial_call=True,
+    )
+    def open_project(click):
+        points = (click or {}).get("points") or [{}]
+        point = points[0]
+        if point.get("curveNumber") not in (fig.PINS_IN, fig.PINS_OUT) or "customdata" not in point:
+            raise PreventUpdate
+        row = queries.laureat(current_store(store), point["customdata"][0])
+        if row is None:
+            return no_update, no_update, no_update
+        return True, row.get("beneficiaire"), project_detail(row)
+
+
+def register_webgl_fallback(app: Dash, store: DataStore) -> None:
+    """A browser without WebGL gets an SVG choropleth instead of a blank MapLibre canvas."""
+    register_svg_fallback(
+        app,
+        "webgl-support",
+        Output("national-map", "figure", allow_duplicate=True),
+        State("map-state", "data"),
+        lambda query: national_map_figure(
+            store, FilterState.from_query(query), [], None, webgl=False
+        ),
+    )

@@ -1,0 +1,24 @@
+"""Any other address: « Page introuvable » (Dash Pages shows the module named
+``not_found_404``; the HTTP status is 404, see ``callbacks.request_guard``)."""
+
+from __future__ import annotations
+
+import dash
+from dash import Dash, dcc, html
+
+from dashboard import labels
+from dashboard.store import DataStore
+from layouts.paths import NATIONAL_PATH
+
+
+def layout(**_query) -> html.Div:
+    return html.Div(
+        [
+            html.H1(labels.PAGE_NOT_FOUND, className="h4"),
+            dcc.Link(labels.NAV_MAP, href=NATIONAL_PATH),
+        ]
+    )
+
+
+def register(app: Dash, store: DataStore) -> None:
+    dash.register_page(__name__, path="/404", title=labels.PAGE_NOT_FOUND, layout=layout)

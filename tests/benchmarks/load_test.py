@@ -1,0 +1,120 @@
+"""50 simulated sessions against gunicorn on loopback: each loads the national map as a
+new visitor would (page, scripts, styles, plotly.js, geometry, glyphs, layout) and then
+changes filters, one callback per change, for 60 s. Prints requests per second and the
+latency percentiles over all requests. Bounded in time and count; loopback only.
+
+The generator runs on the same machine as the server (2 cores here), so the figures
+are a floor. Server: ``WORKERS`` gunicorn processes of ``THREADS`` threads each.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import requests
+
+from tests.benchmarks.browser_bench import served
+from tests.benchmarks.map_bench import FILTER_QUERIES, filter_body
+
+SESSIONS = 50
+DURATION_S = 60.0
+MAX_REQUESTS = 200_000
+THINK_S = (0.1, 0.4)  # pause between two filter changes of one session
+WORKERS = int(os.environ.get("TI_BENCH_WORKERS", "4"))
+THREADS = int(os.environ.get("TI_BENCH_THREADS", "4"))
+HEADERS = {"Accept-Encoding": "gzip, deflate, br"}
+STATIC = re.compile(r'(?:src|href)="(/(?:_dash-component-suites|assets)/[^"]+)"')
+FIRST_LOAD = (
+    "/_dash-component-suites/plotly/package_data/plotly.min.js",
+    "/geo/epci.geojson",
+    "/geo/ti.geojson",
+    "/assets/map/glyphs/Open%20Sans%20Regular/0-255.pbf",
+    "/_dash-dependencies",
+)
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.latencies: list[float] = []
+        self.errors = 0
+        self.lock = threading.Lock()
+
+    def get(self, session: requests.Session, method: str, url: str, **kwargs):
+        start = time.perf_counter()
+        try:
+            response = session.request(method, url, timeout=30, **kwargs)
+            ok = response.status_code < 400
+        except requests.RequestException:
+            response, ok = None, False
+        with self.lock:
+            self.latencies.append(time.perf_counter() - start)
+            self.errors += not ok
+        return response
+
+
+def run_session(base: str, recorder: Recorder, deadline: float, seed: int) -> None:
+    rng = random.Random(seed)
+    with requests.Session() as session:
+        session.headers.update(HEADERS)
+        page = recorder.get(session, "GET", base + "/")
+        if page is None:
+            return
+        for path in [*sorted(set(STATIC.findall(page.text))), *FIRST_LOAD]:
+            recorder.get(session, "GET", base + path)
+        recorder.get(session, "GET", base + "/_dash-layout", headers={"Referer": base + "/"})
+        dependencies = recorder.get(session, "GET", base + "/_dash-dependencies")
+        callbacks = json.loads(dependencies.text) if dependencies is not None else []
+        while time.time() < deadline and len(recorder.latencies) < MAX_REQUESTS:
+            body = filter_body(callbacks, rng.choice(FILTER_QUERIES))
+            recorder.get(session, "POST", base + "/_dash-update-component", json=body)
+            time.sleep(rng.uniform(*THINK_S))
+
+
+def run(sessions: int = SESSIONS, duration: float = DURATION_S) -> dict[str, float]:
+    recorder = Recorder()
+    with tempfile.TemporaryDirectory() as scratch:
+        extra = ("-w", str(WORKERS), "--threads", str(THREADS))
+        with served("app:server", Path(scratch), extra) as base:
+            start = time.time()
+            deadline = start + duration
+            threads = [
+                threading.Thread(target=run_session, args=(base, recorder, deadline, i))
+                for i in range(sessions)
+            ]
+            for thread in threads:
+                thread.start()
+                time.sleep(duration / sessions / 10)  # arrivals spread over the first tenth
+            for thread in threads:
+                thread.join()
+            elapsed = time.time() - start
+    latencies = np.array(recorder.latencies) * 1000
+    figures = {
+        "requests": len(latencies),
+        "per_second": len(latencies) / elapsed,
+        "p50_ms": float(np.percentile(latencies, 50)),
+        "p95_ms": float(np.percentile(latencies, 95)),
+        "p99_ms": float(np.percentile(latencies, 99)),
+        "errors": recorder.errors,
+    }
+    print(
+        f"\nCharge : {sessions} sessions pendant {duration:.0f} s, gunicorn {WORKERS} processus "
+        f"× {THREADS} fils : {figures['requests']} requêtes, "
+        f"{figures['per_second']:.0f} requêtes/s, p50 {figures['p50_ms']:.0f} ms, "
+        f"p95 {figures['p95_ms']:.0f} ms, p99 {figures['p99_ms']:.0f} ms, "
+        f"{figures['errors']} erreurs (médiane {statistics.median(latencies):.0f} ms)"
+    )
+    return figures
+
+
+if __name__ == "__main__":
+    run(duration=float(sys.argv[1]) if len(sys.argv) > 1 else DURATION_S)
