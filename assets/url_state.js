@@ -2,7 +2,8 @@
  * callback hands its query string (written by dashboard/url_state.py) to these.
  * history.replaceState rather than dcc.Location, so Dash Pages does not rebuild the
  * page, and a filter change is not one more step for the Back button. The
- * presentation-mode flag of the address is kept. */
+ * presentation-mode flag of the address is kept. Each call names its screen's path:
+ * a screen that answers late, once the user has moved on, leaves the address alone. */
 (function () {
   "use strict";
 
@@ -14,7 +15,11 @@
     return search;
   }
 
-  function replaceSearch(search) {
+  function replaceSearch(path, search) {
+    var here = window.location.pathname.replace(/\/+$/, "") || "/";
+    if (here !== path) {
+      return window.dash_clientside.no_update;
+    }
     search = withPresentation(search);
     if (search !== window.location.search) {
       window.history.replaceState(window.history.state, "", window.location.pathname + search);
@@ -22,8 +27,8 @@
     return window.dash_clientside.no_update;
   }
 
-  function replace(query) {
-    return replaceSearch(query || "");
+  function replace(path, query) {
+    return replaceSearch(path, query || "");
   }
 
   function round(value, digits) {
@@ -39,13 +44,13 @@
     return new URLSearchParams(window.location.search).get("vue");
   }
 
-  function withView(query, relayout) {
+  function withView(path, query, relayout) {
     var search = (query || "").replace(/([?&])vue=[^&]*&?/, "$1").replace(/[?&]$/, "");
     var view = viewOf(relayout);
     if (view) {
       search += (search ? "&" : "?") + "vue=" + view;
     }
-    return replaceSearch(search);
+    return replaceSearch(path, search);
   }
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {

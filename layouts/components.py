@@ -60,6 +60,11 @@ def number_column(key: str, name: str, decimals: int = 2) -> dict:
     }
 
 
+def shown_id(choice_id: str) -> str:
+    """The store holding the territory that a page with the list ``choice_id`` shows."""
+    return f"{choice_id}-shown"
+
+
 def territory_controls(
     back: dcc.Link, choice_id: str, label: str, choices: list[dict], value: str, *extra
 ) -> html.Div:
@@ -79,6 +84,7 @@ def territory_controls(
                         searchable=True,
                         labels=labels.DROPDOWN_LABELS,
                     ),
+                    dcc.Store(id=shown_id(choice_id), data=value),
                 ],
                 className=choice_id,
             ),

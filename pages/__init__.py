@@ -9,25 +9,55 @@ one process (tests, benchmarks).
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import Dash, dcc, html
+from dash import Dash, Input, Output, State, dcc, html
 
 # Dash Pages' own path matching and query parsing, so a page built into the layout is
 # the one its router would have built.
 from dash._pages import _parse_query_string, _path_to_page
+from dash.exceptions import PreventUpdate
 from flask import current_app, request
 
 from dashboard import labels
 from dashboard.live_store import LiveStore, current_store
 from dashboard.store import DataStore
+from layouts.components import shown_id
 from layouts.paths import DATA_PATH
 
 # Dash Pages' own component ids (dash.page_container): its router listens to them.
 LOCATION = "_pages_location"
 CONTENT = "_pages_content"
+
+
+def register_territory_choice(app: Dash, choice_id: str, path_of: Callable[[str], str]) -> None:
+    """Choosing another territory in the list ``choice_id`` opens its page.
+
+    Only a choice that differs from the territory the page was built for navigates: a
+    page that arrives late (the presenter already two slides further) must not pull
+    the address back to itself."""
+
+    @app.callback(
+        Output(LOCATION, "pathname", allow_duplicate=True),
+        Input(choice_id, "value"),
+        State(shown_id(choice_id), "data"),
+        prevent_initial_call=True,
+    )
+    def open_chosen(code: str | None, shown: str | None) -> str:
+        if not code or code == shown:
+            raise PreventUpdate
+        return path_of(code)
+
+
+def clientside_call(function: str, path: str, *arguments: str) -> str:
+    """A clientside callback calling ``dash_clientside.<function>(path, *arguments)``,
+    for the asset functions that must know which screen's address they write."""
+    names = ", ".join(arguments)
+    return f"({names}) => window.dash_clientside.{function}({json.dumps(path)}, {names})"
 
 
 def serving_store() -> DataStore:

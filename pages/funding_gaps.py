@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import dash
-from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, html
+from dash import Dash, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
@@ -45,7 +45,7 @@ from layouts.funding_gaps import (
     threshold_placeholder,
 )
 from layouts.paths import GAPS_PATH, national_href, region_path, ti_path
-from pages import framed, serving_store
+from pages import clientside_call, framed, serving_store
 
 MAP_FRAME = (1100, 560)  # the map's usual size on a laptop, for fitting a région
 
@@ -205,7 +205,7 @@ def register(app: Dash, store: DataStore) -> None:
         return state.to_query(), feedback
 
     app.clientside_callback(
-        ClientsideFunction("urlState", "replace"),
+        clientside_call("urlState.replace", GAPS_PATH, "query"),
         Output("gaps-url-written", "data"),
         Input("gaps-state", "data"),
         prevent_initial_call=True,

@@ -26,7 +26,7 @@ from layouts.national_map import (
     table_columns,
 )
 from layouts.paths import NATIONAL_PATH, gaps_href
-from pages import framed, serving_store
+from pages import clientside_call, framed, serving_store
 
 CONTROL_INPUTS = [
     Input("f-level", "value"),
@@ -219,7 +219,7 @@ def register(app: Dash, store: DataStore) -> None:
     # The address follows the filters and the view without a round trip (and without
     # Dash Pages rebuilding the page, which a change of its location's search would do).
     app.clientside_callback(
-        ClientsideFunction("urlState", "withView"),
+        clientside_call("urlState.withView", NATIONAL_PATH, "query", "relayout"),
         Output("url-written", "data"),
         Input("map-state", "data"),
         Input("national-map", "relayoutData"),

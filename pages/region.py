@@ -24,7 +24,7 @@ from layouts.figures.national_map import CHOROPLETH
 from layouts.figures.region_map import region_figure, region_svg_figure
 from layouts.paths import REGION_PATH, REGION_TEMPLATE, region_path
 from layouts.region_panel import region_not_found, region_panel
-from pages import LOCATION, framed, serving_store
+from pages import LOCATION, framed, register_territory_choice, serving_store
 
 # Overseas régions open the report's grouped panel ("outre-mer").
 PANEL_OF_REGION = {code: group for group, codes in REGION_GROUPS.items() for code in codes}
@@ -73,16 +73,7 @@ def register(app: Dash, store: DataStore) -> None:
         svg_map,
     )
 
-    @app.callback(
-        Output(LOCATION, "pathname", allow_duplicate=True),
-        Input("region-choice", "value"),
-        State(LOCATION, "pathname"),
-        prevent_initial_call=True,
-    )
-    def choose_region(code: str | None, pathname: str | None) -> str:
-        if not code or region_path(code) == (pathname or "").rstrip("/"):
-            raise PreventUpdate
-        return region_path(code)
+    register_territory_choice(app, "region-choice", region_path)
 
     @app.callback(
         Output(LOCATION, "pathname", allow_duplicate=True),

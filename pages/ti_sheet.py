@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dash
 from dash import Dash, Input, Output, State, html
-from dash.exceptions import PreventUpdate
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
 from dashboard import labels
@@ -17,7 +16,7 @@ from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import enjeu_chart, ti_figure, ti_svg_figure
 from layouts.paths import TI_PATH, TI_TEMPLATE, ti_path
 from layouts.ti_sheet import sort_rows, ti_not_found, ti_sheet
-from pages import LOCATION, framed, serving_store
+from pages import LOCATION, framed, register_territory_choice, serving_store
 
 
 def layout(id_ti: str = "", **_query):
@@ -50,16 +49,7 @@ def register(app: Dash, store: DataStore) -> None:
         svg_map,
     )
 
-    @app.callback(
-        Output(LOCATION, "pathname", allow_duplicate=True),
-        Input("ti-choice", "value"),
-        State(LOCATION, "pathname"),
-        prevent_initial_call=True,
-    )
-    def choose_ti(id_ti: str | None, pathname: str | None) -> str:
-        if not id_ti or ti_path(id_ti) == (pathname or "").rstrip("/"):
-            raise PreventUpdate
-        return ti_path(id_ti)
+    register_territory_choice(app, "ti-choice", ti_path)
 
     @app.callback(
         Output("ti-laureats", "data"),
