@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import dash
 from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
@@ -160,6 +162,31 @@ def national_map_figure(
     )
 
 
+def map_answer(data: DataStore, values: tuple, table_only: bool) -> tuple:
+    """``update_map``'s outputs for its input values (see its callback's outputs)."""
+    *controls, page, sort_by, drawn_level, drawn_rows, webgl = values
+    state = state_from_controls(*controls)
+    page = (page or 0) if table_only else 0
+    rows, page_count = table_rows(data, state, sort_by, page)
+    figure = no_update if table_only else map_patch(data, state, drawn_level, drawn_rows, webgl)
+    summary = summary_line(queries.map_data(data, state).totals, filters_text(data, state))
+    hrefs = export_hrefs(state.rows_key())
+    return (
+        figure,
+        summary,
+        table_columns(state),
+        rows,
+        page_count,
+        page,
+        state.level,
+        state.rows_key(),
+        hrefs["csv"],
+        hrefs["xlsx"],
+        gaps_href(state),
+        state.to_query(),
+    )
+
+
 def register(app: Dash, store: DataStore) -> None:
     dash.register_page(
         __name__, path=NATIONAL_PATH, title=labels.NAV_MAP, name=labels.NAV_MAP, layout=layout
@@ -191,30 +218,12 @@ def register(app: Dash, store: DataStore) -> None:
         """One round trip per user action: the map's changes and every text beside it.
 
         Geometry never travels; the browser recolours without re-reading it
-        (assets/choropleth_recolour.js)."""
-        *controls, page, sort_by, drawn_level, drawn_rows, webgl = values
+        (assets/choropleth_recolour.js). Whole answers are cached: many users look
+        at the same few filter combinations."""
         data = current_store(store)
-        state = state_from_controls(*controls)
         table_only = ctx.triggered_id == "territory-table"
-        page = (page or 0) if table_only else 0
-        rows, page_count = table_rows(data, state, sort_by, page)
-        figure = no_update if table_only else map_patch(data, state, drawn_level, drawn_rows, webgl)
-        summary = summary_line(queries.map_data(data, state).totals, filters_text(data, state))
-        hrefs = export_hrefs(state.rows_key())
-        return (
-            figure,
-            summary,
-            table_columns(state),
-            rows,
-            page_count,
-            page,
-            state.level,
-            state.rows_key(),
-            hrefs["csv"],
-            hrefs["xlsx"],
-            gaps_href(state),
-            state.to_query(),
-        )
+        key = ("update_map", table_only, json.dumps(values, sort_keys=True, default=str))
+        return cached(data, key, lambda: map_answer(data, values, table_only))
 
     # The address follows the filters and the view without a round trip (and without
     # Dash Pages rebuilding the page, which a change of its location's search would do).

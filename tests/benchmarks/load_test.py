@@ -43,10 +43,24 @@ FIRST_LOAD = (
 )
 
 
+def kind_of(url: str) -> str:
+    """Requests grouped as the server handles them: callbacks, layout, static files."""
+    for marker, kind in (
+        ("_dash-update-component", "rappels"),
+        ("_dash-layout", "mise en page"),
+        ("_dash-dependencies", "mise en page"),
+    ):
+        if marker in url:
+            return kind
+    return "page et fichiers statiques"
+
+
 class Recorder:
     def __init__(self) -> None:
         self.latencies: list[float] = []
+        self.by_kind: dict[str, list[float]] = {}
         self.errors = 0
+        self.failures: list[str] = []
         self.lock = threading.Lock()
 
     def get(self, session: requests.Session, method: str, url: str, **kwargs):
@@ -54,11 +68,16 @@ class Recorder:
         try:
             response = session.request(method, url, timeout=30, **kwargs)
             ok = response.status_code < 400
-        except requests.RequestException:
-            response, ok = None, False
+            failure = f"HTTP {response.status_code}"
+        except requests.RequestException as error:
+            response, ok, failure = None, False, type(error).__name__
+        elapsed = time.perf_counter() - start
         with self.lock:
-            self.latencies.append(time.perf_counter() - start)
+            self.latencies.append(elapsed)
+            self.by_kind.setdefault(kind_of(url), []).append(elapsed)
             self.errors += not ok
+            if not ok and len(self.failures) < 5:
+                self.failures.append(f"{method} {url.split('?')[0]} : {failure}")
         return response
 
 
@@ -113,6 +132,14 @@ def run(sessions: int = SESSIONS, duration: float = DURATION_S) -> dict[str, flo
         f"p95 {figures['p95_ms']:.0f} ms, p99 {figures['p99_ms']:.0f} ms, "
         f"{figures['errors']} erreurs (médiane {statistics.median(latencies):.0f} ms)"
     )
+    for failure in recorder.failures:
+        print(f"  erreur : {failure}")
+    for kind, values in sorted(recorder.by_kind.items()):
+        ms = np.array(values) * 1000
+        print(
+            f"  {kind} : {len(ms)} requêtes, p50 {np.percentile(ms, 50):.0f} ms, "
+            f"p95 {np.percentile(ms, 95):.0f} ms"
+        )
     return figures
 
 

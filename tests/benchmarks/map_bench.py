@@ -33,6 +33,9 @@ FILTER_QUERIES = [
 ]
 
 
+BROWSER_ENCODINGS = {"Accept-Encoding": "gzip, deflate, br, zstd"}
+
+
 def scaled_store(store: DataStore, n_rows: int) -> DataStore:
     """The demo store with ``n_rows`` lauréats sampled (with replacement) from the demo's."""
     rng = np.random.default_rng(42)
@@ -108,7 +111,7 @@ def callback_figures(store: DataStore, repeats: int = 5) -> dict[str, float]:
     client = app.server.test_client()
     client.get("/")
     dependencies = client.get("/_dash-dependencies").get_json()
-    timings, sizes = [], {}
+    timings, sizes, wire = [], {}, {}
     for _ in range(repeats):
         for query in FILTER_QUERIES:
             start = time.perf_counter()
@@ -116,6 +119,10 @@ def callback_figures(store: DataStore, repeats: int = 5) -> dict[str, float]:
             timings.append((time.perf_counter() - start) * 1000)
             sizes[query] = len(response.data)
             assert response.status_code == 200, response.data[:300]
+    for query in FILTER_QUERIES:  # what a browser receives: it always accepts br
+        body = filter_body(dependencies, query)
+        sent = client.post("/_dash-update-component", json=body, headers=BROWSER_ENCODINGS)
+        wire[query] = len(sent.data)
     # A metric change: same rows as drawn, so the pins are not re-sent.
     recolour = filter_body(dependencies, "?indicateur=montant_aide")
     client_response = client.post("/_dash-update-component", json=recolour)
@@ -126,6 +133,8 @@ def callback_figures(store: DataStore, repeats: int = 5) -> dict[str, float]:
         "p95_ms": float(np.percentile(timings, 95)),
         "response_bytes_median": statistics.median(sizes.values()),
         "response_bytes_max": max(sizes.values()),
+        "wire_bytes_median": statistics.median(wire.values()),
+        "wire_bytes_max": max(wire.values()),
         "recolour_choropleth_bytes": len(json.dumps(choropleth_only)),
         "recolour_response_bytes": len(client_response.data),
     }
@@ -139,7 +148,9 @@ def run(store: DataStore) -> None:
         print(
             f"{n_rows:>7,} lauréats — callback de filtre p50 {cb['p50_ms']:.0f} ms, "
             f"p95 {cb['p95_ms']:.0f} ms ; réponse médiane {kb['response_bytes_median']:.0f} Ko, "
-            f"max {kb['response_bytes_max']:.0f} Ko ; recoloration EPCI "
+            f"max {kb['response_bytes_max']:.0f} Ko (transférée : médiane "
+            f"{kb['wire_bytes_median']:.0f} Ko, max {kb['wire_bytes_max']:.0f} Ko) ; "
+            "recoloration EPCI "
             f"{kb['recolour_choropleth_bytes']:.0f} Ko (choroplèthe), "
             f"{kb['recolour_response_bytes']:.0f} Ko (réponse entière)"
         )
