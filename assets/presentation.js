@@ -150,35 +150,6 @@
     if (toggle) { event.preventDefault(); setMode(!isOn()); }
   });
 
-  /* Dash renders the layout after this script runs: wait for the header. */
-  /* Drill-down maps carry their territory's bounds in layout.meta.fit: fit each map to
-   * its real size (the server only guesses a typical size), again whenever that size
-   * changes, e.g. on entering presentation mode. MapLibre's own fitBounds: a plotly
-   * relayout here would rebuild the map's layers mid-load ("Map error"). */
-  var FIT_PADDING = 0.08;
-
-  function fitMaps() {
-    document.querySelectorAll(".js-plotly-plot").forEach(function (gd) {
-      var meta = gd.layout && gd.layout.meta;
-      var size = gd.clientWidth + "x" + gd.clientHeight;
-      if (!meta || !meta.fit || !gd._fullLayout || !gd.clientWidth || gd.dataset.fitted === size) {
-        return;
-      }
-      if (meta.presentation_only && !isOn()) { return; }
-      var done = meta.fit.every(function (item) {
-        var subplot = gd._fullLayout[item.subplot];
-        var map = subplot && subplot._subplot && subplot._subplot.map;
-        if (!map || !map.loaded()) { return false; }
-        var canvas = map.getCanvas();
-        var padding = Math.round(Math.min(canvas.clientWidth, canvas.clientHeight) * FIT_PADDING);
-        var b = item.bounds;
-        map.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: padding, duration: 0 });
-        return true;
-      });
-      if (done) { gd.dataset.fitted = size; }
-    });
-  }
-
   /* Legends and colour scales in larger type on a projector (plotly sizes them in px,
    * so the rem-based CSS does not reach them); back to plotly's defaults on leaving. */
   var BIG_TYPE = { legend: 17, ticks: 16, title: 17 };
@@ -203,6 +174,7 @@
     });
   }
 
+  /* Dash renders the layout after this script runs: wait for the header. */
   function start() {
     if (!document.querySelector(".navbar") && (start.tries = (start.tries || 0) + 1) < 50) {
       window.setTimeout(start, 100);
@@ -210,7 +182,7 @@
     }
     addControls();
     apply();
-    window.setInterval(function () { fitMaps(); presentationType(); }, 400);
+    window.setInterval(presentationType, 400);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

@@ -336,13 +336,6 @@ def _nearest(store, level: str) -> pd.DataFrame:
     return nearest_clusters(geometries, store.cluster_points)
 
 
-def regions_bounds(store, regions: tuple[str, ...]) -> tuple[float, float, float, float] | None:
-    """lon/lat box of the chosen régions, to fit the map to them."""
-    layer = store.geography.layer("reg")
-    chosen = layer[layer["code"].isin(regions)]
-    return None if chosen.empty else tuple(float(v) for v in chosen.total_bounds)
-
-
 def territory_geometries(store, level: str):
     """Polygons of the level (EPSG:4326), indexed by code."""
     if level == "id_ti":

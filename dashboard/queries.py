@@ -62,15 +62,81 @@ def _map_data(store, state: FilterState) -> MapData:
     return MapData(values=values, laureats=laureats, totals=metrics.totals(laureats))
 
 
+Bounds = tuple[float, float, float, float]
+
+
+def places(state) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The places a state selects: régions, départements, TIs (each possibly empty)."""
+    return tuple(tuple(getattr(state, name, ())) for name in ("regions", "departements", "tis"))
+
+
+def selected_communes(store, state) -> pd.Index | None:
+    """INSEE codes of the communes inside every place filter of ``state``; None without any."""
+    regions, departements, tis = places(state)
+    if not (regions or departements or tis):
+        return None
+    communes = store.geography.communes
+    inside = pd.Series(True, index=communes.index)
+    if regions:
+        inside &= communes["reg"].isin(regions)
+    if departements:
+        inside &= communes["dep"].isin(departements)
+    if tis:
+        members = store.tis.members
+        inside &= communes["code"].isin(members.loc[members["id_ti"].isin(tis), "insee_com"])
+    return pd.Index(communes.loc[inside, "code"])
+
+
+def touching_territories(store, state, level: str) -> pd.Index | None:
+    """Codes of the ``level`` territories that touch the places of ``state`` (None: all).
+
+    A territory touches when one of its communes is inside: a TI or EPCI spanning two
+    régions is listed under each."""
+    key = ("touching", level, places(state))
+    return cached(store, key, lambda: _touching(store, state, level))
+
+
+def _touching(store, state, level: str) -> pd.Index | None:
+    communes = selected_communes(store, state)
+    if communes is None:
+        return None
+    if level == "id_ti":
+        members = store.tis.members
+        return pd.Index(members.loc[members["insee_com"].isin(communes), "id_ti"].unique())
+    table = store.geography.communes
+    return pd.Index(table.loc[table["code"].isin(communes), level].dropna().unique())
+
+
+def places_bounds(store, state) -> Bounds | None:
+    """lon/lat box of the places ``state`` selects, to fit the map to them (None: none)."""
+    return cached(store, ("bounds", places(state)), lambda: _places_bounds(store, state))
+
+
+def _places_bounds(store, state) -> Bounds | None:
+    communes = selected_communes(store, state)
+    if communes is None:
+        return None
+    shapes = store.geography.communes_gdf
+    chosen = shapes[shapes["code"].isin(communes)]
+    if chosen.empty:
+        return None
+    return tuple(float(value) for value in chosen.total_bounds)
+
+
 def territory_table(store, state: FilterState, sort_by: list[dict]) -> pd.DataFrame:
-    """Every territory of the level with its value and rank (0 = no lauréat), sorted."""
+    """The territories of the level touching the chosen places (all without any), with
+    their value and rank (0 = no lauréat), sorted."""
     data = map_data(store, state)
-    names = territory_names(store, state.level).reindex(data.values.index)
+    values = data.values
+    touching = touching_territories(store, state, state.level)
+    if touching is not None:
+        values = values[values.index.isin(touching)]
+    names = territory_names(store, state.level).reindex(values.index)
     table = pd.DataFrame(
         {
-            "code": data.values.index,
+            "code": values.index,
             "nom": names.fillna("").to_numpy(),
-            "valeur": data.values.to_numpy(),
+            "valeur": values.to_numpy(),
         }
     )
     table["rang"] = table["valeur"].rank(ascending=False, method="min").astype(int)

@@ -16,7 +16,6 @@ from dashboard.funding_gaps import (
     counts_sentence,
     funding_gaps,
     parse_threshold,
-    regions_bounds,
     rule_sentence,
 )
 from dashboard.region_summary import fit_view
@@ -52,7 +51,7 @@ MAP_FRAME = (1100, 560)  # the map's usual size on a laptop, for fitting a régi
 
 def gaps_view(store: DataStore, state: GapState) -> dict:
     """Centre and zoom: the chosen régions, or metropolitan France."""
-    bounds = regions_bounds(store, state.regions) if state.regions else None
+    bounds = queries.places_bounds(store, state)
     if bounds is None:
         lat, lon, zoom = fig.FRANCE_VIEW
         return {"center": {"lat": lat, "lon": lon}, "zoom": zoom}
@@ -79,7 +78,7 @@ def gaps_page_for(store: DataStore, state: GapState, webgl: bool = True) -> html
     )
     figure.update_layout(map=gaps_view(store, state))
     if not webgl:
-        figure = gap_svg_figure(result, state, regions_bounds(store, state.regions))
+        figure = gap_svg_figure(result, state, queries.places_bounds(store, state))
     return gaps_page(
         figure,
         result,
@@ -164,7 +163,7 @@ def register(app: Dash, store: DataStore) -> None:
 
     def svg_map(query: str):
         state = GapState.from_query(query)
-        bounds = regions_bounds(store, state.regions)
+        bounds = queries.places_bounds(store, state)
         return gap_svg_figure(funding_gaps(store, state), state, bounds)
 
     register_svg_fallback(
@@ -234,7 +233,7 @@ def register(app: Dash, store: DataStore) -> None:
         now = drawn_key(state, drawn)
         drawn = drawn or {}
         if webgl is False:
-            patch = gap_svg_figure(result, state, regions_bounds(store, state.regions))
+            patch = gap_svg_figure(result, state, queries.places_bounds(store, state))
         else:
             patch = map_patch(store, state, result, drawn, now)
         n_listed = len(result.listed(state.regions))

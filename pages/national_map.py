@@ -108,6 +108,16 @@ def map_patch(store: DataStore, state: FilterState, drawn_level, drawn_rows, web
     if webgl is not False and state.rows_key() != drawn_rows:
         patch["data"][fig.PINS_IN].update(pin_encoding(data.laureats, True))
         patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
+    drawn_places = queries.places(FilterState.from_query(drawn_rows or ""))
+    if webgl is not False and queries.places(state) != drawn_places:
+        bounds = queries.places_bounds(store, state)
+        meta = fig.fit_meta(bounds)
+        # Back to France once no place is chosen (not only on a projector).
+        meta["presentation_only"] = False
+        patch["layout"]["meta"] = meta
+        lat, lon, zoom = fig.places_view(bounds) or fig.FRANCE_VIEW
+        patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
+        patch["layout"]["map"]["zoom"] = zoom
     return patch
 
 
@@ -159,6 +169,7 @@ def national_map_figure(
         layers,
         style,
         webgl=webgl,
+        bounds=queries.places_bounds(store, state),
     )
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.filters import FilterState
+from dashboard.region_summary import fit_view
 from layouts.figures.choropleth import choropleth_trace
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.pins import pin_traces
@@ -79,6 +80,27 @@ def map_layout(view: tuple[float, float, float] | None, layers: list[str], style
 METROPOLE_BOUNDS = (-5.5, 41.2, 10.0, 51.3)
 
 
+NATIONAL_FRAME = (1000, 650)  # the national map's usual size on a laptop, in px
+
+
+def places_view(bounds) -> tuple[float, float, float] | None:
+    """lat, lon, zoom close to the fit of ``bounds`` (map_fit.js refines it in the browser)."""
+    if bounds is None:
+        return None
+    view = fit_view(bounds, *NATIONAL_FRAME)
+    return view["center"]["lat"], view["center"]["lon"], view["zoom"]
+
+
+def fit_meta(bounds: tuple[float, float, float, float] | None) -> dict:
+    """``layout.meta`` fitting the map to ``bounds`` (assets/map_fit.js).
+
+    Without places, France is fitted on a projector only (presentation mode); otherwise
+    the usual view stays."""
+    if bounds is None:
+        return {"fit": [{"subplot": "map", "bounds": METROPOLE_BOUNDS}], "presentation_only": True}
+    return {"fit": [{"subplot": "map", "bounds": list(bounds)}], "presentation_only": False}
+
+
 def svg_figure(choropleth: go.Choropleth, bounds: tuple[float, ...] | None = None) -> go.Figure:
     """A plain SVG map of one choropleth, for browsers without WebGL (fixed view)."""
     west, south, east, north = bounds or METROPOLE_BOUNDS
@@ -110,27 +132,23 @@ def national_figure(
     layers: list[str],
     style,
     webgl: bool = True,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> go.Figure:
-    """Full figure for the first paint; later changes are Patches of the same traces."""
+    """Full figure for the first paint; later changes are Patches of the same traces.
+
+    ``bounds``: the chosen places, which the map is fitted to unless the URL has a view."""
     url = geojson_url(state.level, webgl)
     choropleth = choropleth_trace(values, names, state.metric, state.per_capita, url, webgl=webgl)
     if not webgl:
         # SVG fallback: a geo map of the choropleth only (pins need WebGL in plotly).
-        return svg_figure(choropleth)
+        return svg_figure(choropleth, bounds)
     traces = [
         choropleth,
         *pin_traces(laureats, "pins" in layers),
         *cluster_traces(clusters, links, "clusters" in layers),
     ]
     figure = go.Figure(traces)
-    figure.update_layout(**map_layout(state.view, layers, style))
+    figure.update_layout(**map_layout(state.view or places_view(bounds), layers, style))
     if state.view is None:
-        # On a projector the map fills the screen: assets/presentation.js fits France to it
-        # (only in presentation mode; otherwise the usual view, or the one in the URL).
-        figure.update_layout(
-            meta={
-                "fit": [{"subplot": "map", "bounds": METROPOLE_BOUNDS}],
-                "presentation_only": True,
-            }
-        )
+        figure.update_layout(meta=fit_meta(bounds))
     return figure

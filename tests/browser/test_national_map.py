@@ -13,7 +13,7 @@ from selenium.webdriver.common.keys import Keys
 from app import create_app
 from dashboard import metrics
 from dashboard.filters import FilterState
-from layouts.national_map import summary_line
+from layouts.national_map import TABLE_PAGE_SIZE, summary_line
 from tests.browser.network import network_events, outside_requests
 
 pytestmark = pytest.mark.browser
@@ -308,3 +308,52 @@ def test_without_webgl_the_map_is_still_drawn(dash_duo, demo_store):
         driver.save_screenshot("/tmp/national_map_svg.png")
     finally:
         driver.quit()
+
+
+VISIBLE_BOUNDS = (
+    "const b = gd._fullLayout.map._subplot.map.getBounds();"
+    "return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];"
+)
+
+
+def visible_bounds(duo) -> list[float]:
+    return duo.driver.execute_script(f"const gd = {GRAPH}; {VISIBLE_BOUNDS}")
+
+
+def wait_for_fit(duo, inside: tuple[float, float, float, float], timeout: float = 20):
+    """The visible map holds ``inside`` (a lon/lat box) and is at most three times as wide."""
+    deadline = time.time() + timeout
+    shown = None
+    while time.time() < deadline:
+        shown = visible_bounds(duo)
+        west, south, east, north = shown
+        holds = (
+            west <= inside[0] and south <= inside[1] and east >= inside[2] and north >= inside[3]
+        )
+        if holds and east - west < 3 * (inside[2] - inside[0]):
+            return shown
+        time.sleep(0.3)
+    raise AssertionError(f"carte non cadrée sur {inside} : {shown}")
+
+
+def test_a_region_in_the_url_zooms_to_it_and_restricts_the_table(national, demo_store):
+    open_url(national, "?region=27")
+    communes = demo_store.geography.communes
+    touching = set(communes.loc[communes["reg"] == "27", "epci"])
+    names = demo_store.geography.names("epci")
+    # Bourgogne-Franche-Comté spans about 2.8°E to 7.2°E and 46.2°N to 48.4°N.
+    wait_for_fit(national, (3.0, 46.3, 7.0, 48.3))
+    pages = -(-len(touching) // TABLE_PAGE_SIZE)
+    national.wait_for_contains_text("#territory-table", f"/ {pages}", timeout=15)
+    rows = national.find_elements("#territory-table tbody tr td:first-child")
+    shown = {row.text for row in rows if row.text}
+    expected = {" ".join(name.split()) for name in names[list(touching)]}  # as HTML shows it
+    assert shown and shown <= expected, shown - expected
+    assert "Bordeaux Métropole" not in national.find_element("#territory-table").text
+
+
+def test_choosing_a_region_zooms_there_and_clearing_goes_back_to_france(national):
+    choose(national, "#f-region", "Bretagne")
+    wait_for_fit(national, (-4.6, 47.4, -1.2, 48.8))  # Bretagne, Finistère to Ille-et-Vilaine
+    click(national, "#clear-filters")
+    wait_for_fit(national, (-4.0, 43.0, 7.5, 50.5))  # metropolitan France again
