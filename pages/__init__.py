@@ -131,9 +131,13 @@ def first_page(referrer: str | None, host_url: str) -> tuple[dict, object, str |
 
 
 def is_screen(path: str) -> bool:
-    """True when ``path`` is one of the screens (anything else gets « Page introuvable »)."""
-    page, _variables = _path_to_page(path.strip("/"))
-    return bool(page) and page.get("module") != "pages.not_found_404"
+    """True when ``path`` is one of the screens showing something that exists (a known
+    région or TI for the templated paths; anything else says « introuvable »)."""
+    page, variables = _path_to_page(path.strip("/"))
+    if not page or page.get("module") == "pages.not_found_404":
+        return False
+    exists = page.get("exists")  # stored by register_page with the page (region, ti_sheet)
+    return exists is None or exists(serving_store(), **(variables or {}))
 
 
 def register_page_responses(app: Dash) -> None:

@@ -15,6 +15,7 @@ from dashboard.region_summary import (
     UnknownTerritory,
     panel_codes,
     region_choices,
+    region_codes,
     region_summary,
 )
 from dashboard.store import DataStore
@@ -41,6 +42,14 @@ def clicked_region(click: dict | None, level: str | None) -> str | None:
     return PANEL_OF_REGION.get(code, code)
 
 
+def region_exists(store: DataStore, region_code: str = "") -> bool:
+    try:
+        region_codes(store, region_code)
+    except UnknownTerritory:
+        return False
+    return True
+
+
 def layout(region_code: str | None = None, **_query):
     store = serving_store()
     code = region_code or default_region(store)
@@ -53,7 +62,9 @@ def layout(region_code: str | None = None, **_query):
 
 def register(app: Dash, store: DataStore) -> None:
     title = labels.REGION_PAGE_TITLE
-    dash.register_page(__name__, path_template=REGION_TEMPLATE, title=title, layout=layout)
+    dash.register_page(
+        __name__, path_template=REGION_TEMPLATE, title=title, layout=layout, exists=region_exists
+    )
     dash.register_page(f"{__name__}.default", path=REGION_PATH, title=title, layout=layout)
 
     def svg_map(pathname: str | None):

@@ -28,7 +28,11 @@ def layout(id_ti: str = "", **_query):
 
 def register(app: Dash, store: DataStore) -> None:
     dash.register_page(
-        __name__, path_template=TI_TEMPLATE, title=labels.TI_PAGE_TITLE, layout=layout
+        __name__,
+        path_template=TI_TEMPLATE,
+        title=labels.TI_PAGE_TITLE,
+        layout=layout,
+        exists=lambda store, id_ti="": id_ti in store.tis.table.index,
     )
 
     def svg_map(pathname: str | None):
