@@ -163,19 +163,13 @@ def describe_filters(store, state: FilterState) -> str:
     for name, value in named_filters(store, state).items():
         title = labels.EXPORT_FILTER_NAMES.get(name, name)
         if name == "periode":
-            text = labels.EXPORT_PERIOD.format(
-                start=_french_date(value[0]), end=_french_date(value[1])
-            )
+            text = formatting.period(*value)
         elif name == "ti_scope":
             text = labels.EXPORT_TI_SCOPES.get(str(value), str(value))
         else:
             text = ", ".join(value)
         parts.append(f"{title} : {text}")
     return " · ".join(parts)
-
-
-def _french_date(text: str) -> str:
-    return formatting.date(text) if text and text != "…" else "…"
 
 
 def to_xlsx(

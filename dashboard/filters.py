@@ -83,7 +83,7 @@ class FilterState:
             if f.name in LIST_PARAMS.values() and getattr(self, f.name)
         }
         if self.date_from or self.date_to:
-            active["periode"] = (self.date_from or "…", self.date_to or "…")
+            active["periode"] = (self.date_from, self.date_to)
         if self.ti_scope != "tous":
             active["ti_scope"] = self.ti_scope
         return active

@@ -6,6 +6,8 @@ import math
 
 import pandas as pd
 
+from dashboard import labels
+
 NBSP = "\u202f"  # narrow no-break space, the French thousands separator
 
 
@@ -39,10 +41,33 @@ def count(value: int | float | None, unit: str = "") -> str:
     return f"{text}\u00a0{unit}" if unit else text
 
 
+def plural(value: int | float | None, singular: str, plural_form: str | None = None) -> str:
+    """``1, "lauréat"`` -> ``"1 lauréat"``; ``2`` -> ``"2 lauréats"``. French keeps 0 and 1
+    (and anything below 2) in the singular; ``plural_form`` when adding « s » is wrong
+    (« emploi prévu » -> « emplois prévus »)."""
+    many = value is not None and not (isinstance(value, float) and math.isnan(value))
+    many = many and abs(value) >= 2
+    return count(value, (plural_form or singular + "s") if many else singular)
+
+
 def date(value) -> str:
     """Any date-like value -> ``"24/09/2021"``; missing -> ``"–"``."""
     stamp = pd.to_datetime(value, errors="coerce")
     return "–" if pd.isna(stamp) else stamp.strftime("%d/%m/%Y")
+
+
+def period(start, end) -> str:
+    """« du 01/01/2021 au 24/09/2021 », « depuis le 01/01/2021 », « jusqu'au … » (dates as
+    the user reads them, whatever form they came in); "" without either end."""
+    start = date(start) if start else None
+    end = date(end) if end else None
+    if start and end:
+        return labels.PERIOD_BETWEEN.format(start=start, end=end)
+    if start:
+        return labels.PERIOD_FROM.format(start=start)
+    if end:
+        return labels.PERIOD_TO.format(end=end)
+    return ""
 
 
 # Longest texts shown on a screen; files keep them whole (exports carry every character).

@@ -344,16 +344,8 @@ def territory_geometries(store, level: str):
 
 
 def period_text(state: GapState) -> str:
-    """ "entre le 01/01/2021 et le 24/09/2021", "depuis le 01/01/2021", or the whole period."""
-    start = formatting.date(state.date_from) if state.date_from else None
-    end = formatting.date(state.date_to) if state.date_to else None
-    if start and end:
-        return labels.GAPS_PERIOD_BETWEEN.format(start=start, end=end)
-    if start:
-        return labels.GAPS_PERIOD_FROM.format(start=start)
-    if end:
-        return labels.GAPS_PERIOD_TO.format(end=end)
-    return labels.GAPS_PERIOD_ALL
+    """The chosen period in words, or the whole period."""
+    return formatting.period(state.date_from, state.date_to) or labels.GAPS_PERIOD_ALL
 
 
 def threshold_text(value: float | None, basis: str) -> str:
@@ -386,16 +378,20 @@ def _capitalised(text: str) -> str:
 
 
 def counts_sentence(result: GapResult, state: GapState) -> str:
+    """« 807 non financés · 89 sous-financés · 354 financés, sur 1 253 EPCI »."""
     counts = result.counts(state.regions)
+    said = {key: formatting.plural(counts[key], *labels.GAPS_COUNT_WORDS[key]) for key in counts}
+    total = sum(counts.values())
+    kinds = labels.GAPS_LEVEL_KIND if total >= 2 else labels.GAPS_LEVEL_KIND_ONE
     text = labels.GAPS_SUMMARY.format(
-        non=counts["non_finance"],
-        sous=counts["sous_finance"],
-        ok=counts["finance"],
-        n=sum(counts.values()),
-        kind=labels.GAPS_LEVEL_KIND[state.level],
+        non=said["non_finance"],
+        sous=said["sous_finance"],
+        ok=said["finance"],
+        n=formatting.count(total),
+        kind=kinds[state.level],
     )
     if counts["non_evaluable"]:
-        text += labels.GAPS_SUMMARY_UNKNOWN.format(n=counts["non_evaluable"])
+        text += labels.GAPS_SUMMARY_UNKNOWN.format(n=said["non_evaluable"])
     return text
 
 

@@ -210,7 +210,9 @@ EXPORT_FILTER_NAMES = {
     "periode": "Période de décision",
     "ti_scope": "Localisation",
 }
-EXPORT_PERIOD = "du {start} au {end}"
+PERIOD_BETWEEN = "du {start} au {end}"
+PERIOD_FROM = "depuis le {start}"
+PERIOD_TO = "jusqu'au {end}"
 EXPORT_TI_SCOPES = {"dans": "dans un Territoire d'industrie", "hors": "hors Territoire d'industrie"}
 SHEET_KICKER = "TERRITOIRES D'INDUSTRIE · Cartographies de projets lauréats inspirants"
 SHEET_TI_PERIMETER = "Périmètre d'un « Territoire d'industrie » (liste chargée)"
@@ -231,6 +233,7 @@ GAPS_BACK = "← Carte nationale (mêmes filtres)"
 GAPS_LEVELS = {"id_ti": "Territoires d'industrie", "epci": "EPCI"}
 GAPS_LEVEL_ONE = {"id_ti": "un Territoire d'industrie", "epci": "un EPCI"}
 GAPS_LEVEL_KIND = {"id_ti": "Territoires d'industrie", "epci": "EPCI"}
+GAPS_LEVEL_KIND_ONE = {"id_ti": "Territoire d'industrie", "epci": "EPCI"}
 GAPS_BASES = {"habitant": "par habitant", "emploi_industriel": "par emploi industriel"}
 GAPS_BASIS_UNITS = {"habitant": "€ par habitant", "emploi_industriel": "€ par emploi industriel"}
 GAPS_BASIS_SHORT = {"habitant": "€/hab.", "emploi_industriel": "€/emploi ind."}
@@ -242,9 +245,6 @@ VERDICTS = {
     "finance": "Financé",
 }
 GAPS_PERIOD_ALL = "sur toute la période des données"
-GAPS_PERIOD_BETWEEN = "entre le {start} et le {end}"
-GAPS_PERIOD_FROM = "depuis le {start}"
-GAPS_PERIOD_TO = "jusqu'au {end}"
 GAPS_RULE = (
     "{level} est « non financé » s'il n'a reçu aucun lauréat {period}, et « sous-financé » "
     "si son aide {basis} est inférieure à {threshold}{origin}."
@@ -269,8 +269,15 @@ GAPS_CONTEXT = (
     "à ceux des autres territoires, ce qui tient d'abord à ce choix de départ. Cette liste "
     "sert à orienter les prochains appels à projets, pas à noter les territoires."
 )
-GAPS_SUMMARY = "{non} non financé(s) · {sous} sous-financé(s) · {ok} financé(s) sur {n} {kind}"
-GAPS_SUMMARY_UNKNOWN = " · {n} non évaluable(s)"
+GAPS_SUMMARY = "{non} · {sous} · {ok}, sur {n} {kind}"
+GAPS_SUMMARY_UNKNOWN = " · {n}"
+# (singular, plural): the summary agrees each count with its word (0 and 1 singular).
+GAPS_COUNT_WORDS = {
+    "non_finance": ("non financé", "non financés"),
+    "sous_finance": ("sous-financé", "sous-financés"),
+    "finance": ("financé", "financés"),
+    "non_evaluable": ("non évaluable", "non évaluables"),
+}
 GAPS_THRESHOLD_LABEL = "Seuil ({unit})"
 GAPS_THRESHOLD_HINT = "quintile : {value}"
 GAPS_THRESHOLD_INVALID = (

@@ -19,10 +19,10 @@ TABLE_PAGE_SIZE = 15
 def summary_line(totals: dict[str, float], filters_text: str) -> str:
     """ "412 lauréats · 1 234,5 M€ d'investissement · … · filtres : Bretagne, PME"."""
     parts = [
-        formatting.count(totals["n_laureats"], "lauréats"),
+        formatting.plural(totals["n_laureats"], "lauréat"),
         formatting.millions_eur(totals["investissement"]) + " d'investissement",
         formatting.millions_eur(totals["montant_aide"]) + " d'aide publique",
-        formatting.count(totals["emplois_prevus"], "emplois prévus"),
+        formatting.plural(totals["emplois_prevus"], "emploi prévu", "emplois prévus"),
     ]
     parts.append(f"filtres : {filters_text}" if filters_text else "aucun filtre")
     return " · ".join(parts)

@@ -124,7 +124,7 @@ def funding_table(
 def epci_list(summary: TiSummary) -> html.Section:
     items = [
         html.Li(
-            f"{name} ({formatting.count(n, 'communes' if n > 1 else 'commune')}"
+            f"{name} ({formatting.plural(n, 'commune')}"
             + (f", {labels.TI_EPCI_PARTIAL})" if partial else ")")
         )
         for name, n, partial in zip(
@@ -159,17 +159,17 @@ def totals_line(summary: TiSummary) -> str:
     rows = summary.laureats
     n = len(rows)
     return labels.TI_TOTALS.format(
-        n=formatting.count(n, "lauréats" if n > 1 else "lauréat"),
+        n=formatting.plural(n, "lauréat"),
         aide=formatting.millions_eur(rows["montant_aide"].sum()),
         investissement=formatting.millions_eur(rows["investissement"].sum()),
-        emplois=formatting.count(rows["emplois_prevus"].sum(), "emplois prévus"),
+        emplois=formatting.plural(rows["emplois_prevus"].sum(), "emploi prévu", "emplois prévus"),
     )
 
 
 def facts_line(summary: TiSummary) -> str:
     population = summary.population
     return labels.TI_FACTS.format(
-        communes=formatting.count(summary.n_communes, "communes"),
+        communes=formatting.plural(summary.n_communes, "commune"),
         epci=formatting.count(len(summary.epci), "EPCI"),
         population=formatting.count(None if math.isnan(population) else population),
     )

@@ -9,7 +9,7 @@ from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_
 from dash.exceptions import PreventUpdate
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
-from dashboard import labels, queries
+from dashboard import formatting, labels, queries
 from dashboard.cache import cached
 from dashboard.filters import FilterState
 from dashboard.live_store import current_store
@@ -145,7 +145,7 @@ def filters_text(store: DataStore, state: FilterState) -> str:
     parts = []
     for name, value in queries.named_filters(store, state).items():
         if name == "periode":
-            parts.append(f"du {value[0]} au {value[1]}")
+            parts.append(formatting.period(*value))
         elif name == "ti_scope":
             parts.append("dans un TI" if value == "dans" else "hors TI")
         else:

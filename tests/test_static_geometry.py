@@ -42,4 +42,3 @@ def test_ti_communes_are_a_static_file(client, demo_store):
 @pytest.mark.parametrize("path", ["/geo/nope.geojson", "/geo/ti-communes/inconnu.geojson"])
 def test_unknown_geometry_is_404(client, path):
     assert client.get(path).status_code == 404
-

@@ -85,7 +85,12 @@ def gap_figures(result: GapResult) -> dict:
     ratios = [formatting.number(v, 2) for v in table["ratio"].to_numpy(float)]
     unit = labels.GAPS_BASIS_SHORT[result.basis]
     lines = [
-        table["n_laureats"].astype(str) + " lauréat(s) · " + pd.Series(aid, index=table.index),
+        pd.Series(
+            [formatting.plural(n, "lauréat") for n in table["n_laureats"].to_numpy(int)],
+            index=table.index,
+        )
+        + " · "
+        + pd.Series(aid, index=table.index),
         pd.Series(ratios, index=table.index) + "\u00a0" + unit,
     ]
     return {"customdata": np.column_stack([np.asarray(c, dtype=object) for c in lines])}

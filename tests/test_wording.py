@@ -1,0 +1,42 @@
+"""French wording of the summary lines: agreement of counts, dates as jj/mm/aaaa."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard import formatting
+from dashboard.filters import FilterState
+from dashboard.funding_gaps import GapState, counts_sentence, funding_gaps
+from layouts.national_map import summary_line
+from pages.national_map import filters_text
+
+NNBSP, NBSP = "\u202f", "\u00a0"
+
+
+def totals(n: int, jobs: int) -> dict[str, float]:
+    return {"n_laureats": n, "investissement": 0.0, "montant_aide": 0.0, "emplois_prevus": jobs}
+
+
+def test_zero_and_one_are_singular_two_is_plural():
+    assert summary_line(totals(0, 1), "").split(" · ")[0] == f"0{NBSP}lauréat"
+    assert summary_line(totals(1, 1), "").split(" · ")[3] == f"1{NBSP}emploi prévu"
+    line = summary_line(totals(1416, 2), "")
+    assert line.startswith(f"1{NNBSP}416{NBSP}lauréats · ")
+    assert f"2{NBSP}emplois prévus" in line
+    assert formatting.plural(1, "commune") == f"1{NBSP}commune"
+
+
+def test_the_period_filter_reads_in_french_dates(demo_store):
+    both = FilterState(date_from="2021-01-01", date_to="2022-06-30")
+    assert filters_text(demo_store, both) == "du 01/01/2021 au 30/06/2022"
+    assert filters_text(demo_store, FilterState(date_from="2021-01-01")) == "depuis le 01/01/2021"
+    assert filters_text(demo_store, FilterState(date_to="2022-06-30")) == "jusqu'au 30/06/2022"
+
+
+def test_the_gaps_summary_agrees_its_counts(demo_store):
+    state = GapState(level="epci")
+    sentence = counts_sentence(funding_gaps(demo_store, state), state)
+    assert "(s)" not in sentence
+    counts = rf"\d+{NBSP}non financés? · \d+{NBSP}sous-financés? · \d+{NBSP}financés?"
+    pattern = rf"^{counts}, sur 1{NNBSP}253 EPCI"
+    assert re.match(pattern, sentence), sentence
