@@ -1,11 +1,22 @@
 /* Map images for the "Exporter" menu (layouts/export_buttons.py), drawn in the browser.
  *
- * Plotly.downloadImage renders the graph the user sees (its current view, with the
- * base map served by this app) to PNG or SVG and saves it: no request leaves the host.
- * One delegated listener, so menus added later by the router work without a callback.
+ * Slide-ready: the map as the user sees it (its current view, legend and colour scale)
+ * under the screen's title (its h1) and filters (the element marked
+ * data-export-details), above the source, the data date and the data version
+ * (#export-caption, written by pages.export_caption). 1920×1080 for slides, A4
+ * landscape at 300 dpi for print. Drawn by Plotly.toImage from the page's own assets:
+ * no request leaves the host. One delegated listener, so menus that arrive with a page
+ * work without a callback.
  */
 (function () {
   "use strict";
+
+  var SIZES = {
+    png: { format: "png", width: 1920, height: 1080, scale: 1 },
+    svg: { format: "svg", width: 1920, height: 1080, scale: 1 },
+    "png-a4": { format: "png", width: 1754, height: 1240, scale: 2 },
+  };
+  var LINE_LENGTH = 150; // characters of a filter line before it wraps
 
   function graphOf(button) {
     var host = document.getElementById(button.getAttribute("data-graph") || "");
@@ -15,7 +26,6 @@
         : host.querySelector(".js-plotly-plot");
       if (inside) return inside;
     }
-    // The région page has its own graph id: fall back to the page's (first) graph.
     return document.querySelector(".js-plotly-plot");
   }
 
@@ -25,21 +35,103 @@
     return d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
   }
 
+  /* Plotly reads a few HTML tags in text: user text (names from files) stays text. */
+  function escaped(text) {
+    return String(text || "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /* Lines of at most LINE_LENGTH characters, broken between words. */
+  function lines(text) {
+    var out = [], line = "";
+    String(text || "").split(" ").forEach(function (word) {
+      if (line && (line + " " + word).length > LINE_LENGTH) { out.push(line); line = word; }
+      else { line = line ? line + " " + word : word; }
+    });
+    if (line) out.push(line);
+    return out;
+  }
+
+  function wrapped(text) {
+    return lines(text).map(escaped).join("<br>");
+  }
+
+  function textOf(selector) {
+    var element = document.querySelector(selector);
+    return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+
+  /* The words around the map: title, filters, and the footer line. */
+  function captionOf() {
+    var caption = document.getElementById("export-caption");
+    var data = caption ? caption.dataset : {};
+    return {
+      title: textOf("h1"),
+      details: textOf("[data-export-details]"),
+      footer: [data.source, data.date, data.version].filter(Boolean).join(" · "),
+    };
+  }
+
+  function exportFigure(gd, size) {
+    var words = captionOf();
+    var layout = JSON.parse(JSON.stringify(gd.layout || {}));
+    var view = gd._fullLayout && gd._fullLayout.map;
+    if (view && layout.map) {
+      layout.map.center = { lat: view.center.lat, lon: view.center.lon };
+      layout.map.zoom = view.zoom;
+    }
+    var above = lines(words.details).length, below = lines(words.footer).length;
+    layout.width = size.width;
+    layout.height = size.height;
+    layout.margin = { l: 30, r: 30, t: 80 + 26 * above, b: 40 + 22 * below };
+    layout.title = {
+      text: "<b>" + escaped(words.title) + "</b>",
+      x: 0.015, xanchor: "left", y: 1 - 24 / size.height, yanchor: "top",
+      font: { size: 32 },
+    };
+    layout.annotations = (layout.annotations || []).concat([
+      {
+        text: wrapped(words.details), xref: "paper", yref: "paper", x: 0, xanchor: "left",
+        y: 1, yanchor: "bottom", yshift: 10, align: "left", showarrow: false, font: { size: 19 },
+      },
+      {
+        text: wrapped(words.footer), xref: "paper", yref: "paper", x: 0, xanchor: "left",
+        y: 0, yanchor: "top", yshift: -18, align: "left", showarrow: false,
+        font: { size: 16, color: "#444444" },
+      },
+    ]);
+    if (layout.legend) { layout.legend.font = { size: 17 }; }
+    return { data: gd.data, layout: layout, config: { staticPlot: true } };
+  }
+
+  function save(url, name) {
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  function exportImage(gd, kind, filename) {
+    var size = SIZES[kind] || SIZES.png;
+    return window.Plotly.toImage(exportFigure(gd, size), size).then(function (url) {
+      save(url, filename + "." + size.format);
+      return url;
+    });
+  }
+
+  window.mapExport = { figure: exportFigure, image: exportImage };
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-export-image]");
     if (!button) return;
     var gd = graphOf(button);
     if (!gd || !window.Plotly || !gd._fullLayout) return;
-    var format = button.getAttribute("data-export-image") === "svg" ? "svg" : "png";
-    var name = (button.getAttribute("data-filename") || "carte") + "-" + today();
+    var kind = button.getAttribute("data-export-image");
+    var suffix = kind === "png-a4" ? "-a4" : "";
+    var name = (button.getAttribute("data-filename") || "carte") + suffix + "-" + today();
     button.disabled = true;
-    window.Plotly.downloadImage(gd, {
-      format: format,
-      filename: name,
-      width: gd._fullLayout.width,
-      height: gd._fullLayout.height,
-      scale: format === "png" ? 2 : 1,
-    }).catch(function (error) {
+    exportImage(gd, kind, name).catch(function (error) {
       console.error("Export de la carte impossible", error);
     }).then(function () {
       button.disabled = false;

@@ -14,7 +14,9 @@ from dash import html
 from dashboard import labels
 
 EXPORT_ROOT = "/export"
-IMAGE_FORMATS = {"png": labels.EXPORT_PNG, "svg": labels.EXPORT_SVG}
+# Map images drawn in the browser (assets/exports.js) with title, filters, legend, source,
+# data date and version: 1920×1080 slides, A4 landscape at 300 dpi.
+IMAGE_FORMATS = {"png": labels.EXPORT_PNG, "png-a4": labels.EXPORT_PNG_A4, "svg": labels.EXPORT_SVG}
 
 
 def export_hrefs(

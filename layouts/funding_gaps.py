@@ -80,7 +80,7 @@ def gaps_page(
                         counts_sentence(result, state),
                         id="gaps-summary",
                         className="mb-0",
-                        **{"aria-live": "polite"},
+                        **{"aria-live": "polite", "data-export-details": ""},
                     ),
                     export_menu(state.to_query(), graph_id=GAPS_GRAPH, dataset=GAPS_DATASET),
                 ],

@@ -52,11 +52,16 @@ def national_map_page(
         [
             html.Div(
                 [
-                    html.P(
-                        summary,
-                        id="summary-line",
-                        className="mb-1 fw-semibold",
-                        **{"aria-live": "polite"},
+                    html.Div(
+                        [
+                            html.H1(labels.NATIONAL_TITLE, className="h5 mb-0"),
+                            html.P(
+                                summary,
+                                id="summary-line",
+                                className="mb-1 fw-semibold",
+                                **{"aria-live": "polite", "data-export-details": ""},
+                            ),
+                        ]
                     ),
                     zone_selector(),
                     dcc.Link(

@@ -23,7 +23,7 @@ from dash._pages import _parse_query_string, _path_to_page
 from dash.exceptions import PreventUpdate
 from flask import current_app, request
 
-from dashboard import labels
+from dashboard import formatting, labels
 from dashboard.live_store import LiveStore, current_store
 from dashboard.store import DataStore
 from layouts.components import shown_id
@@ -73,7 +73,26 @@ def framed(page, ignored: tuple[str, ...] = ()) -> html.Div:
     """A page under its notes: database unreachable, datasets missing, unreadable URL values."""
     live = serving_live()
     unreachable = live.database_error if live is not None else None
-    return html.Div([*data_notices(serving_store(), ignored, unreachable), page])
+    store = serving_store()
+    return html.Div([*data_notices(store, ignored, unreachable), export_caption(store), page])
+
+
+def export_caption(store: DataStore) -> html.Div:
+    """What every exported map image says under it: source, data date, version
+    (assets/exports.js reads it; the title and filters come from the screen)."""
+    data_date = store.folder.data_date("laureats")
+    source = store.folder.source_of("laureats")
+    return html.Div(
+        id="export-caption",
+        hidden=True,
+        **{
+            "data-source": labels.SOURCE_LINE.format(sources=source) if source else "",
+            "data-date": labels.DATA_DATE.format(date=formatting.date(data_date))
+            if data_date
+            else "",
+            "data-version": store.version_label,
+        },
+    )
 
 
 def data_notices(

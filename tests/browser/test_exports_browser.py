@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from app import create_app
-from dashboard import labels
+from dashboard import formatting, labels
 from layouts.export_buttons import link_id
 from tests.browser.network import network_events, outside_requests
 
@@ -69,22 +69,51 @@ def test_csv_link_downloads_the_region_lauréats(region_page, tmp_path):
     assert not outside_requests(network_events(duo.driver))
 
 
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data.startswith(PNG_SIGNATURE)
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
 @pytest.mark.parametrize(
-    ("fmt", "text", "signature"),
-    [("png", labels.EXPORT_PNG, PNG_SIGNATURE), ("svg", labels.EXPORT_SVG, b"<svg")],
+    ("fmt", "text", "pattern", "size"),
+    [
+        ("png", labels.EXPORT_PNG, "carte-27-2*.png", (1920, 1080)),
+        ("png-a4", labels.EXPORT_PNG_A4, "carte-27-a4-*.png", (3508, 2480)),  # 300 dpi
+    ],
 )
-def test_map_image_button_saves_the_map(region_page, tmp_path, fmt, text, signature):
+def test_map_image_is_a_slide_or_an_a4_page(region_page, tmp_path, fmt, text, pattern, size):
     duo = region_page
     duo.wait_for_element("#region-map .maplibregl-canvas", timeout=30)
     open_menu(duo)
     button = duo.find_element(f"button[data-export-image='{fmt}']")
     assert button.text == text
     button.click()
-    image = wait_for_file(tmp_path, f"*.{fmt}")
-    assert image.name.startswith("carte-27-")
-    assert image.read_bytes().startswith(signature)
-    assert image.stat().st_size > 20_000  # a drawn map, not an empty canvas
+    image = wait_for_file(tmp_path, pattern, timeout=60)
+    assert png_size(image.read_bytes()) == size
+    assert image.stat().st_size > 100_000  # a drawn map, not an empty canvas
     assert not outside_requests(network_events(duo.driver))
+
+
+def test_svg_map_says_title_filters_source_date_and_version(dash_duo, app, demo_store, tmp_path):
+    dash_duo.start_server(app)  # on a database: version 1, the demo
+    dash_duo.driver.execute_cdp_cmd(
+        "Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)}
+    )
+    dash_duo.driver.get(dash_duo.server_url + "/?region=27")
+    dash_duo.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
+    dash_duo.wait_for_contains_text("#summary-line", "Bourgogne-Franche-Comté", timeout=15)
+    open_menu(dash_duo)
+    dash_duo.find_element("button[data-export-image='svg']").click()
+    svg = wait_for_file(tmp_path, "carte-laureats-*.svg", timeout=60).read_text()
+    texts = " ".join(svg.replace("&nbsp;", " ").replace("\u00a0", " ").split())
+    assert labels.NATIONAL_TITLE in texts
+    assert "87" in texts and "filtres : Bourgogne-Franche-Comté" in texts  # the annex's 87
+    data_date = demo_store.folder.data_date("laureats")
+    assert f"arrêtées au {formatting.date(data_date)}" in texts
+    assert "Source : " in texts
+    assert "Données : version 1 du " in texts
+    assert "Nombre de lauréats" in texts or "Aucun lauréat" in texts  # the colour scale
+    assert not outside_requests(network_events(dash_duo.driver))
 
 
 def test_national_csv_link_follows_the_filters(dash_duo, demo_store):
