@@ -454,3 +454,17 @@ def sentence(text: str) -> str:
     """« trop de tentatives … » -> « Trop de tentatives … . »: a message as a sentence."""
     text = text.strip()
     return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+# --- Territory search (national map) ---
+SEARCH_LABEL = "Rechercher un territoire"
+SEARCH_PLACEHOLDER = "Commune, EPCI, TI, département, région…"
+SEARCH_KINDS = {
+    "reg": "région",
+    "dep": "département",
+    "ti": "Territoire d'industrie",
+    "epci": "EPCI",
+    "commune": "commune",
+}
+SEARCH_NOTHING = "Aucun territoire ne porte ce nom."
+SEARCH_WAITING = "Recherche…"

@@ -123,6 +123,18 @@ def _places_bounds(store, state) -> Bounds | None:
     return tuple(float(value) for value in chosen.total_bounds)
 
 
+def territory_bounds(store, kind: str, code: str) -> Bounds | None:
+    """lon/lat box of one commune or EPCI (the search flies there)."""
+    if kind == "commune":
+        shapes = store.geography.communes_gdf
+    elif kind == "epci":
+        shapes = store.geography.layer("epci")
+    else:
+        return None
+    chosen = shapes[shapes["code"] == code]
+    return None if chosen.empty else tuple(float(value) for value in chosen.total_bounds)
+
+
 def territory_table(store, state: FilterState, sort_by: list[dict]) -> pd.DataFrame:
     """The territories of the level touching the chosen places (all without any), with
     their value and rank (0 = no lauréat), sorted."""

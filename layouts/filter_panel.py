@@ -62,6 +62,19 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
     metric_options = [{"label": text, "value": key} for key, text in labels.METRICS.items()]
     controls = [
         labelled(
+            labels.SEARCH_LABEL,
+            dcc.Dropdown(
+                id="territory-search",
+                options=[],
+                searchable=True,
+                clearable=True,
+                placeholder=labels.SEARCH_PLACEHOLDER,
+                search_order="original",
+                labels={**labels.DROPDOWN_LABELS, "no_options_found": labels.SEARCH_WAITING},
+            ),
+            "territory-search",
+        ),
+        labelled(
             "Niveau",
             dbc.RadioItems(
                 id="f-level",

@@ -9,7 +9,7 @@ from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_
 from dash.exceptions import PreventUpdate
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
-from dashboard import formatting, labels, queries
+from dashboard import formatting, labels, queries, search
 from dashboard.cache import cached
 from dashboard.filters import FilterState
 from dashboard.live_store import current_store
@@ -286,6 +286,56 @@ def register(app: Dash, store: DataStore) -> None:
         for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
             patch["data"][index]["visible"] = "clusters" in layers
         return patch
+
+    @app.callback(
+        Output("territory-search", "options"),
+        Input("territory-search", "search_value"),
+        State("territory-search", "value"),
+        State("territory-search", "options"),
+        prevent_initial_call=True,
+    )
+    def search_territories(typed: str | None, chosen: str | None, shown: list | None):
+        """Names matching what is typed; the chosen one stays listed (its label shows)."""
+        if not typed:
+            raise PreventUpdate
+        options = [found.option() for found in search.find(current_store(store), typed)]
+        if not options:  # said as an option: the dropdown's own message means "wait"
+            options = [
+                {"label": labels.SEARCH_NOTHING, "value": "", "disabled": True, "search": typed}
+            ]
+        kept = [o for o in shown or [] if o.get("value") == chosen]
+        return kept + [o for o in options if o["value"] != chosen]
+
+    @app.callback(
+        Output("f-region", "value", allow_duplicate=True),
+        Output("f-departement", "value", allow_duplicate=True),
+        Output("f-ti", "value", allow_duplicate=True),
+        Output("national-map", "figure", allow_duplicate=True),
+        Input("territory-search", "value"),
+        State("webgl-support", "data"),
+        prevent_initial_call=True,
+    )
+    def go_to_territory(chosen: str | None, webgl):
+        """A région, département or TI becomes the filter (the map fits it, the table
+        lists what touches it); an EPCI or a commune is flown to."""
+        parsed = search.parse_value(chosen)
+        if parsed is None:
+            raise PreventUpdate
+        kind, code = parsed
+        filters = {"reg": 0, "dep": 1, "ti": 2}
+        if kind in filters:
+            answer = [no_update] * 4
+            answer[filters[kind]] = [code]
+            return tuple(answer)
+        bounds = queries.territory_bounds(current_store(store), kind, code)
+        if bounds is None or webgl is False:
+            raise PreventUpdate
+        patch = Patch()
+        patch["layout"]["meta"] = fig.fit_meta(bounds)
+        lat, lon, zoom = fig.places_view(bounds)
+        patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
+        patch["layout"]["map"]["zoom"] = zoom
+        return no_update, no_update, no_update, patch
 
     @app.callback(
         Output("project-modal", "is_open"),

@@ -11,7 +11,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from app import create_app
-from dashboard import metrics
+from dashboard import labels, metrics
 from dashboard.filters import FilterState
 from layouts.national_map import TABLE_PAGE_SIZE, summary_line
 from tests.browser.network import network_events, outside_requests
@@ -357,3 +357,39 @@ def test_choosing_a_region_zooms_there_and_clearing_goes_back_to_france(national
     wait_for_fit(national, (-4.6, 47.4, -1.2, 48.8))  # Bretagne, Finistère to Ille-et-Vilaine
     click(national, "#clear-filters")
     wait_for_fit(national, (-4.0, 43.0, 7.5, 50.5))  # metropolitan France again
+
+
+def search_for(duo, typed: str) -> list[str]:
+    """Type into the territory search; the options it lists."""
+    click(duo, "#territory-search")
+    box = duo.wait_for_element(".dash-dropdown-search", timeout=5)
+    box.send_keys(typed)
+    deadline = time.time() + 10
+    shown: list[str] = []
+    while time.time() < deadline and not shown:
+        texts = duo.driver.execute_script(
+            "return [...document.querySelectorAll('.dash-dropdown-option')].map(o => o.innerText);"
+        )
+        shown = [text for text in texts if text and text != labels.SEARCH_WAITING]
+        time.sleep(0.2)
+    return shown
+
+
+def test_search_without_accents_flies_to_saint_etienne(national):
+    shown = search_for(national, "saint etienne")
+    assert shown[0] == "Saint-Etienne Métropole (EPCI)"
+    assert "Saint-Étienne (commune 42)" in shown
+    national.find_element(".dash-dropdown-search").send_keys(Keys.ENTER)
+    wait_for_fit(national, (4.25, 45.35, 4.55, 45.55))  # around Saint-Étienne (4.39°E, 45.44°N)
+
+
+def test_search_for_a_departement_filters_on_it(national, demo_store):
+    shown = search_for(national, "cote d or")
+    assert shown == ["Côte-d'Or (département 21)"]
+    national.find_element(".dash-dropdown-search").send_keys(Keys.ENTER)
+    wait_for_summary(national, expected_summary(demo_store, "?departement=21", "Côte-d'Or"))
+
+
+def test_search_says_when_nothing_matches(national):
+    assert search_for(national, "zzxyq") == [labels.SEARCH_NOTHING]
+    assert "departement=21" in national.driver.current_url
