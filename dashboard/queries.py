@@ -215,3 +215,37 @@ def named_filters(store, state: FilterState) -> dict[str, tuple[str, ...]]:
         lookup = lookups.get(name)
         named[name] = tuple(str(lookup.get(v, v)) for v in value) if lookup is not None else value
     return named
+
+
+@dataclass(frozen=True)
+class EpciDetail:
+    """What a click on an EPCI (map or table) shows, under the filters on screen."""
+
+    code: str
+    name: str
+    departements: list[str]
+    regions: list[tuple[str, str]]  # (code, name)
+    tis: list[tuple[str, str]]  # (id_ti, lib_ti) of the TIs that hold some of its communes
+    totals: dict[str, float]
+
+
+def epci_detail(store, state: FilterState, code: str) -> EpciDetail | None:
+    communes = store.geography.communes
+    inside = communes[communes["epci"] == code]
+    if inside.empty:
+        return None
+    geography = store.geography
+    members = store.tis.members
+    tis = members.loc[members["epci"] == code, ["id_ti", "lib_ti"]].drop_duplicates("id_ti")
+    regions = sorted(inside["reg"].dropna().unique())
+    laureats = map_data(store, state).laureats
+    return EpciDetail(
+        code=code,
+        name=str(geography.names("epci").get(code, code)),
+        departements=[
+            str(geography.names("dep").get(d, d)) for d in sorted(inside["dep"].unique())
+        ],
+        regions=[(r, str(geography.names("reg").get(r, r))) for r in regions],
+        tis=sorted(tis.itertuples(index=False, name=None), key=lambda pair: pair[1]),
+        totals=metrics.totals(laureats[laureats["epci"] == code]),
+    )

@@ -21,6 +21,8 @@ LEVELS = ("commune", "epci", "dep", "reg")
 # Overseas régions (INSEE codes) grouped in the report's "Outre-mer" panel.
 OVERSEAS_REGIONS = ("01", "02", "03", "04", "06")
 REGION_GROUPS = {"outre-mer": OVERSEAS_REGIONS}
+# Overseas régions open the report's grouped panel ("outre-mer").
+PANEL_OF_REGION = {code: group for group, codes in REGION_GROUPS.items() for code in codes}
 
 
 @dataclass

@@ -7,10 +7,12 @@ from dash import dash_table, dcc, html
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
+from dashboard.queries import EpciDetail
+from dashboard.territory import PANEL_OF_REGION
 from layouts.components import FONT_STACK, graph_config
 from layouts.export_buttons import export_menu
 from layouts.filter_panel import filter_panel, zone_selector
-from layouts.paths import gaps_href
+from layouts.paths import gaps_href, region_path, ti_path
 
 MAP_CONFIG = graph_config("carte-laureats")
 TABLE_PAGE_SIZE = 15
@@ -64,6 +66,7 @@ def national_map_page(
                         ]
                     ),
                     zone_selector(),
+                    region_panel_link(state),
                     dcc.Link(
                         labels.GAPS_OPEN,
                         href=gaps_href(state),
@@ -111,6 +114,29 @@ def national_map_page(
     )
 
 
+def region_panel_target(state: FilterState) -> str | None:
+    """The panel to open when exactly one région is chosen (overseas: the grouped one)."""
+    if len(state.regions) != 1:
+        return None
+    code = state.regions[0]
+    return region_path(PANEL_OF_REGION.get(code, code))
+
+
+def region_panel_link(state: FilterState) -> dcc.Link:
+    """« Panneau régional », shown while a single région is chosen."""
+    target = region_panel_target(state)
+    return dcc.Link(
+        labels.REGION_PANEL_OPEN,
+        href=target or "",
+        id="region-panel-link",
+        className=region_panel_class(target),
+    )
+
+
+def region_panel_class(target: str | None) -> str:
+    return "btn btn-sm btn-primary" + ("" if target else " d-none")
+
+
 def project_modal() -> dbc.Modal:
     return dbc.Modal(
         [dbc.ModalHeader(dbc.ModalTitle(id="project-title")), dbc.ModalBody(id="project-body")],
@@ -135,20 +161,7 @@ def project_detail(row: dict) -> list:
         ("Date de décision", formatting.date(row.get("date_decision"))),
         ("Description", row.get("description")),
     ]
-    body = [
-        html.Dl(
-            [
-                part
-                for key, value in items
-                if value not in (None, "")
-                for part in (
-                    html.Dt(key),
-                    html.Dd(formatting.shorten_one(value, formatting.DESCRIPTION_LIMIT)),
-                )
-            ],
-            className="mb-0",
-        )
-    ]
+    body = [definition_list(items)]
     if row.get("fictif"):
         body.insert(
             0,
@@ -157,3 +170,50 @@ def project_detail(row: dict) -> list:
             ),
         )
     return body
+
+
+def definition_list(items: list[tuple[str, object]]) -> html.Dl:
+    """Term and value pairs, empty values left out; texts shortened, components kept."""
+    return html.Dl(
+        [
+            part
+            for key, value in items
+            if value not in (None, "", [])
+            for part in (
+                html.Dt(key),
+                html.Dd(
+                    formatting.shorten_one(value, formatting.DESCRIPTION_LIMIT)
+                    if isinstance(value, str)
+                    else value
+                ),
+            )
+        ],
+        className="mb-0",
+    )
+
+
+def epci_detail_body(detail: EpciDetail) -> list:
+    """An EPCI clicked on the map or in the table: where it is, its TIs, its lauréats."""
+    totals = detail.totals
+    links = [dcc.Link(name, href=ti_path(id_ti)) for id_ti, name in detail.tis]
+    panels = [dcc.Link(name, href=region_path(code)) for code, name in detail.regions]
+    items = [
+        ("Département", ", ".join(detail.departements)),
+        ("Panneau régional", _joined(panels)),
+        ("Territoire d'industrie", _joined(links) or "hors Territoire d'industrie"),
+        ("Lauréats (filtres affichés)", formatting.plural(totals["n_laureats"], "lauréat")),
+        ("Aide publique", formatting.millions_eur(totals["montant_aide"], 2)),
+        ("Investissement", formatting.millions_eur(totals["investissement"], 2)),
+        (
+            "Emplois prévus",
+            formatting.plural(totals["emplois_prevus"], "emploi prévu", "emplois prévus"),
+        ),
+    ]
+    return [definition_list(items)]
+
+
+def _joined(parts: list) -> list:
+    joined: list = []
+    for part in parts:
+        joined += [", ", part] if joined else [part]
+    return joined

@@ -14,6 +14,7 @@ from dashboard.cache import cached
 from dashboard.filters import FilterState
 from dashboard.live_store import current_store
 from dashboard.store import DataStore
+from dashboard.territory import PANEL_OF_REGION
 from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
 from layouts.figures.choropleth import choropleth_encoding, format_values
@@ -22,13 +23,16 @@ from layouts.figures.pins import pin_encoding
 from layouts.filter_panel import DEFAULT_LAYERS, MULTI_FILTERS, ZONES
 from layouts.national_map import (
     TABLE_PAGE_SIZE,
+    epci_detail_body,
     national_map_page,
     project_detail,
+    region_panel_class,
+    region_panel_target,
     summary_line,
     table_columns,
 )
-from layouts.paths import NATIONAL_PATH, gaps_href
-from pages import clientside_call, framed, serving_store
+from layouts.paths import NATIONAL_PATH, gaps_href, region_path, ti_path
+from pages import LOCATION, clientside_call, framed, serving_store
 
 CONTROL_INPUTS = [
     Input("f-level", "value"),
@@ -194,6 +198,8 @@ def map_answer(data: DataStore, values: tuple, table_only: bool) -> tuple:
         hrefs["csv"],
         hrefs["xlsx"],
         gaps_href(state),
+        region_panel_target(state) or "",
+        region_panel_class(region_panel_target(state)),
         state.to_query(),
     )
 
@@ -216,6 +222,8 @@ def register(app: Dash, store: DataStore) -> None:
         Output(link_id("csv"), "href"),
         Output(link_id("xlsx"), "href"),
         Output("gaps-link", "href"),
+        Output("region-panel-link", "href"),
+        Output("region-panel-link", "className"),
         Output("map-state", "data"),
         *CONTROL_INPUTS,
         Input("territory-table", "page_current"),
@@ -338,21 +346,58 @@ def register(app: Dash, store: DataStore) -> None:
         return no_update, no_update, no_update, patch
 
     @app.callback(
+        Output(LOCATION, "pathname", allow_duplicate=True),
+        Output("f-departement", "value", allow_duplicate=True),
         Output("project-modal", "is_open"),
         Output("project-title", "children"),
         Output("project-body", "children"),
         Input("national-map", "clickData"),
+        Input("territory-table", "active_cell"),
+        State("territory-table", "data"),
+        State("drawn-level", "data"),
+        State("map-state", "data"),
         prevent_initial_call=True,
     )
-    def open_project(click):
-        points = (click or {}).get("points") or [{}]
-        point = points[0]
-        if point.get("curveNumber") not in (fig.PINS_IN, fig.PINS_OUT) or "customdata" not in point:
-            raise PreventUpdate
-        row = queries.laureat(current_store(store), point["customdata"][0])
-        if row is None:
-            return no_update, no_update, no_update
-        return True, row.get("beneficiaire"), project_detail(row)
+    def open_clicked(click, cell, rows, level, query):
+        """A pin opens its project; a territory (on the map or a table row) opens its
+        TI sheet or région panel, filters on its département, or shows its EPCI."""
+        data = current_store(store)
+        if ctx.triggered_id == "territory-table":
+            if not cell or not rows or cell.get("row", len(rows)) >= len(rows):
+                raise PreventUpdate
+            code = str(rows[cell["row"]]["code"])
+        else:
+            point = ((click or {}).get("points") or [{}])[0]
+            if point.get("curveNumber") in (fig.PINS_IN, fig.PINS_OUT):
+                return (no_update, no_update, *project_opening(data, point))
+            if point.get("curveNumber") != fig.CHOROPLETH or not point.get("location"):
+                raise PreventUpdate
+            code = str(point["location"])
+        return territory_opening(data, level, code, FilterState.from_query(query or ""))
+
+
+def project_opening(store: DataStore, point: dict) -> tuple:
+    """Modal outputs (open, title, body) for a clicked pin."""
+    if "customdata" not in point:
+        raise PreventUpdate
+    row = queries.laureat(store, point["customdata"][0])
+    if row is None:
+        return no_update, no_update, no_update
+    return True, row.get("beneficiaire"), project_detail(row)
+
+
+def territory_opening(store: DataStore, level: str | None, code: str, state: FilterState):
+    """``open_clicked``'s outputs for a territory of ``level``."""
+    if level == "reg":
+        return region_path(PANEL_OF_REGION.get(code, code)), *[no_update] * 4
+    if level == "id_ti":
+        return ti_path(code), *[no_update] * 4
+    if level == "dep":
+        return no_update, [code], *[no_update] * 3
+    detail = queries.epci_detail(store, state, code)
+    if detail is None:
+        raise PreventUpdate
+    return no_update, no_update, True, detail.name, epci_detail_body(detail)
 
 
 def register_webgl_fallback(app: Dash, store: DataStore) -> None:

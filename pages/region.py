@@ -4,8 +4,7 @@ région of the national map."""
 from __future__ import annotations
 
 import dash
-from dash import Dash, Input, Output, State, html
-from dash.exceptions import PreventUpdate
+from dash import Dash, Output, State, html
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
 from dashboard import labels
@@ -19,27 +18,11 @@ from dashboard.region_summary import (
     region_summary,
 )
 from dashboard.store import DataStore
-from dashboard.territory import REGION_GROUPS
 from layouts.components import map_frame, svg_graph, webgl_store
-from layouts.figures.national_map import CHOROPLETH
 from layouts.figures.region_map import region_figure, region_svg_figure
 from layouts.paths import REGION_PATH, REGION_TEMPLATE, region_path
 from layouts.region_panel import region_not_found, region_panel
 from pages import LOCATION, framed, register_territory_choice, serving_store
-
-# Overseas régions open the report's grouped panel ("outre-mer").
-PANEL_OF_REGION = {code: group for group, codes in REGION_GROUPS.items() for code in codes}
-
-
-def clicked_region(click: dict | None, level: str | None) -> str | None:
-    """The région code of a click on the national choropleth drawn at région level."""
-    if level != "reg":
-        return None
-    point = ((click or {}).get("points") or [{}])[0]
-    if point.get("curveNumber") != CHOROPLETH or not point.get("location"):
-        return None
-    code = str(point["location"])
-    return PANEL_OF_REGION.get(code, code)
 
 
 def region_exists(store: DataStore, region_code: str = "") -> bool:
@@ -85,18 +68,6 @@ def register(app: Dash, store: DataStore) -> None:
     )
 
     register_territory_choice(app, "region-choice", region_path)
-
-    @app.callback(
-        Output(LOCATION, "pathname", allow_duplicate=True),
-        Input("national-map", "clickData"),
-        State("drawn-level", "data"),
-        prevent_initial_call=True,
-    )
-    def open_clicked_region(click: dict | None, level: str | None) -> str:
-        code = clicked_region(click, level)
-        if code is None:
-            raise PreventUpdate
-        return region_path(code)
 
 
 def region_page(store: DataStore, code: str, webgl: bool = True) -> html.Div:

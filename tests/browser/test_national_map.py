@@ -388,8 +388,48 @@ def test_search_for_a_departement_filters_on_it(national, demo_store):
     assert shown == ["Côte-d'Or (département 21)"]
     national.find_element(".dash-dropdown-search").send_keys(Keys.ENTER)
     wait_for_summary(national, expected_summary(demo_store, "?departement=21", "Côte-d'Or"))
+    wait_until(lambda: "departement=21" in national.driver.current_url)
 
 
 def test_search_says_when_nothing_matches(national):
     assert search_for(national, "zzxyq") == [labels.SEARCH_NOTHING]
-    assert "departement=21" in national.driver.current_url
+
+
+def test_one_region_chosen_offers_its_panel(national):
+    assert "d-none" in national.find_element("#region-panel-link").get_attribute("class")
+    choose(national, "#f-region", "Bourgogne")
+    wait_until(
+        lambda: "d-none" not in national.find_element("#region-panel-link").get_attribute("class")
+    )
+    link = national.find_element("#region-panel-link")
+    assert link.text == labels.REGION_PANEL_OPEN
+    click(national, "#region-panel-link")
+    national.wait_for_text_to_equal(
+        "#region-title", "87 projets lauréats en Bourgogne-Franche-Comté", timeout=20
+    )
+
+
+def test_a_ti_row_opens_its_sheet(national, demo_store):
+    open_url(national, "?niveau=ti")
+    national.wait_for_contains_text("#territory-table", "Territoire d'industrie", timeout=15)
+    selector = "#territory-table tbody tr:nth-child(2) td:first-child"
+    name = national.find_element(selector).text
+    click(national, selector)
+    wait_until(lambda: "/ti/" in national.driver.current_url, 15)
+    id_ti = national.driver.current_url.rsplit("/ti/", 1)[1].split("?")[0]
+    assert demo_store.tis.table.loc[id_ti, "lib_ti"] == name
+
+
+def test_an_epci_row_shows_where_it_is_and_its_laureats(national, demo_store):
+    open_url(national, "?region=27")
+    selector = "#territory-table tbody tr:nth-child(2) td:first-child"
+    name = national.wait_for_element(selector).text
+    click(national, selector)
+    national.wait_for_text_to_equal("#project-title", name, timeout=10)
+    body = national.find_element("#project-body").text
+    names = demo_store.geography.names("epci")
+    code = next(c for c, n in names.items() if " ".join(n.split()) == name)
+    rows = demo_store.laureats[demo_store.laureats["epci"] == code]
+    expected = f"{len(rows)} lauréat" + ("s" if len(rows) > 1 else "")
+    assert expected in plain(body)
+    assert "Bourgogne-Franche-Comté" in body
