@@ -266,3 +266,20 @@ def test_builder_rebuilds_the_committed_files_byte_for_byte(shared_dir, geograph
     build(shared_dir, tmp_path, geography)
     for name in FILES:
         assert (tmp_path / name).read_bytes() == (DEMO / name).read_bytes(), name
+
+
+def test_the_demo_carries_the_real_jura_industrial_employment(demo_store):
+    """URSSAF 2025, Jura: 17,904 industrial jobs in 492 communes (../shared/data/README.md);
+    elsewhere the per-job criterion says « non renseigné », never zero."""
+    from dashboard.funding_gaps import GapState, funding_gaps
+
+    table = funding_gaps(demo_store, GapState(level="epci", basis="emploi_industriel")).table
+    communes = demo_store.geography.communes
+    jura_epci = set(communes.loc[communes["dep"] == "39", "epci"])
+    inside = table[table["code"].isin(jura_epci)]
+    outside = table[~table["code"].isin(jura_epci)]
+    assert inside["n_communes_renseignees"].sum() == 492
+    assert inside["emplois_industriels"].sum() == 17_904
+    assert outside["emplois_industriels"].isna().all()
+    funded_outside = outside[outside["n_laureats"] > 0]
+    assert (funded_outside["verdict"] == "non_evaluable").all()

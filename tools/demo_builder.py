@@ -67,6 +67,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import re
 import sys
 import unicodedata
@@ -1529,6 +1530,15 @@ class Build:
         return result
 
 
+JURA_JOBS = "emploi_industriel_jura_2025.csv"
+JURA_JOBS_META = {
+    "millesime": "2025 (effectifs au 31/12/2025)",
+    "source": "URSSAF, données ouvertes « Établissements et effectifs salariés au niveau "
+    "commune x APE », grand secteur Industrie, 492 communes du Jura (Licence Ouverte)",
+    "date_donnees": "2025-12-31",
+}
+
+
 def write_csv(frame: pd.DataFrame, path: Path) -> None:
     frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
 
@@ -1552,10 +1562,14 @@ def build(
         "indicateurs.csv": indicateurs_meta,
         "laureats.csv": laureats_meta,
         "territoires_industrie.csv": ti_meta,
+        JURA_JOBS: JURA_JOBS_META,
         "panels": builder.panel_meta(panels, ti_meta),
     }
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    # Real file, copied as published: the gaps screen's per-industrial-job criterion works
+    # on the demo for Jura (and says « non renseigné » everywhere else).
+    shutil.copyfile(Path(shared) / "data" / JURA_JOBS, out / JURA_JOBS)
     write_csv(laureats, out / "laureats.csv")
     write_csv(ti_frame, out / "territoires_industrie.csv")
     write_csv(clusters, out / "clusters.csv")
