@@ -67,8 +67,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import re
+import shutil
 import sys
 import unicodedata
 from dataclasses import dataclass, field
