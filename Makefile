@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 GEODATA := geodata/build/report.json
+# axe-core for the accessibility test, from the npm registry (injected by the test itself).
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
 
 .PHONY: run test bench lint geodata demo-data clean
 
@@ -26,10 +28,14 @@ $(GEODATA): | $(RUN_STAMP)
 
 geodata: $(GEODATA)
 
+$(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	npm ci --prefix tests/browser/axe --no-audit --no-fund --silent
+	touch $@
+
 run: $(RUN_STAMP) $(GEODATA)
 	$(PY) app.py
 
-test: $(TEST_STAMP) $(GEODATA)
+test: $(TEST_STAMP) $(GEODATA) $(AXE)
 	$(PY) -m pytest
 
 bench: $(TEST_STAMP) $(GEODATA)

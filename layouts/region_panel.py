@@ -23,7 +23,7 @@ def kpi_tile(key: str, value: str, kpi: Kpi) -> html.Div:
     ]
     if kpi.source:
         children.append(html.Span(kpi.source, className="kpi-source"))
-    return html.Div(children, id=f"kpi-{key}", className="kpi")
+    return html.Div(children, id=f"kpi-{key}", className="kpi", role="listitem")
 
 
 def kpi_strip(summary: RegionSummary) -> html.Div:
