@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+SKIP_LINK = "Aller au contenu"
 APP_TITLE = "Territoires d'industrie – tableau de bord des lauréats"
 DEMO_BANNER = "Données de démonstration"
 DEMO_BANNER_DETAIL = (

@@ -92,12 +92,14 @@ def app_layout(
     return html.Div(
         [
             dcc.Location(id="_pages_location", refresh="callback-nav", **(location or {})),
+            html.A(labels.SKIP_LINK, href="#page-content", className="skip-link"),
             header(current),
             demo_banner() if is_demo else None,
             html.Main(
                 html.Div(page, id="_pages_content", disable_n_clicks=True),
                 id="page-content",
                 className="container-fluid py-2",
+                tabIndex="-1",
             ),
             dcc.Store(id="_pages_store", data={"title": title or labels.APP_TITLE}),
             html.Div(id="_pages_dummy", disable_n_clicks=True),

@@ -21,7 +21,8 @@ const done = arguments[arguments.length - 1];
 axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations']})
   .then(r => done(r.violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
+    .map(v => ({id: v.id, impact: v.impact,
+                nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))))
   .catch(e => done([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}]));
 """
 SCREENS = [
@@ -54,3 +55,20 @@ def test_no_serious_accessibility_violation(dash_duo, demo_store, axe_source, pa
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     headings = dash_duo.driver.execute_script("return document.querySelectorAll('h1').length;")
     assert headings == 1
+
+
+def test_the_first_tab_offers_to_skip_to_the_content(dash_duo, demo_store):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    from dashboard import labels
+
+    dash_duo.start_server(create_app(demo_store.settings, store=demo_store))
+    dash_duo.driver.get(dash_duo.server_url + "/region/27")
+    dash_duo.wait_for_element("#region-title", timeout=30)
+    ActionChains(dash_duo.driver).send_keys(Keys.TAB).perform()
+    focused = dash_duo.driver.switch_to.active_element
+    assert focused.text == labels.SKIP_LINK
+    focused.send_keys(Keys.ENTER)
+    active = dash_duo.driver.execute_script("return document.activeElement.id;")
+    assert active == "page-content"
