@@ -114,15 +114,23 @@ def map_patch(store: DataStore, state: FilterState, drawn_level, drawn_rows, web
         patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
     drawn_places = queries.places(FilterState.from_query(drawn_rows or ""))
     if webgl is not False and queries.places(state) != drawn_places:
-        bounds = queries.places_bounds(store, state)
-        meta = fig.fit_meta(bounds)
-        # Back to France once no place is chosen (not only on a projector).
-        meta["presentation_only"] = False
-        patch["layout"]["meta"] = meta
-        lat, lon, zoom = fig.places_view(bounds) or fig.FRANCE_VIEW
-        patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
-        patch["layout"]["map"]["zoom"] = zoom
+        fit_to(patch, queries.places_bounds(store, state))
     return patch
+
+
+def fit_to(patch: Patch, bounds) -> None:
+    """``patch`` fits the map to ``bounds``, or back to France without (even off a
+    projector): a close view at once, refined to the real map size by map_fit.js."""
+    meta = fig.fit_meta(bounds)
+    meta["presentation_only"] = False
+    patch["layout"]["meta"] = meta
+    set_view(patch, fig.places_view(bounds) or fig.FRANCE_VIEW)
+
+
+def set_view(patch: Patch, view: tuple[float, float, float]) -> None:
+    lat, lon, zoom = view
+    patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
+    patch["layout"]["map"]["zoom"] = zoom
 
 
 def state_from_controls(
@@ -272,10 +280,9 @@ def register(app: Dash, store: DataStore) -> None:
     def jump_to_zone(zone, webgl):
         if webgl is False:  # the SVG fallback has a fixed view
             raise PreventUpdate
-        _name, lat, lon, zoom = ZONES[zone]
+        _name, *view = ZONES[zone]
         patch = Patch()
-        patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
-        patch["layout"]["map"]["zoom"] = zoom
+        set_view(patch, tuple(view))
         return patch
 
     @app.callback(
@@ -339,10 +346,7 @@ def register(app: Dash, store: DataStore) -> None:
         if bounds is None or webgl is False:
             raise PreventUpdate
         patch = Patch()
-        patch["layout"]["meta"] = fig.fit_meta(bounds)
-        lat, lon, zoom = fig.places_view(bounds)
-        patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
-        patch["layout"]["map"]["zoom"] = zoom
+        fit_to(patch, bounds)
         return no_update, no_update, no_update, patch
 
     @app.callback(
