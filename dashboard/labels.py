@@ -166,6 +166,9 @@ EXPORT_PNG_A4 = "Carte PNG (A4 paysage)"
 EXPORT_SVG = "Carte SVG (diapositive 16:9)"
 NATIONAL_TITLE = "Projets lauréats par territoire"
 REGION_PANEL_OPEN = "Panneau régional"
+NOTHING_MATCHES = (
+    "aucun lauréat ne correspond à ces filtres : retirez-en un ou élargissez la période."
+)
 EXPORT_MENU_HINT = "Les exports suivent les filtres affichés."
 EXPORT_TITLE = "Lauréats – export du tableau de bord Territoires d'industrie"
 EXPORT_NO_FILTER = "Aucun filtre : tous les lauréats"

@@ -27,7 +27,10 @@ def summary_line(totals: dict[str, float], filters_text: str) -> str:
         formatting.plural(totals["emplois_prevus"], "emploi prévu", "emplois prévus"),
     ]
     parts.append(f"filtres : {filters_text}" if filters_text else "aucun filtre")
-    return " · ".join(parts)
+    line = " · ".join(parts)
+    if filters_text and not totals["n_laureats"]:
+        line += " — " + labels.NOTHING_MATCHES
+    return line
 
 
 def table_columns(state: FilterState) -> list[dict]:

@@ -40,3 +40,11 @@ def test_the_gaps_summary_agrees_its_counts(demo_store):
     counts = rf"\d+{NBSP}non financés? · \d+{NBSP}sous-financés? · \d+{NBSP}financés?"
     pattern = rf"^{counts}, sur 1{NNBSP}253 EPCI"
     assert re.match(pattern, sentence), sentence
+
+
+def test_filters_that_match_nothing_say_so():
+    line = summary_line(totals(0, 0), "Corse, du 01/01/2030 au 31/12/2030")
+    assert line.endswith(
+        "aucun lauréat ne correspond à ces filtres : retirez-en un ou élargissez la période."
+    )
+    assert "correspond" not in summary_line(totals(0, 0), "")  # an empty file says it elsewhere
