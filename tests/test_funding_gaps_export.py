@@ -27,7 +27,7 @@ def expected(demo_store):
     return state, result, result.listed(state.regions)
 
 
-def test_csv_lists_the_regions_unfunded_territories_in_rank_order(client, expected):
+def test_csv_lists_the_regions_unfunded_territories_in_rank_order(client, expected, demo_store):
     _state, _result, listed = expected
     response = client.get(f"/export/territoires-sans-financement.csv{QUERY}")
     assert response.status_code == 200
@@ -44,8 +44,15 @@ def test_csv_lists_the_regions_unfunded_territories_in_rank_order(client, expect
     assert first["Verdict"] == labels.VERDICTS["non_finance"]
     assert int(first["Population"]) == listed.iloc[0]["population"]
     assert french_number(first["Aide publique (€)"]) == 0
-    # No industrial employment in the demo: its columns are left out, not filled with zeros.
-    assert "Emplois industriels salariés" not in header
+    # Industrial employment is known for Jura only (the demo's URSSAF file): elsewhere the
+    # cell stays empty, never zero.
+    communes = demo_store.geography.communes
+    jura = set(communes.loc[communes["dep"] == "39", "epci"])
+    jobs = {
+        row[1]: dict(zip(header, row, strict=True))["Emplois industriels salariés"] for row in rows
+    }
+    assert all(jobs[code] for code in jobs if code in jura)
+    assert not any(jobs[code] for code in jobs if code not in jura)
 
 
 def test_xlsx_states_the_rule_and_keeps_numbers_as_numbers(client, expected):
