@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+import re
 
 import pandas as pd
 
 from dashboard import labels
+from dashboard.url_state import iso_date
 
 NBSP = "\u202f"  # narrow no-break space, the French thousands separator
 
@@ -52,8 +54,29 @@ def plural(value: int | float | None, singular: str, plural_form: str | None = N
 
 def date(value) -> str:
     """Any date-like value -> ``"24/09/2021"``; missing -> ``"–"``."""
+    if isinstance(value, str):  # a French date is day first, never month first
+        value = parse_date(value) or value
     stamp = pd.to_datetime(value, errors="coerce")
     return "–" if pd.isna(stamp) else stamp.strftime("%d/%m/%Y")
+
+
+FRENCH_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+def parse_date(text: str | None) -> str | None:
+    """What a user types in a date box (« 01/03/2023 », « 1.3.2023 », or ISO) -> ISO
+    ``"2023-03-01"``; ``None`` when empty or not a calendar date (see
+    :func:`date_is_unreadable`). Day first, whatever the browser's locale."""
+    text = (text or "").strip()
+    match = FRENCH_DATE.fullmatch(text)
+    if match:
+        day, month, year = match.groups()
+        text = f"{year}-{int(month):02d}-{int(day):02d}"
+    return iso_date(text)
+
+
+def date_is_unreadable(text: str | None) -> bool:
+    return bool((text or "").strip()) and parse_date(text) is None
 
 
 def period(start, end) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import labels
+from dashboard import formatting, labels
 from dashboard.filters import FilterState
 
 LAYER_OPTIONS = [
@@ -46,14 +46,27 @@ def labelled(label: str, control, control_id: str) -> html.Div:
 
 
 def date_input(control_id: str, label: str, value: str | None) -> html.Div:
+    """A text box read day first (jj/mm/aaaa): ``type="date"`` follows the browser's
+    locale (mm/dd/yyyy in an English browser), which French users misread."""
     control = dcc.Input(
         id=control_id,
-        type="date",
-        value=value,
+        type="text",
+        inputMode="numeric",
+        autoComplete="off",
+        value=formatting.date(value) if value else "",
+        placeholder=labels.DATE_PLACEHOLDER,
+        maxLength=10,
         debounce=True,
-        className="form-control form-control-sm",
+        className="form-control form-control-sm date-input",
     )
-    return labelled(label, control, control_id)
+    feedback = html.Div(
+        id=date_feedback_id(control_id), className="small text-danger", **{"aria-live": "polite"}
+    )
+    return html.Div([labelled(label, control, control_id), feedback])
+
+
+def date_feedback_id(control_id: str) -> str:
+    return f"{control_id}-feedback"
 
 
 def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div:

@@ -27,6 +27,7 @@ from dashboard import formatting, labels
 from dashboard.live_store import LiveStore, current_store
 from dashboard.store import DataStore
 from layouts.components import shown_id
+from layouts.filter_panel import date_feedback_id
 from layouts.paths import DATA_PATH
 
 # Dash Pages' own component ids (dash.page_container): its router listens to them.
@@ -51,6 +52,21 @@ def register_territory_choice(app: Dash, choice_id: str, path_of: Callable[[str]
         if not code or code == shown:
             raise PreventUpdate
         return path_of(code)
+
+
+def register_date_checks(app: Dash, *control_ids: str) -> None:
+    """Under each date box, what is wrong with what was typed (the filter then ignores it)."""
+    for control_id in control_ids:
+
+        @app.callback(
+            Output(date_feedback_id(control_id), "children"),
+            Input(control_id, "value"),
+            prevent_initial_call=True,
+        )
+        def check_date(text: str | None) -> str:
+            if formatting.date_is_unreadable(text):
+                return labels.DATE_UNREADABLE.format(text=text.strip())
+            return ""
 
 
 def clientside_call(function: str, path: str, *arguments: str) -> str:

@@ -8,7 +8,7 @@ from dash import Dash, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
-from dashboard import labels, queries
+from dashboard import formatting, labels, queries
 from dashboard.cache import cached
 from dashboard.funding_gaps import (
     GapResult,
@@ -44,7 +44,7 @@ from layouts.funding_gaps import (
     threshold_placeholder,
 )
 from layouts.paths import GAPS_PATH, national_href, region_path, ti_path
-from pages import clientside_call, framed, serving_store
+from pages import clientside_call, framed, register_date_checks, serving_store
 
 MAP_FRAME = (1100, 560)  # the map's usual size on a laptop, for fitting a région
 
@@ -160,6 +160,7 @@ def map_patch(store: DataStore, state: GapState, result: GapResult, drawn: dict,
 
 def register(app: Dash, store: DataStore) -> None:
     dash.register_page(__name__, path=GAPS_PATH, title=labels.GAPS_TITLE, layout=layout)
+    register_date_checks(app, "g-date-from", "g-date-to")
 
     def svg_map(query: str):
         state = GapState.from_query(query)
@@ -195,8 +196,8 @@ def register(app: Dash, store: DataStore) -> None:
             level=level,
             basis=basis,
             threshold=typed,
-            date_from=date_from or None,
-            date_to=date_to or None,
+            date_from=formatting.parse_date(date_from),
+            date_to=formatting.parse_date(date_to),
             regions=tuple(sorted(regions or ())),
             programmes=tuple(sorted(programmes or ())),
             layers=tuple(layers or ()),

@@ -32,7 +32,7 @@ from layouts.national_map import (
     table_columns,
 )
 from layouts.paths import NATIONAL_PATH, gaps_href, region_path, ti_path
-from pages import LOCATION, clientside_call, framed, serving_store
+from pages import LOCATION, clientside_call, framed, register_date_checks, serving_store
 
 CONTROL_INPUTS = [
     Input("f-level", "value"),
@@ -144,8 +144,8 @@ def state_from_controls(
         level=level,
         metric=metric,
         per_capita=bool(per_capita),
-        date_from=date_from or None,
-        date_to=date_to or None,
+        date_from=formatting.parse_date(date_from),
+        date_to=formatting.parse_date(date_to),
         ti_scope=ti_scope or "tous",
         view=view,
         **values,
@@ -213,6 +213,7 @@ def map_answer(data: DataStore, values: tuple, table_only: bool) -> tuple:
 
 
 def register(app: Dash, store: DataStore) -> None:
+    register_date_checks(app, "f-date-from", "f-date-to")
     dash.register_page(
         __name__, path=NATIONAL_PATH, title=labels.NAV_MAP, name=labels.NAV_MAP, layout=layout
     )

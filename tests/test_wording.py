@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from dashboard import formatting
 from dashboard.filters import FilterState
 from dashboard.funding_gaps import GapState, counts_sentence, funding_gaps
@@ -48,3 +50,22 @@ def test_filters_that_match_nothing_say_so():
         "aucun lauréat ne correspond à ces filtres : retirez-en un ou élargissez la période."
     )
     assert "correspond" not in summary_line(totals(0, 0), "")  # an empty file says it elsewhere
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("01/03/2023", "2023-03-01"),  # 1 March, not 3 January
+        ("1/3/2023", "2023-03-01"),
+        ("01.03.2023", "2023-03-01"),
+        (" 2023-03-01 ", "2023-03-01"),
+        ("29/02/2024", "2024-02-29"),
+        ("29/02/2023", None),
+        ("31/13/2021", None),
+        ("03/2023", None),
+        ("", None),
+    ],
+)
+def test_typed_dates_are_read_day_first(typed, iso):
+    assert formatting.parse_date(typed) == iso
+    assert formatting.date_is_unreadable(typed) == (iso is None and bool(typed.strip()))

@@ -433,3 +433,35 @@ def test_an_epci_row_shows_where_it_is_and_its_laureats(national, demo_store):
     expected = f"{len(rows)} lauréat" + ("s" if len(rows) > 1 else "")
     assert expected in plain(body)
     assert "Bourgogne-Franche-Comté" in body
+
+
+def decided_between(store, start: str, end: str) -> int:
+    dates = store.laureats["date_decision"]
+    return int(((dates >= start) & (dates <= end)).sum())
+
+
+def type_into(duo, selector: str, text: str) -> None:
+    box = duo.find_element(selector)
+    duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
+    box.clear()
+    box.send_keys(text, Keys.TAB)
+
+
+def test_dates_are_typed_and_shown_day_first_in_an_english_browser(national, demo_store):
+    """The browser runs in en-US: a native date box would ask mm/dd/yyyy."""
+    assert national.driver.execute_script("return navigator.language").startswith("en")
+    open_url(national, "?du=2021-01-01")
+    assert national.find_element("#f-date-from").get_attribute("value") == "01/01/2021"
+    assert national.find_element("#f-date-from").get_attribute("placeholder") == "jj/mm/aaaa"
+    type_into(national, "#f-date-to", "31/12/2021")
+    n = decided_between(demo_store, "2021-01-01", "2021-12-31")
+    assert 0 < n < len(demo_store.laureats)
+    national.wait_for_contains_text("#summary-line", "du 01/01/2021 au 31/12/2021", timeout=15)
+    assert plain(national.find_element("#summary-line").text).startswith(f"{n:,}".replace(",", " "))
+    wait_until(lambda: "au=2021-12-31" in national.driver.current_url)
+
+    type_into(national, "#f-date-to", "31/13/2021")
+    national.wait_for_contains_text(
+        "#f-date-to-feedback", "« 31/13/2021 » n'est pas une date : écrivez-la jj/mm/aaaa"
+    )
+    national.wait_for_contains_text("#summary-line", "depuis le 01/01/2021", timeout=15)
