@@ -62,7 +62,7 @@ def date_input(control_id: str, label: str, value: str | None) -> html.Div:
     feedback = html.Div(
         id=date_feedback_id(control_id), className="small text-danger", **{"aria-live": "polite"}
     )
-    return html.Div([labelled(label, control, control_id), feedback])
+    return html.Div([labelled(label, control, control_id), feedback], className="date-field")
 
 
 def date_feedback_id(control_id: str) -> str:

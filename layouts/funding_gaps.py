@@ -67,13 +67,37 @@ def gaps_page(
                 ],
                 className="d-flex flex-wrap justify-content-between align-items-baseline gap-2",
             ),
-            context_note(),
-            gap_controls(options, state, result),
-            html.P(rule_sentence(result, state), id="gaps-rule", className="fw-semibold mb-0"),
-            html.P(
-                f"{labels.GAPS_RULE_SCOPE} {labels.GAPS_RULE_UNKNOWN}",
-                className="small text-muted mb-1",
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            gap_controls(options, state, result),
+                            html.P(
+                                f"{labels.GAPS_RULE_SCOPE} {labels.GAPS_RULE_UNKNOWN}",
+                                className="small text-muted mb-2",
+                            ),
+                            context_note(),
+                        ],
+                        className="gaps-side",
+                    ),
+                    gaps_main(figure, result, state, sources),
+                ],
+                className="gaps-body",
             ),
+            html.H2(labels.GAPS_LIST_TITLE, className="h6 mt-2"),
+            html.P(labels.GAPS_LIST_HINT, className="small text-muted mb-1"),
+            gaps_table(result, state),
+            detail_modal(),
+        ],
+        id="gaps-page",
+    )
+
+
+def gaps_main(figure, result: GapResult, state: GapState, sources: list[str]) -> html.Div:
+    """Rule, counts and map: together on the first screen, even at 1366×768."""
+    return html.Div(
+        [
+            html.P(rule_sentence(result, state), id="gaps-rule", className="fw-semibold mb-1"),
             html.Div(
                 [
                     html.P(
@@ -97,12 +121,8 @@ def gaps_page(
                 **{"aria-label": labels.GAPS_MAP_LABEL},
             ),
             html.P(" · ".join(sources), id="gaps-sources", className="text-muted small mt-1"),
-            html.H2(labels.GAPS_LIST_TITLE, className="h6 mt-2"),
-            html.P(labels.GAPS_LIST_HINT, className="small text-muted mb-1"),
-            gaps_table(result, state),
-            detail_modal(),
         ],
-        id="gaps-page",
+        className="gaps-main",
     )
 
 
@@ -111,7 +131,7 @@ def context_note() -> dbc.Alert:
         [html.Strong(labels.GAPS_CONTEXT_TITLE + " — "), labels.GAPS_CONTEXT],
         id="gaps-context",
         color="info",
-        className="small py-2 my-2",
+        className="small py-2 mb-2",
     )
 
 

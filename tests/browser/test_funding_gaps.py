@@ -185,3 +185,21 @@ def test_with_industrial_employment_loaded_the_analyst_sees_how_industrial(dash_
         lambda: "par emploi industriel" in dash_duo.find_element("#gaps-rule").text, timeout=20
     )
     assert "base=emploi_industriel" in dash_duo.driver.current_url
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+def test_rule_counts_and_whole_map_fit_the_first_screen(duo, size):
+    """The analyst sees the map without scrolling, on a laptop as on a large screen."""
+    duo.driver.set_window_size(*size)
+    open_gaps(duo, "?du=2021-01-01")
+    top, bottom, height = duo.driver.execute_script(
+        "const r = document.querySelector('#gaps-map').getBoundingClientRect();"
+        " return [r.top, r.bottom, window.innerHeight];"
+    )
+    assert top > 0 and bottom <= height, (top, bottom, height)
+    assert bottom - top >= 300
+    for element in ("#gaps-rule", "#gaps-summary"):
+        assert duo.find_element(element).rect["y"] < top
+    assert duo.find_element("#g-date-from").get_attribute("value") == "01/01/2021"
+    assert duo.find_element("#g-date-from").rect["width"] >= 90  # « jj/mm/aaaa » readable
+    duo.driver.save_screenshot(f"/tmp/gaps_{size[0]}.png")
