@@ -52,6 +52,7 @@
     var changed = on !== isOn();
     document.documentElement.classList.toggle("presentation", on);
     refreshButton(on);
+    refreshCounter();
     if (changed) {
       // Plotly graphs refit to their new container size.
       window.setTimeout(function () { window.dispatchEvent(new Event("resize")); }, 50);
@@ -129,6 +130,10 @@
     hint.id = "presentation-hint";
     hint.setAttribute("aria-hidden", "true");
     document.body.appendChild(hint);
+    var counter = document.createElement("div");
+    counter.id = "presentation-counter";
+    counter.setAttribute("role", "status");
+    document.body.appendChild(counter);
     loadConfig().then(function (c) { hint.textContent = (c.labels || {}).hint || ""; });
   }
 
@@ -151,8 +156,16 @@
   });
 
   /* Legends and colour scales in larger type on a projector (plotly sizes them in px,
-   * so the rem-based CSS does not reach them); back to plotly's defaults on leaving. */
+   * so the rem-based CSS does not reach them), and moved out of the map (under it, and
+   * the colour scale to its right; plotly widens its margins for them) so that no pin
+   * hides under them. Back to the figure's own placement on leaving. */
   var BIG_TYPE = { legend: 17, ticks: 16, title: 17 };
+  var LEGEND_KEYS = ["legend.orientation", "legend.x", "legend.xanchor", "legend.y", "legend.yanchor"];
+  var SCALE_KEYS = ["colorbar.x", "colorbar.xanchor", "colorbar.y", "colorbar.yanchor"];
+
+  function valueAt(object, path) {
+    return path.split(".").reduce(function (o, key) { return o ? o[key] : undefined; }, object);
+  }
 
   function presentationType() {
     if (!window.Plotly) { return; }
@@ -164,13 +177,45 @@
       gd.dataset.bigType = on ? "1" : "";
       var scales = [];
       (gd.data || []).forEach(function (trace, i) { if (trace.colorbar) { scales.push(i); } });
-      window.Plotly.relayout(gd, { "legend.font.size": on ? BIG_TYPE.legend : null });
+      if (on) {
+        gd.dataset.placement = JSON.stringify({
+          legend: LEGEND_KEYS.map(function (k) { return valueAt(gd.layout, k); }),
+          scales: scales.map(function (i) {
+            return SCALE_KEYS.map(function (k) { return valueAt(gd.data[i], k); });
+          })
+        });
+      }
+      var saved = JSON.parse(gd.dataset.placement || "{}");
+      var legend = on ? ["h", 0, "left", -0.01, "top"] : (saved.legend || []);
+      var update = { "legend.font.size": on ? BIG_TYPE.legend : null };
+      LEGEND_KEYS.forEach(function (key, k) { update[key] = legend[k] === undefined ? null : legend[k]; });
+      window.Plotly.relayout(gd, update);
       if (scales.length) {
-        window.Plotly.restyle(gd, {
+        var style = {
           "colorbar.tickfont.size": on ? BIG_TYPE.ticks : null,
           "colorbar.title.font.size": on ? BIG_TYPE.title : null
-        }, scales);
+        };
+        SCALE_KEYS.forEach(function (key, k) {
+          style[key] = scales.map(function (_i, n) {
+            var before = (saved.scales || [])[n] || [];
+            var value = on ? [1.005, "left", 1, "top"][k] : before[k];
+            return value === undefined ? null : value;
+          });
+        });
+        window.Plotly.restyle(gd, style, scales);
       }
+    });
+  }
+
+  /* « 3 / 15 » in a corner: where the presenter is in the sequence. */
+  function refreshCounter() {
+    var counter = document.getElementById("presentation-counter");
+    if (!counter) { return; }
+    loadConfig().then(function (c) {
+      var steps = c.steps || [];
+      var index = steps.indexOf(window.location.pathname.replace(/\/+$/, "") || "/");
+      counter.textContent = index < 0 ? "" : (index + 1) + " / " + steps.length;
+      counter.setAttribute("aria-label", index < 0 ? "" : "Diapositive " + (index + 1) + " sur " + steps.length);
     });
   }
 

@@ -113,3 +113,38 @@ def test_button_and_escape_toggle_the_mode(presenter):
     press(presenter, Keys.ESCAPE)
     assert not in_presentation(presenter)
     assert presenter.find_element("#presentation-toggle").text == "Mode présentation"
+
+
+LEGEND_BOXES = """
+const gd = document.querySelector(arguments[0] + ' .js-plotly-plot');
+const map = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
+const boxes = [...gd.querySelectorAll('.legend, .colorbar')].map(e => e.getBoundingClientRect());
+return boxes.filter(b => b.width > 0).map(b => {
+  const x = Math.max(0, Math.min(b.right, map.right) - Math.max(b.left, map.left));
+  const y = Math.max(0, Math.min(b.bottom, map.bottom) - Math.max(b.top, map.top));
+  return x * y;
+});
+"""
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
+@pytest.mark.parametrize(("path", "graph"), [("/", "#national-map"), ("/region/27", "#region-map")])
+def test_legends_sit_beside_the_map_and_a_counter_says_where_we_are(
+    presenter, demo_store, size, path, graph
+):
+    set_viewport(presenter, *size)
+    presenter.driver.get(presenter.server.url + path + "?presentation=1")
+    presenter.wait_for_element(f"{graph} .maplibregl-canvas", timeout=30)
+    steps = presentation_steps(demo_store)
+    presenter.wait_for_text_to_equal(
+        "#presentation-counter", f"{steps.index(path) + 1} / {len(steps)}", timeout=10
+    )
+    # The mode moves the legends once the map has loaded: wait for it, then for good.
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        overlaps = presenter.driver.execute_script(LEGEND_BOXES, graph)
+        if overlaps and all(area < 1 for area in overlaps):
+            break
+        time.sleep(0.3)
+    assert overlaps and all(area < 1 for area in overlaps), overlaps
+    assert "presentation=1" in presenter.driver.current_url
