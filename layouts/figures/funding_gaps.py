@@ -14,7 +14,7 @@ from dashboard import formatting, labels
 from dashboard.formatting import hover_text
 from dashboard.funding_gaps import VERDICTS, GapResult, GapState, in_regions
 from layouts.figures.clusters import cluster_traces
-from layouts.figures.national_map import geojson_url, line_layer, map_layout, svg_figure
+from layouts.figures.national_map import geojson_url, map_layout, svg_figure
 from layouts.figures.pins import pin_traces
 
 VERDICT_COLOURS = {
@@ -129,9 +129,7 @@ def gap_figure(
             *cluster_traces(clusters, links, "clusters" in layers),
         ]
     )
-    layout = map_layout(None, layers, style)
-    # Région borders give the shapes a frame; index 0 stays the TI outline layer.
-    layout["map"]["layers"].append(line_layer("reg", REGION_LINE, 1.0))
+    layout = map_layout(None, layers, style)  # with département and région borders
     layout["uirevision"] = "funding-gaps"
     figure.update_layout(**layout)
     return figure

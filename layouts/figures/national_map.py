@@ -54,6 +54,16 @@ def ti_outline_layer(visible: bool) -> dict:
     }
 
 
+DEPARTEMENT_BORDER = ("#8c8c8c", 0.5)
+REGION_BORDER = ("#3d3d3d", 1.1)
+
+
+def context_layers() -> list[dict]:
+    """Département and région borders over every level: they frame EPCI and TI shapes,
+    and the région lines draw the outline of France (and of each overseas région)."""
+    return [line_layer("dep", *DEPARTEMENT_BORDER), line_layer("reg", *REGION_BORDER)]
+
+
 def map_layout(view: tuple[float, float, float] | None, layers: list[str], style) -> dict:
     lat, lon, zoom = view or FRANCE_VIEW
     return {
@@ -61,7 +71,7 @@ def map_layout(view: tuple[float, float, float] | None, layers: list[str], style
             "style": style,
             "center": {"lat": lat, "lon": lon},
             "zoom": zoom,
-            "layers": [ti_outline_layer("ti" in layers)],
+            "layers": [ti_outline_layer("ti" in layers), *context_layers()],
         },
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
         "legend": {
