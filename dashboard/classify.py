@@ -2,22 +2,41 @@
 
 from __future__ import annotations
 
+import math
+
+import jenkspy
 import numpy as np
 import pandas as pd
 
 
 def class_breaks(values: pd.Series, n_classes: int = 5) -> list[float]:
-    """Quantile breaks over the positive values, rounded to readable integers when large.
+    """Natural breaks (Fisher-Jenks) over the positive values, rounded to readable bounds.
 
-    Returns upper bounds, ascending, deduplicated; empty when no value is positive.
+    Why Jenks rather than quantiles: funded territories are skewed (many with one or two
+    lauréats, a few with dozens), and quantiles then put the whole spread in the top
+    class (« 4 à 45 lauréats »). Bounds are rounded to two significant figures (integers
+    when large) and kept distinct, so two classes never read alike. Returns upper bounds,
+    ascending; empty when no value is positive.
     """
-    positive = values[values > 0].dropna()
-    if positive.empty:
+    positive = values[values > 0].dropna().to_numpy(dtype=float)
+    if positive.size == 0:
         return []
-    quantiles = np.quantile(positive, np.linspace(0, 1, n_classes + 1)[1:])
-    if positive.max() >= 10:
-        quantiles = np.ceil(quantiles)
-    return sorted(set(float(q) for q in quantiles))
+    distinct = np.unique(positive)
+    if distinct.size <= n_classes:
+        return [float(v) for v in distinct]
+    uppers = jenkspy.jenks_breaks(positive, n_classes=n_classes)[1:]
+    top = float(positive.max())
+    rounded = [readable(float(b), integer=top >= 10) for b in uppers[:-1]]
+    return sorted({b for b in rounded if 0 < b < top} | {top})
+
+
+def readable(value: float, integer: bool) -> float:
+    """Two significant figures (``0.1234`` -> ``0.12``; ``1234`` -> ``1200``), up."""
+    if integer and value < 100:
+        return float(math.ceil(value))
+    digits = 1 - math.floor(math.log10(abs(value)))
+    step = 10.0**-digits
+    return round(math.ceil(round(value / step, 6)) * step, max(digits, 0))
 
 
 def classify(values: pd.Series, breaks: list[float]) -> pd.Series:

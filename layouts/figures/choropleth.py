@@ -35,14 +35,17 @@ COLORBAR_STYLE = {
 }
 
 
-def format_values(values: pd.Series, metric: str, per_capita: bool = False) -> pd.Series:
-    """Each value in the metric's French unit: "12,3 M€", "1 966 emplois", "4 lauréats"."""
+def format_values(
+    values: pd.Series, metric: str, per_capita: bool = False, decimals: int | None = None
+) -> pd.Series:
+    """Each value in the metric's French unit: "12,3 M€", "1 966 emplois", "4 lauréats";
+    ``decimals`` overrides the unit's usual precision."""
     if metric in MONEY_METRICS:
         scaled = values / 1e6
-        unit, decimals = "M€", (2 if per_capita else 1)
+        unit = "M€"
     else:
         scaled, unit = values, labels.METRIC_UNITS[metric]
-        decimals = 2 if per_capita else 0
+    decimals = usual_decimals(metric, per_capita) if decimals is None else decimals
     numbers = [formatting.number(v, decimals) for v in scaled.to_numpy(dtype=float)]
     text = pd.Series(numbers, index=values.index, dtype=object) + f"\u00a0{unit}"
     if unit in PLURAL_UNITS:  # "1 lauréat", "2 lauréats"
@@ -58,14 +61,15 @@ def class_labels(breaks: list[float], metric: str, per_capita: bool) -> list[str
     ("3 à 5 lauréats"); other values read "plus de x à y".
     """
     integer = metric in INTEGER_METRICS and not per_capita
+    decimals = distinct_decimals(breaks, metric, per_capita)
     # The legend title says "pour 10 000 habitants": the classes need not repeat it.
     uppers = (
-        format_values(pd.Series(breaks, dtype=float), metric, per_capita)
+        format_values(pd.Series(breaks, dtype=float), metric, per_capita, decimals)
         .str.removesuffix(PER_CAPITA_SUFFIX)
         .tolist()
     )
     lowers = pd.Series([0.0, *breaks[:-1]], dtype=float) + (1 if integer else 0)
-    lower_numbers = format_values(lowers, metric, per_capita).str.split("\u00a0").str[0]
+    lower_numbers = format_values(lowers, metric, per_capita, decimals).str.split("\u00a0").str[0]
     texts = [labels.NO_LAUREAT]
     for i, upper in enumerate(uppers):
         if integer and lowers[i] == breaks[i]:
@@ -77,6 +81,23 @@ def class_labels(breaks: list[float], metric: str, per_capita: bool) -> list[str
         else:
             texts.append(f"plus de {lower_numbers[i]} à {upper}")
     return texts
+
+
+def distinct_decimals(breaks: list[float], metric: str, per_capita: bool) -> int | None:
+    """The fewest decimals (from the unit's usual ones) at which no two bounds read alike:
+    never « plus de 0,1 à 0,1 M€ »."""
+    usual = usual_decimals(metric, per_capita)
+    for decimals in range(usual, usual + 4):
+        shown = format_values(pd.Series(breaks, dtype=float), metric, per_capita, decimals)
+        if shown.nunique() == len(breaks):
+            return decimals
+    return None
+
+
+def usual_decimals(metric: str, per_capita: bool) -> int:
+    if metric in MONEY_METRICS:
+        return 2 if per_capita else 1
+    return 2 if per_capita else 0
 
 
 def _colorscale(n_classes: int) -> list[list]:
