@@ -20,13 +20,18 @@ LEVELS = {
     "dep": "Département",
     "reg": "Région",
 }
+# The indicator list names no unit: the legend and the table give it (M€, or € par
+# habitant when related to the population).
 METRICS = {
     "n_laureats": "Nombre de lauréats",
-    "montant_aide": "Aide publique (€)",
-    "investissement": "Investissement (€)",
+    "montant_aide": "Aide publique",
+    "investissement": "Investissement",
     "emplois_prevus": "Emplois prévus",
 }
-# The legend's classes are in M€, not €.
+PER_CAPITA_TOGGLE = "rapporté à la population"
+PER_INHABITANT = "€ par habitant"
+PER_10000 = "pour 10 000 habitants"
+PER_10000_SHORT = "pour 10 000 hab."
 LEGEND_TITLES = {
     "n_laureats": "Nombre de lauréats",
     "montant_aide": "Aide publique (M€)",

@@ -105,7 +105,7 @@ def filter_panel(options: dict[str, list[dict]], state: FilterState) -> html.Div
         ),
         dbc.Checklist(
             id="f-per-capita",
-            options=[{"label": "pour 10 000 habitants", "value": "1"}],
+            options=[{"label": labels.PER_CAPITA_TOGGLE, "value": "1"}],
             value=["1"] if state.per_capita else [],
             switch=True,
             className="small mb-2",

@@ -11,6 +11,7 @@ from dashboard.queries import EpciDetail
 from dashboard.territory import PANEL_OF_REGION
 from layouts.components import FONT_STACK, graph_config
 from layouts.export_buttons import export_menu
+from layouts.figures.choropleth import legend_title
 from layouts.filter_panel import filter_panel, zone_selector
 from layouts.paths import gaps_href, region_path, ti_path
 
@@ -34,10 +35,12 @@ def summary_line(totals: dict[str, float], filters_text: str) -> str:
 
 
 def table_columns(state: FilterState) -> list[dict]:
-    unit = "pour 10 000 hab." if state.per_capita else ""
     return [
         {"name": labels.LEVELS[state.level], "id": "nom"},
-        {"name": f"{labels.METRICS[state.metric]} {unit}".strip(), "id": "valeur_texte"},
+        {
+            "name": legend_title(state.metric, state.per_capita).replace("<br>", " "),
+            "id": "valeur_texte",
+        },
         {"name": "Rang", "id": "rang", "type": "numeric"},
     ]
 

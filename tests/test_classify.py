@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import labels
 from dashboard.classify import class_breaks, classify
-from layouts.figures.choropleth import class_labels
+from layouts.figures.choropleth import class_labels, format_values, legend_title
 
 
 def test_a_few_large_counts_get_their_own_classes():
@@ -27,3 +28,18 @@ def test_small_amounts_never_show_two_equal_bounds():
         low, _, high = text.partition(" à ")
         assert low != high.removesuffix("\u00a0M€"), texts
     assert len(set(texts)) == len(texts)
+
+
+def test_aid_per_inhabitant_reads_in_euros_per_inhabitant():
+    # Queries give aid per 10,000 inhabitants: 2,800 € for 10,000 people is 0.28 € each.
+    per_10000 = pd.Series([2_800.0, 61_000.0, 140_000.0])
+    texts = format_values(per_10000, "montant_aide", per_capita=True).tolist()
+    assert texts == [
+        "0,28\u00a0€ par habitant",
+        "6,10\u00a0€ par habitant",
+        "14,00\u00a0€ par habitant",
+    ]
+    assert legend_title("montant_aide", True) == "Aide publique<br>(€ par habitant)"
+    assert "M€" not in "".join(class_labels(class_breaks(per_10000), "montant_aide", True))
+    assert legend_title("montant_aide", False) == "Aide publique (M€)"
+    assert labels.METRICS["montant_aide"] == "Aide publique"  # the unit is the legend's

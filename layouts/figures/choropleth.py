@@ -21,7 +21,8 @@ MONEY_METRICS = ("montant_aide", "investissement")
 PLURAL_UNITS = ("lauréats", "emplois")
 MAX_CLASSES = len(CLASS_COLOURS)
 INTEGER_METRICS = ("n_laureats", "emplois_prevus")
-PER_CAPITA_SUFFIX = " pour 10 000 hab."
+PER_CAPITA_SUFFIX = " " + labels.PER_10000_SHORT
+PER_10000 = 10_000  # queries give per-capita values per 10,000 inhabitants
 # The legend sits inside the map, top left, so an exported PNG carries it.
 COLORBAR_STYLE = {
     "x": 0.01,
@@ -40,9 +41,10 @@ def format_values(
 ) -> pd.Series:
     """Each value in the metric's French unit: "12,3 M€", "1 966 emplois", "4 lauréats";
     ``decimals`` overrides the unit's usual precision."""
-    if metric in MONEY_METRICS:
-        scaled = values / 1e6
-        unit = "M€"
+    if metric in MONEY_METRICS and per_capita:  # people say « € par habitant »
+        scaled, unit = values / PER_10000, labels.PER_INHABITANT
+    elif metric in MONEY_METRICS:
+        scaled, unit = values / 1e6, "M€"
     else:
         scaled, unit = values, labels.METRIC_UNITS[metric]
     decimals = usual_decimals(metric, per_capita) if decimals is None else decimals
@@ -50,7 +52,7 @@ def format_values(
     text = pd.Series(numbers, index=values.index, dtype=object) + f"\u00a0{unit}"
     if unit in PLURAL_UNITS:  # "1 lauréat", "2 lauréats"
         text = text.where(scaled.abs() >= 2, text.str.removesuffix("s"))
-    text = text + (PER_CAPITA_SUFFIX if per_capita else "")
+    text = text + (PER_CAPITA_SUFFIX if per_capita and metric not in MONEY_METRICS else "")
     return text.where(values.notna(), labels.NOT_GIVEN)
 
 
@@ -62,10 +64,12 @@ def class_labels(breaks: list[float], metric: str, per_capita: bool) -> list[str
     """
     integer = metric in INTEGER_METRICS and not per_capita
     decimals = distinct_decimals(breaks, metric, per_capita)
-    # The legend title says "pour 10 000 habitants": the classes need not repeat it.
+    # The legend title says "pour 10 000 habitants" or "€ par habitant": the classes
+    # need not repeat it.
     uppers = (
         format_values(pd.Series(breaks, dtype=float), metric, per_capita, decimals)
         .str.removesuffix(PER_CAPITA_SUFFIX)
+        .str.replace(labels.PER_INHABITANT, "€")
         .tolist()
     )
     lowers = pd.Series([0.0, *breaks[:-1]], dtype=float) + (1 if integer else 0)
@@ -133,8 +137,10 @@ def choropleth_encoding(values: pd.Series, metric: str, per_capita: bool) -> dic
 
 
 def legend_title(metric: str, per_capita: bool) -> str:
+    if per_capita and metric in MONEY_METRICS:
+        return f"{labels.METRICS[metric]}<br>({labels.PER_INHABITANT})"
     title = labels.LEGEND_TITLES[metric]
-    return f"{title}<br>pour 10 000 habitants" if per_capita else title
+    return f"{title}<br>{labels.PER_10000}" if per_capita else title
 
 
 def choropleth_trace(

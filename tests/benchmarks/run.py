@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dashboard.settings import DEMO_DATA_DIR, Settings
 from dashboard.store import DataStore
-from tests.benchmarks import browser_bench, gaps_bench, load_test, map_bench
+from tests.benchmarks import browser_bench, gaps_bench, load_test, map_bench, slides_bench
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -113,6 +113,7 @@ def main() -> None:
         map_bench.run(store)
         gaps_bench.run(store)
     browser_bench.run()
+    slides_bench.run()
     load_test.run()
 
 
