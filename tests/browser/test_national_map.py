@@ -128,11 +128,13 @@ def test_choosing_a_region_updates_every_figure_and_the_url(national, demo_store
 
 RENDERED_COLOURS = """
 const map = gd._fullLayout.map._subplot.map;
-const fill = map.getStyle().layers.find(l => l.type === 'fill' && l.id.startsWith('plotly-trace'));
+// The choropleth's fill layer (the pin traces' fill layers hold no feature).
+const fills = map.getStyle().layers
+  .filter(l => l.type === 'fill' && l.id.startsWith('plotly-trace')).map(l => l.id);
 const codes = {};
 gd.calcdata[0].forEach(d => { if (d.fOut) codes[d.fOut.properties.i] = d.loc; });
 const shown = {};
-for (const f of map.queryRenderedFeatures({layers: [fill.id]})) {
+for (const f of map.queryRenderedFeatures({layers: fills})) {
   const c = f.layer.paint['fill-color'];
   shown[codes[f.properties.i]] = `rgba(${Math.round(c.r * 255)},${Math.round(c.g * 255)},`
     + `${Math.round(c.b * 255)},${c.a})`;
