@@ -467,28 +467,3 @@ def test_dates_are_typed_and_shown_day_first_in_an_english_browser(national, dem
         "#f-date-to-feedback", "« 31/13/2021 » n'est pas une date : écrivez-la jj/mm/aaaa"
     )
     national.wait_for_contains_text("#summary-line", "depuis le 01/01/2021", timeout=15)
-
-
-NAMES_SHOWN = """
-const map = document.querySelector('#national-map .js-plotly-plot')._fullLayout.map._subplot.map;
-if (!map.loaded()) return null;
-const layers = map.getStyle().layers.map(l => l.id).filter(id => id.startsWith('lieux-'));
-return map.queryRenderedFeatures({layers}).map(f => f.properties.nom);
-"""
-
-
-def test_town_names_come_from_the_app_and_grow_with_the_zoom(national):
-    """Préfectures de région at the national view; Chalon-sur-Saône (a sous-préfecture of
-    45,000 inhabitants) only once zoomed in on Burgundy."""
-
-    def names():
-        wait_until(lambda: national.driver.execute_script(NAMES_SHOWN) is not None, 20)
-        time.sleep(1)
-        return set(national.driver.execute_script(NAMES_SHOWN))
-
-    wide = names()
-    assert {"Paris", "Lyon", "Dijon", "Marseille"} <= wide
-    assert "Chalon-sur-Saône" not in wide
-    open_url(national, "?vue=46.8,4.85,8")
-    assert "Chalon-sur-Saône" in names()
-    assert outside_requests(network_events(national.driver)) == []
