@@ -4,25 +4,54 @@
  * controls and enlarges the type). It survives in-app navigation in sessionStorage,
  * because the national map rewrites the query string as the user pans. In the mode,
  * ← / → (and PageUp / PageDown, what presenter remotes send) step through the slides
- * listed by /presentation/etapes.json: national view, each région panel in the annex
- * order, back to national. Échap leaves. Plain DOM, nothing loaded from outside.
+ * listed by /presentation/etapes.json: the report's sequence (national view, each région
+ * panel in the annex order), or the one a presenter composed on /presentation, carried
+ * in the address as ?diapos=carte,region-27,ti-… and kept at every step so that the
+ * address can be shared. Échap leaves. Plain DOM, nothing loaded from outside.
  */
 (function () {
   "use strict";
 
   var STORAGE_KEY = "ti-presentation";
+  var SEQUENCE_KEY = "ti-diapos";
+  var POSITION_KEY = "ti-diapo";
+  var SLIDES_PARAM = "diapos";
   var STEPS_URL = "/presentation/etapes.json";
   var NEXT_KEYS = { ArrowRight: 1, PageDown: 1 };
   var PREVIOUS_KEYS = { ArrowLeft: -1, PageUp: -1 };
-  var config = null;
+  var configs = {};
+
+  /* The presenter's sequence: the address's, else the one this tab was given last. */
+  function sequence() {
+    var value = new URLSearchParams(window.location.search).get(SLIDES_PARAM);
+    if (value !== null) {
+      if (value) { sessionStorage.setItem(SEQUENCE_KEY, value); } else { sessionStorage.removeItem(SEQUENCE_KEY); }
+      return value;
+    }
+    return sessionStorage.getItem(SEQUENCE_KEY) || "";
+  }
 
   function loadConfig() {
-    if (!config) {
-      config = fetch(STEPS_URL, { credentials: "same-origin" })
+    var key = sequence();
+    if (!configs[key]) {
+      var url = STEPS_URL + (key ? "?" + SLIDES_PARAM + "=" + encodeURIComponent(key) : "");
+      configs[key] = fetch(url, { credentials: "same-origin" })
         .then(function (response) { return response.json(); })
         .catch(function () { return { steps: ["/"], labels: {} }; });
     }
-    return config;
+    return configs[key];
+  }
+
+  function here() {
+    return window.location.pathname.replace(/\/+$/, "") || "/";
+  }
+
+  /* Where we are in the steps: the position last stepped to when it is this page (a
+   * sequence may show a page twice), else this page's first place, else -1. */
+  function position(steps) {
+    var saved = parseInt(sessionStorage.getItem(POSITION_KEY), 10);
+    if (steps[saved] === here()) { return saved; }
+    return steps.indexOf(here());
   }
 
   /* The URL decides when it says presentation=1 or 0; otherwise the session remembers. */
@@ -79,7 +108,9 @@
 
   /* In-app navigation, as dcc.Link does it: no page reload, dcc.Location follows. */
   function navigate(path) {
-    window.history.pushState({}, "", path + "?presentation=1");
+    var slides = sequence();
+    var query = "?presentation=1" + (slides ? "&" + SLIDES_PARAM + "=" + encodeURIComponent(slides).replace(/%2C/g, ",") : "");
+    window.history.pushState({}, "", path + query);
     window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
     window.scrollTo(0, 0);
   }
@@ -87,11 +118,11 @@
   function step(delta) {
     loadConfig().then(function (c) {
       var steps = c.steps || ["/"];
-      var here = window.location.pathname.replace(/\/+$/, "") || "/";
-      var index = steps.indexOf(here);
+      var index = position(steps);
       var target = index < 0
-        ? (delta > 0 ? Math.min(1, steps.length - 1) : 0)
+        ? (delta > 0 ? 0 : steps.length - 1)
         : (index + delta + steps.length) % steps.length;
+      sessionStorage.setItem(POSITION_KEY, String(target));
       navigate(steps[target]);
     });
   }
@@ -213,7 +244,7 @@
     if (!counter) { return; }
     loadConfig().then(function (c) {
       var steps = c.steps || [];
-      var index = steps.indexOf(window.location.pathname.replace(/\/+$/, "") || "/");
+      var index = position(steps);
       counter.textContent = index < 0 ? "" : (index + 1) + " / " + steps.length;
       counter.setAttribute("aria-label", index < 0 ? "" : "Diapositive " + (index + 1) + " sur " + steps.length);
     });

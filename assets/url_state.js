@@ -2,16 +2,20 @@
  * callback hands its query string (written by dashboard/url_state.py) to these.
  * history.replaceState rather than dcc.Location, so Dash Pages does not rebuild the
  * page, and a filter change is not one more step for the Back button. The
- * presentation-mode flag of the address is kept. Each call names its screen's path:
+ * presentation-mode flag and slide sequence of the address are kept. Each call names its screen's path:
  * a screen that answers late, once the user has moved on, leaves the address alone. */
 (function () {
   "use strict";
 
+  /* The presentation flag and the presenter's sequence stay in the address. */
   function withPresentation(search) {
-    var presentation = new URLSearchParams(window.location.search).get("presentation");
-    if (presentation) {
-      search += (search ? "&" : "?") + "presentation=" + encodeURIComponent(presentation);
-    }
+    var current = new URLSearchParams(window.location.search);
+    ["presentation", "diapos"].forEach(function (name) {
+      var value = current.get(name);
+      if (value) {
+        search += (search ? "&" : "?") + name + "=" + encodeURIComponent(value).replace(/%2C/g, ",");
+      }
+    });
     return search;
   }
 

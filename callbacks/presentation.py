@@ -1,22 +1,90 @@
-"""Presentation mode: the slide order the clientside script (assets/presentation.js) steps
-through, served as JSON because it follows the data's panel order, not a fixed list."""
+"""Presentation mode: the slides the clientside script (assets/presentation.js) steps
+through, served as JSON because they follow the data (the annex panels' order, the
+régions and TIs that exist), whether the report's sequence or one a presenter composed."""
 
 from __future__ import annotations
 
 from dash import Dash
-from flask import jsonify
+from flask import jsonify, request
 
 from dashboard import labels
-from dashboard.region_summary import panel_codes
+from dashboard.live_store import current_store
+from dashboard.region_summary import (
+    UnknownTerritory,
+    panel_codes,
+    region_choices,
+    region_codes,
+    ti_choices,
+)
 from dashboard.store import DataStore
-from layouts.paths import NATIONAL_PATH, region_path
+from layouts.paths import (
+    GAPS_SLIDE,
+    NATIONAL_SLIDE,
+    REGION_SLIDE,
+    SLIDES_PARAM,
+    TI_SLIDE,
+    region_slide,
+    slide_path,
+    ti_slide,
+)
 
 STEPS_URL = "/presentation/etapes.json"
+MAX_SLIDES = 60
+MAX_SEQUENCE_LENGTH = 4000
 
 
-def presentation_steps(store: DataStore) -> list[str]:
-    """National view, each annex panel in the report's order (others after), national again."""
-    return [NATIONAL_PATH, *(region_path(code) for code in panel_codes(store))]
+def report_sequence(store: DataStore) -> list[str]:
+    """National view, then each annex panel in the report's order (others after)."""
+    return [NATIONAL_SLIDE, *(region_slide(code) for code in panel_codes(store))]
+
+
+def slide_exists(store: DataStore, token: str) -> bool:
+    if token in (NATIONAL_SLIDE, GAPS_SLIDE):
+        return True
+    if token.startswith(REGION_SLIDE):
+        try:
+            region_codes(store, token.removeprefix(REGION_SLIDE))
+        except UnknownTerritory:
+            return False
+        return True
+    return token.startswith(TI_SLIDE) and token.removeprefix(TI_SLIDE) in store.tis.table.index
+
+
+def read_sequence(store: DataStore, text: object) -> tuple[list[str], list[str]]:
+    """The slides of a ``diapos`` value that exist in this data, and those that do not
+    (an address shared before a publication may name a TI that has since gone)."""
+    if not isinstance(text, str) or not text.strip():
+        return [], []
+    tokens = [t.strip() for t in text[:MAX_SEQUENCE_LENGTH].split(",") if t.strip()]
+    kept = [t for t in tokens if slide_exists(store, t)][:MAX_SLIDES]
+    return kept, [t[:40] for t in tokens if not slide_exists(store, t)]
+
+
+def slide_choices(store: DataStore) -> list[dict[str, str]]:
+    """Everything a presenter may put in a sequence, as the composer's list offers it."""
+    return [
+        {"label": labels.SLIDE_NATIONAL, "value": NATIONAL_SLIDE},
+        {"label": labels.SLIDE_GAPS, "value": GAPS_SLIDE},
+        *(
+            {
+                "label": labels.SLIDE_REGION.format(name=o["label"]),
+                "value": region_slide(o["value"]),
+            }
+            for o in region_choices(store)
+        ),
+        *(
+            {"label": labels.SLIDE_TI.format(name=o["label"]), "value": ti_slide(o["value"])}
+            for o in ti_choices(store)
+        ),
+    ]
+
+
+def presentation_steps(store: DataStore, sequence: object = None) -> dict:
+    """The pages to step through: the presenter's sequence if it names any slide that
+    exists, else the report's; with what was left out, so the screen can say it."""
+    kept, ignored = read_sequence(store, sequence)
+    tokens = kept or report_sequence(store)
+    return {"steps": [slide_path(t) for t in tokens], "ignored": ignored}
 
 
 def register(app: Dash, store: DataStore) -> None:
@@ -24,10 +92,12 @@ def register(app: Dash, store: DataStore) -> None:
         "on": labels.PRESENTATION_ON,
         "off": labels.PRESENTATION_OFF,
         "hint": labels.PRESENTATION_HINT,
+        "ignored": labels.SLIDES_IGNORED,
     }
 
     def presentation_config():
-        response = jsonify({"steps": presentation_steps(store), "labels": texts})
+        steps = presentation_steps(current_store(store), request.args.get(SLIDES_PARAM))
+        response = jsonify({**steps, "labels": texts})
         response.headers["Cache-Control"] = "no-cache"
         return response
 

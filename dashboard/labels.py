@@ -160,6 +160,27 @@ FUNDING_COLUMNS = {
 PRESENTATION_ON = "Mode présentation"
 PRESENTATION_OFF = "Quitter la présentation"
 PRESENTATION_HINT = "← → pour changer de diapositive · Échap pour quitter"
+NAV_PRESENTATION = "Présentation"
+COMPOSER_TITLE = "Composer une présentation"
+COMPOSER_INTRO = (
+    "Choisissez les diapositives dans l'ordre où vous les montrerez : la carte nationale, "
+    "des régions, des fiches de Territoires d'industrie, la carte des territoires sans "
+    "financement. En présentation, ← et → les font défiler ; l'adresse ci-dessous "
+    "redonne la même séquence à qui l'ouvre."
+)
+COMPOSER_CHOICE = "Diapositives, dans l'ordre de présentation"
+COMPOSER_PLACEHOLDER = "Ajouter une diapositive (tapez un nom de région ou de TI)"
+COMPOSER_REPORT_SEQUENCE = "Reprendre la séquence du rapport"
+COMPOSER_CLEAR = "Tout retirer"
+COMPOSER_ORDER = "Ordre de passage"
+COMPOSER_EMPTY = "Aucune diapositive choisie : la présentation suivra la séquence du rapport."
+COMPOSER_LAUNCH = "Lancer la présentation"
+COMPOSER_SHARE = "Adresse à partager"
+SLIDE_NATIONAL = "Carte nationale"
+SLIDE_GAPS = "Territoires sans financement"
+SLIDE_REGION = "Région · {name}"
+SLIDE_TI = "Territoire d'industrie · {name}"
+SLIDES_IGNORED = "Diapositives introuvables dans les données, laissées de côté : {items}"
 
 # --- Exports (CSV, XLSX, fiche régionale PDF, images de carte) ---
 EXPORT_MENU = "Exporter"

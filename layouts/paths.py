@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from dashboard.filters import FilterState
 from dashboard.funding_gaps import GapState
 
@@ -14,6 +16,7 @@ PUBLISH_PATH = "/donnees/publier"
 ACCOUNTS_PATH = "/donnees/comptes"
 LOGIN_PATH = "/connexion"
 LOGOUT_PATH = "/deconnexion"
+PRESENTATION_PATH = "/presentation"
 # Dash Pages templates of the screens that take a code in their path.
 REGION_TEMPLATE = REGION_PATH + "/<region_code>"
 TI_TEMPLATE = TI_PATH + "/<id_ti>"
@@ -25,6 +28,39 @@ def region_path(code: str) -> str:
 
 def ti_path(id_ti: str) -> str:
     return f"{TI_PATH}/{id_ti}"
+
+
+# A presenter's sequence in an address: ``?presentation=1&diapos=carte,region-27,ti-…``
+# (assets/presentation.js keeps it while stepping; the server checks each slide exists).
+SLIDES_PARAM = "diapos"
+NATIONAL_SLIDE = "carte"
+GAPS_SLIDE = "sans-financement"
+REGION_SLIDE = "region-"
+TI_SLIDE = "ti-"
+
+
+def region_slide(code: str) -> str:
+    return REGION_SLIDE + code
+
+
+def ti_slide(id_ti: str) -> str:
+    return TI_SLIDE + id_ti
+
+
+def slide_path(token: str) -> str:
+    """The page a slide token opens (existence is the store's question, not this one's)."""
+    fixed = {NATIONAL_SLIDE: NATIONAL_PATH, GAPS_SLIDE: GAPS_PATH}
+    if token in fixed:
+        return fixed[token]
+    if token.startswith(REGION_SLIDE):
+        return region_path(token.removeprefix(REGION_SLIDE))
+    return ti_path(token.removeprefix(TI_SLIDE))
+
+
+def slides_href(tokens: list[str]) -> str:
+    """The first slide in presentation mode, carrying the whole sequence."""
+    query = urlencode({"presentation": "1", SLIDES_PARAM: ",".join(tokens)}, safe=",")
+    return f"{slide_path(tokens[0])}?{query}"
 
 
 def rollback_path(number: int) -> str:

@@ -13,6 +13,7 @@ from layouts.paths import (
     LOGIN_PATH,
     LOGOUT_PATH,
     NATIONAL_PATH,
+    PRESENTATION_PATH,
     PUBLISH_PATH,
 )
 
@@ -66,6 +67,7 @@ def header(current=None) -> dbc.Navbar:
                         dbc.NavItem(dbc.NavLink(labels.NAV_MAP, href=NATIONAL_PATH)),
                         dbc.NavItem(dbc.NavLink(labels.NAV_GAPS, href=GAPS_PATH)),
                         dbc.NavItem(dbc.NavLink(labels.NAV_REPORT, href=DATA_PATH)),
+                        dbc.NavItem(dbc.NavLink(labels.NAV_PRESENTATION, href=PRESENTATION_PATH)),
                     ],
                     navbar=True,
                 ),

@@ -222,32 +222,44 @@ def ti_sheet(
             ),
             html.H2(labels.TI_LAUREATS_TITLE, className="h5 mt-3"),
             html.P(totals_line(summary), id="ti-totals", className="fw-semibold"),
-            laureats_table(summary),
-            html.H2(labels.TI_FUNDING_TITLE, className="h5 mt-4"),
-            dbc.Row(
+            html.Div(
                 [
-                    dbc.Col(
+                    laureats_table(summary),
+                    html.H2(labels.TI_FUNDING_TITLE, className="h5 mt-4"),
+                    dbc.Row(
                         [
-                            html.H3(labels.TI_BY_PROGRAMME, className="h6"),
-                            funding_table(
-                                summary.by_programme, "ti-programmes", "Programme", summary.n_tis
+                            dbc.Col(
+                                [
+                                    html.H3(labels.TI_BY_PROGRAMME, className="h6"),
+                                    funding_table(
+                                        summary.by_programme,
+                                        "ti-programmes",
+                                        "Programme",
+                                        summary.n_tis,
+                                    ),
+                                ],
+                                lg=6,
                             ),
-                        ],
-                        lg=6,
-                    ),
-                    dbc.Col(
-                        [
-                            html.H3(labels.TI_BY_ENJEU, className="h6"),
-                            dcc.Graph(
-                                id="ti-enjeux-chart",
-                                figure=enjeu_figure,
-                                config=graph_config("financements-par-enjeu", scroll_zoom=False),
+                            dbc.Col(
+                                [
+                                    html.H3(labels.TI_BY_ENJEU, className="h6"),
+                                    dcc.Graph(
+                                        id="ti-enjeux-chart",
+                                        figure=enjeu_figure,
+                                        config=graph_config(
+                                            "financements-par-enjeu", scroll_zoom=False
+                                        ),
+                                    ),
+                                    funding_table(
+                                        summary.by_enjeu, "ti-enjeux", "Enjeu", summary.n_tis
+                                    ),
+                                ],
+                                lg=6,
                             ),
-                            funding_table(summary.by_enjeu, "ti-enjeux", "Enjeu", summary.n_tis),
-                        ],
-                        lg=6,
+                        ]
                     ),
-                ]
+                ],
+                className="ti-details",
             ),
         ],
         id="ti-sheet",

@@ -136,9 +136,25 @@ def _notice(text: str, color: str, report_link: bool = True) -> dbc.Alert:
 
 def register(app: Dash, store: DataStore) -> None:
     """Every screen, in the order Dash Pages matches their paths."""
-    from pages import data_report, funding_gaps, national_map, not_found_404, region, ti_sheet
+    from pages import (
+        data_report,
+        funding_gaps,
+        national_map,
+        not_found_404,
+        presentation,
+        region,
+        ti_sheet,
+    )
 
-    for screen in (national_map, region, ti_sheet, funding_gaps, data_report, not_found_404):
+    for screen in (
+        national_map,
+        region,
+        ti_sheet,
+        funding_gaps,
+        data_report,
+        presentation,
+        not_found_404,
+    ):
         screen.register(app, store)
     register_page_responses(app)
 

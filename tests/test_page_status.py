@@ -21,6 +21,8 @@ def client(demo_store):
         ("/region/<b>27</b>", 404),
         ("/ti/demo-ti-01", 200),
         ("/ti/inconnu", 404),
+        ("/presentation", 200),
+        ("/presentation?diapos=<b>27</b>", 200),
         ("/nulle-part", 404),
     ],
 )

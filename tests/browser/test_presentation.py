@@ -11,6 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from app import create_app
 from callbacks.presentation import presentation_steps
 from tests.browser.network import network_events, outside_requests
+from tests.browser.test_national_map import choose
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +75,7 @@ def test_region_slide_fits_the_screen_with_large_type(presenter, size):
 
 
 def test_arrows_step_through_the_annex_panels_and_back(presenter, demo_store):
-    steps = presentation_steps(demo_store)
+    steps = presentation_steps(demo_store)["steps"]
     assert steps[:3] == ["/", "/region/27", "/region/53"]
     assert steps[-2:] == ["/region/outre-mer", "/region/84"]
     presenter.driver.get(presenter.server.url + "/?presentation=1")
@@ -135,7 +136,7 @@ def test_legends_sit_beside_the_map_and_a_counter_says_where_we_are(
     set_viewport(presenter, *size)
     presenter.driver.get(presenter.server.url + path + "?presentation=1")
     presenter.wait_for_element(f"{graph} .maplibregl-canvas", timeout=30)
-    steps = presentation_steps(demo_store)
+    steps = presentation_steps(demo_store)["steps"]
     presenter.wait_for_text_to_equal(
         "#presentation-counter", f"{steps.index(path) + 1} / {len(steps)}", timeout=10
     )
@@ -148,3 +149,52 @@ def test_legends_sit_beside_the_map_and_a_counter_says_where_we_are(
         time.sleep(0.3)
     assert overlaps and all(area < 1 for area in overlaps), overlaps
     assert "presentation=1" in presenter.driver.current_url
+
+
+def test_presenter_composes_a_sequence_and_shares_it_as_an_address(presenter, demo_store):
+    presenter.driver.get(presenter.server.url + "/presentation")
+    presenter.wait_for_element("#slides-clear", timeout=30)
+    presenter.find_element("#slides-clear").click()
+    presenter.wait_for_text_to_equal(
+        "#slides-order",
+        "Aucune diapositive choisie : la présentation suivra la séquence du rapport.",
+    )
+    # A TI first, then a région, then the gaps map: the order of choice is kept.
+    ti_name = demo_store.tis.table.loc["demo-ti-02", "lib_ti"]
+    for typed in (ti_name, "bretagne", "sans financement"):
+        choose(presenter, "#slides-choice", typed)
+    presenter.wait_for_text_to_equal(
+        "#slides-order",
+        f"Territoire d'industrie · {ti_name}\nRégion · Bretagne\nTerritoires sans financement",
+    )
+    share = presenter.find_element("#slides-share").get_attribute("value")
+    sequence = "diapos=ti-demo-ti-02,region-53,sans-financement"
+    assert share.endswith(f"/ti/demo-ti-02?presentation=1&{sequence}")
+    presenter.find_element("#slides-launch").click()
+    wait_for_path(presenter, "/ti/demo-ti-02")
+    presenter.wait_for_text_to_equal("#presentation-counter", "1 / 3", timeout=20)
+    assert in_presentation(presenter)
+    press(presenter, Keys.ARROW_RIGHT)
+    presenter.wait_for_text_to_equal("#region-title", "85 projets lauréats en Bretagne", timeout=20)
+    presenter.wait_for_text_to_equal("#presentation-counter", "2 / 3", timeout=10)
+    assert sequence in presenter.driver.current_url
+    press(presenter, Keys.ARROW_RIGHT)
+    wait_for_path(presenter, "/territoires-sans-financement")
+    presenter.wait_for_text_to_equal("#presentation-counter", "3 / 3", timeout=10)
+    press(presenter, Keys.ARROW_RIGHT)  # round to the first slide
+    wait_for_path(presenter, "/ti/demo-ti-02")
+
+
+def test_a_shared_sequence_leaves_out_what_the_data_no_longer_has(presenter):
+    """Opened elsewhere (another tab, another machine): the address alone sets the slides."""
+    presenter.driver.get(
+        presenter.server.url + "/region/53?presentation=1&diapos=region-53,ti-disparu,carte"
+    )
+    presenter.wait_for_text_to_equal("#presentation-counter", "1 / 2", timeout=30)
+    press(presenter, Keys.ARROW_RIGHT)
+    wait_for_path(presenter, "/")
+    presenter.wait_for_text_to_equal("#presentation-counter", "2 / 2", timeout=10)
+    # The national map rewrites its query as it draws: the sequence stays in it.
+    presenter.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
+    time.sleep(1)
+    assert "diapos=region-53,ti-disparu,carte" in presenter.driver.current_url
