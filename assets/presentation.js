@@ -73,6 +73,7 @@
       var labels = c.labels || {};
       button.textContent = on ? (labels.off || "×") : (labels.on || "▶");
       button.setAttribute("aria-pressed", on ? "true" : "false");
+      button.hidden = false;
     });
   }
 
@@ -155,6 +156,7 @@
     button.id = "presentation-toggle";
     button.type = "button";
     button.className = "btn btn-sm btn-outline-light ms-2";
+    button.hidden = true;  // shown once it has its words (refreshButton)
     button.addEventListener("click", function () { setMode(!isOn()); });
     if (navbar) { navbar.appendChild(button); } else { document.body.appendChild(button); }
     var hint = document.createElement("div");

@@ -32,6 +32,8 @@ SCREENS = [
     ("/territoires-sans-financement", ".js-plotly-plot"),
     ("/donnees", "h1"),
     ("/region/27?presentation=1", "#region-map .maplibregl-canvas"),
+    ("/presentation", "#slides-order li"),
+    ("/ti/demo-ti-06?presentation=1&diapos=ti-demo-ti-06,carte", "#ti-map .js-plotly-plot"),
     ("/nulle-part", "h1"),
 ]
 

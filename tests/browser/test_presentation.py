@@ -11,7 +11,7 @@ from selenium.webdriver.common.keys import Keys
 from app import create_app
 from callbacks.presentation import presentation_steps
 from tests.browser.network import network_events, outside_requests
-from tests.browser.test_national_map import choose
+from tests.browser.test_national_map import click, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -159,27 +159,45 @@ def test_presenter_composes_a_sequence_and_shares_it_as_an_address(presenter, de
         "#slides-order",
         "Aucune diapositive choisie : la présentation suivra la séquence du rapport.",
     )
-    # A TI first, then a région, then the gaps map: the order of choice is kept.
+    # A TI, a région, the gaps map, the national map: each added at the end.
     ti_name = demo_store.tis.table.loc["demo-ti-02", "lib_ti"]
-    for typed in (ti_name, "bretagne", "sans financement"):
-        choose(presenter, "#slides-choice", typed)
+    for count, typed in enumerate((ti_name, "bretagne", "sans financement", "carte nationale")):
+        click(presenter, "#slides-add")
+        search = presenter.wait_for_element(".dash-dropdown-search", timeout=5)
+        search.send_keys(typed)
+        time.sleep(0.3)
+        search.send_keys(Keys.ENTER)
+        wait_until(lambda n=count: len(presenter.find_elements("#slides-order li")) == n + 1)
     presenter.wait_for_text_to_equal(
-        "#slides-order",
-        f"Territoire d'industrie · {ti_name}\nRégion · Bretagne\nTerritoires sans financement",
+        "#slides-order .composer-order li:last-child .slide-name", "Carte nationale"
     )
+
+    # Then reordered and pruned with the buttons, as a keyboard user can.
+    def order() -> list[str]:
+        return presenter.driver.execute_script(
+            "return [...document.querySelectorAll('#slides-order .slide-name')]"
+            ".map(e => e.textContent);"
+        )
+
+    ti_slide = f"Territoire d'industrie · {ti_name}"
+    gaps, brittany = "Territoires sans financement", "Région · Bretagne"
+    presenter.find_element(f"[aria-label='Monter : {gaps}']").click()
+    wait_until(lambda: order() == [ti_slide, gaps, brittany, "Carte nationale"])
+    presenter.find_element("[aria-label='Retirer : Carte nationale']").click()
+    wait_until(lambda: order() == [ti_slide, gaps, brittany])
     share = presenter.find_element("#slides-share").get_attribute("value")
-    sequence = "diapos=ti-demo-ti-02,region-53,sans-financement"
+    sequence = "diapos=ti-demo-ti-02,sans-financement,region-53"
     assert share.endswith(f"/ti/demo-ti-02?presentation=1&{sequence}")
     presenter.find_element("#slides-launch").click()
     wait_for_path(presenter, "/ti/demo-ti-02")
     presenter.wait_for_text_to_equal("#presentation-counter", "1 / 3", timeout=20)
     assert in_presentation(presenter)
     press(presenter, Keys.ARROW_RIGHT)
-    presenter.wait_for_text_to_equal("#region-title", "85 projets lauréats en Bretagne", timeout=20)
+    wait_for_path(presenter, "/territoires-sans-financement")
     presenter.wait_for_text_to_equal("#presentation-counter", "2 / 3", timeout=10)
     assert sequence in presenter.driver.current_url
     press(presenter, Keys.ARROW_RIGHT)
-    wait_for_path(presenter, "/territoires-sans-financement")
+    presenter.wait_for_text_to_equal("#region-title", "85 projets lauréats en Bretagne", timeout=20)
     presenter.wait_for_text_to_equal("#presentation-counter", "3 / 3", timeout=10)
     press(presenter, Keys.ARROW_RIGHT)  # round to the first slide
     wait_for_path(presenter, "/ti/demo-ti-02")
