@@ -33,7 +33,7 @@ from layouts.figures.funding_gaps import (
     gap_svg_figure,
 )
 from layouts.figures.map_style import offline_style
-from layouts.figures.pins import pin_encoding
+from layouts.figures.pins import pin_encoding, ring_encoding
 from layouts.funding_gaps import (
     GAPS_DATASET,
     GAPS_GRAPH,
@@ -145,8 +145,9 @@ def map_patch(store: DataStore, state: GapState, result: GapResult, drawn: dict,
         laureats = store.laureats[state.rows().mask(store.laureats)]
         patch["data"][fig.PINS_IN].update(pin_encoding(laureats, True))
         patch["data"][fig.PINS_OUT].update(pin_encoding(laureats, False))
+        patch["data"][fig.PIN_RINGS].update(ring_encoding(laureats))
     if drawn.get("layers") != now["layers"]:
-        for index in (fig.PINS_IN, fig.PINS_OUT):
+        for index in fig.PIN_LAYER:
             patch["data"][index]["visible"] = "pins" in state.layers
         for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
             patch["data"][index]["visible"] = "clusters" in state.layers

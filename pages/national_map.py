@@ -19,7 +19,7 @@ from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
 from layouts.figures.choropleth import choropleth_encoding, format_values
 from layouts.figures.map_style import offline_style
-from layouts.figures.pins import pin_encoding
+from layouts.figures.pins import pin_encoding, ring_encoding
 from layouts.filter_panel import DEFAULT_LAYERS, MULTI_FILTERS, ZONES
 from layouts.national_map import (
     TABLE_PAGE_SIZE,
@@ -112,6 +112,7 @@ def map_patch(store: DataStore, state: FilterState, drawn_level, drawn_rows, web
     if webgl is not False and state.rows_key() != drawn_rows:
         patch["data"][fig.PINS_IN].update(pin_encoding(data.laureats, True))
         patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
+        patch["data"][fig.PIN_RINGS].update(ring_encoding(data.laureats))
     drawn_places = queries.places(FilterState.from_query(drawn_rows or ""))
     if webgl is not False and queries.places(state) != drawn_places:
         fit_to(patch, queries.places_bounds(store, state))
@@ -297,7 +298,7 @@ def register(app: Dash, store: DataStore) -> None:
             raise PreventUpdate
         patch = Patch()
         patch["layout"]["map"]["layers"][0]["visible"] = "ti" in layers
-        for index in (fig.PINS_IN, fig.PINS_OUT):
+        for index in fig.PIN_LAYER:
             patch["data"][index]["visible"] = "pins" in layers
         for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
             patch["data"][index]["visible"] = "clusters" in layers

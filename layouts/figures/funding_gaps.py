@@ -15,7 +15,7 @@ from dashboard.formatting import hover_text
 from dashboard.funding_gaps import VERDICTS, GapResult, GapState, in_regions
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.national_map import geojson_url, map_layout, svg_figure
-from layouts.figures.pins import pin_traces
+from layouts.figures.pins import pin_rings, pin_traces, ring_legend_key
 
 VERDICT_COLOURS = {
     "non_finance": "#b2182b",
@@ -127,6 +127,8 @@ def gap_figure(
             gap_trace(result, state),
             *pin_traces(laureats, "pins" in layers),
             *cluster_traces(clusters, links, "clusters" in layers),
+            pin_rings(laureats, "pins" in layers),
+            ring_legend_key("pins" in layers),
         ]
     )
     layout = map_layout(None, layers, style)  # with département and région borders

@@ -12,9 +12,11 @@ from dashboard.filters import FilterState
 from dashboard.region_summary import fit_view
 from layouts.figures.choropleth import choropleth_trace
 from layouts.figures.clusters import cluster_traces
-from layouts.figures.pins import pin_traces
+from layouts.figures.pins import LEGEND_KEY_AXES, pin_rings, pin_traces, ring_legend_key
 
-CHOROPLETH, PINS_IN, PINS_OUT, CLUSTER_LINKS, CLUSTERS = range(5)
+CHOROPLETH, PINS_IN, PINS_OUT, CLUSTER_LINKS, CLUSTERS, PIN_RINGS, RING_KEY = range(7)
+# Every trace the « pins » layer shows or hides.
+PIN_LAYER = (PINS_IN, PINS_OUT, PIN_RINGS, RING_KEY)
 GEOJSON_URLS = {
     "id_ti": "/geo/ti.geojson",
     "epci": "/geo/epci.geojson",
@@ -84,6 +86,7 @@ def map_layout(view: tuple[float, float, float] | None, layers: list[str], style
         },
         "uirevision": "national-map",
         "paper_bgcolor": "#ffffff",
+        **LEGEND_KEY_AXES,
     }
 
 
@@ -156,6 +159,8 @@ def national_figure(
         choropleth,
         *pin_traces(laureats, "pins" in layers),
         *cluster_traces(clusters, links, "clusters" in layers),
+        pin_rings(laureats, "pins" in layers),
+        ring_legend_key("pins" in layers),
     ]
     figure = go.Figure(traces)
     figure.update_layout(**map_layout(state.view or places_view(bounds), layers, style))

@@ -19,7 +19,13 @@ from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.map_style import offline_style
 from layouts.figures.national_map import GEOJSON_URLS, geojson_url, line_layer
-from layouts.figures.pins import pin_geo_traces, pin_traces
+from layouts.figures.pins import (
+    LEGEND_KEY_AXES,
+    legend_once,
+    pin_geo_traces,
+    pin_rings,
+    pin_traces,
+)
 
 # The frame the view is fitted to: the map column of the panel (see assets/app.css).
 REGION_FRAME = (760, 560)
@@ -100,30 +106,12 @@ def _area_traces(summary: RegionSummary, area: Area, subplot: str) -> list:
     tis = summary.tis[
         summary.tis["lon"].between(lon0, lon1) & summary.tis["lat"].between(lat0, lat1)
     ]
-    pins = pin_traces(rows)
-    for rank, (pin, group) in enumerate(zip(pins, ("dans", "hors"), strict=True)):
-        # Pins one by one, as on the annex maps: a région holds at most a few hundred.
-        pin.update(
-            subplot=subplot,
-            legendgroup=group,
-            legendrank=rank + 1,
-            showlegend=False,
-            cluster={"enabled": False},
-        )
-        pin.marker.size = 10
+    # Pins one by one, as on the annex maps: a région holds at most a few hundred.
+    pins = [*pin_traces(rows), pin_rings(rows, clustered=False)]
+    for pin in pins:
+        pin.update(subplot=subplot, showlegend=False, cluster={"enabled": False})
     codes = list(summary.region_codes) if len(summary.areas) == 1 else [area.code]
     return [_region_fill(codes, subplot), _ti_names(tis, subplot), *pins]
-
-
-def _show_each_legend_once(traces: list) -> None:
-    """One legend entry per pin style, on the first inset that has such pins (plotly hides
-    the entry of an empty trace); the legend group still toggles every inset."""
-    seen: set[str] = set()
-    for trace in traces:
-        group = getattr(trace, "legendgroup", None)
-        if group and group not in seen and trace.lon is not None and len(trace.lon):
-            trace.showlegend = True
-            seen.add(group)
 
 
 def _legend(summary: RegionSummary) -> dict:
@@ -149,8 +137,7 @@ def _single_area_figure(summary: RegionSummary) -> go.Figure:
     width, height = REGION_FRAME
     bounds = summary.areas[0].bounds if summary.areas else (-5.2, 41.3, 9.6, 51.1)
     traces = _area_traces(summary, summary.areas[0], "map") if summary.areas else []
-    _show_each_legend_once(traces)
-    figure = go.Figure(traces)
+    figure = go.Figure([*traces, *legend_once(traces)])
     figure.update_layout(
         map={
             "style": offline_style(OUTSIDE),
@@ -162,6 +149,7 @@ def _single_area_figure(summary: RegionSummary) -> go.Figure:
         meta=fit_meta([("map", bounds)]),
         uirevision=f"region-{summary.code}",
         paper_bgcolor="#ffffff",
+        **LEGEND_KEY_AXES,
     )
     return figure
 
@@ -214,10 +202,10 @@ def _insets_figure(summary: RegionSummary) -> go.Figure:
             **fit_view(area.bounds, *frame),
         }
         titles.append(inset_title(area, domain))
-    _show_each_legend_once(traces)
+    traces += legend_once(traces)
     for trace in traces:
         # Same words as the annex, on two lines, so the legend fits the free cell of the grid.
-        if getattr(trace, "legendgroup", None):
+        if getattr(trace, "legendgroup", None) and trace.name:
             trace.name = trace.name.replace(" « ", "<br>« ")
     figure = go.Figure(traces)
     # The legend fills the free cell of the grid (bottom right).
@@ -235,6 +223,7 @@ def _insets_figure(summary: RegionSummary) -> go.Figure:
         ),
         uirevision=f"region-{summary.code}",
         paper_bgcolor="#ffffff",
+        **LEGEND_KEY_AXES,
     )
     return figure
 
@@ -286,9 +275,10 @@ def epci_fill(summary: TiSummary, webgl: bool) -> go.Choroplethmap | go.Chorople
 def ti_figure(summary: TiSummary, clusters: pd.DataFrame, links: pd.DataFrame) -> go.Figure:
     """The TI's communes coloured by EPCI, EPCI and TI outlines, its lauréats and clusters."""
     fill = epci_fill(summary, webgl=True)
-    pins = pin_traces(summary.laureats)
+    pins = [*pin_traces(summary.laureats), pin_rings(summary.laureats, clustered=False)]
     for pin in pins:
         pin.update(cluster={"enabled": False})
+    pins += legend_once(pins)
     in_ti = clusters[clusters["id_cluster"].isin(summary.clusters["id_cluster"])]
     its_links = links[links["id_cluster"].isin(in_ti["id_cluster"])]
     figure = go.Figure([fill, *pins, *cluster_traces(in_ti, its_links, True)])
@@ -310,6 +300,7 @@ def ti_figure(summary: TiSummary, clusters: pd.DataFrame, links: pd.DataFrame) -
         },
         meta=fit_meta([("map", summary.bounds)]),
         uirevision=f"ti-{summary.id_ti}",
+        **LEGEND_KEY_AXES,
         paper_bgcolor="#ffffff",
     )
     return figure
@@ -401,7 +392,7 @@ def region_svg_figure(summary: RegionSummary) -> go.Figure:
             _svg_fill(geojson_url("id_ti", webgl=False), ti_codes, TI_FILL, TI_LINE, geo),
             *pin_geo_traces(summary.laureats[in_area], geo),
         ]
-    _show_each_legend_once(traces)
+    legend_once(traces)  # SVG rings have their own outline: no legend key to add
     legend = _legend(summary)
     titles = []
     if len(areas) > 1:  # the free cell of the grid, as on the WebGL insets
@@ -423,7 +414,7 @@ def ti_svg_figure(summary: TiSummary) -> go.Figure:
     """The TI sheet's map in SVG: communes coloured by EPCI, and its lauréats."""
     fill = epci_fill(summary, webgl=False)
     pins = pin_geo_traces(summary.laureats)
-    _show_each_legend_once(pins)
+    legend_once(pins)
     figure = go.Figure([fill, *pins])
     figure.update_layout(
         geo=_svg_geo(summary.bounds),

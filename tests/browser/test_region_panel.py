@@ -227,3 +227,73 @@ def test_without_webgl_the_region_map_is_drawn_in_svg(dash_duo, demo_store, path
         expected = region_summary(demo_store, code).laureats
         assert len(pins) == len(expected) > 0
         driver.save_screenshot(f"/tmp/region_svg_{code}.png")
+
+
+# Screen position of each pin of the traces in legend group ``arguments[0]`` (the pins
+# themselves, not their ring centres), and whether another pin (``alone``) or a pin of
+# the other style (``apart``) is closer than 14 px.
+PIN_POSITIONS = """
+const gd = document.querySelector('#region-map .js-plotly-plot');
+const map = gd._fullLayout.map._subplot.map;
+const box = map.getCanvas().getBoundingClientRect();
+const all = gd._fullData.filter(t => t.type === 'scattermap' && t.legendgroup && t.hoverinfo !== 'skip')
+  .flatMap(t => Array.from(t.lon, (lon, i) => ({group: t.legendgroup, ...map.project([lon, t.lat[i]])})));
+return all.filter(p => p.group === arguments[0]).map(p => ({
+  x: box.left + p.x, y: box.top + p.y,
+  alone: all.every(q => q === p || Math.hypot(q.x - p.x, q.y - p.y) > 14),
+  apart: all.every(q => q.group === p.group || Math.hypot(q.x - p.x, q.y - p.y) > 14),
+  inside: p.x > 12 && p.y > 12 && p.x < box.width - 12 && p.y < box.height - 12
+    && box.top + p.y < innerHeight - 12,
+}));
+"""
+# The legend's symbol for each pin style: [fill, stroke] of its point.
+LEGEND_SYMBOLS = """
+return [...document.querySelectorAll('#region-map .legend .traces')].map(t => {
+  const point = t.querySelector('.legendpoints path');
+  return [t.textContent, point.style.fill, point.style.stroke];
+});
+"""
+
+
+def pixel(screenshot, x: float, y: float) -> tuple[int, int, int]:
+    return screenshot.getpixel((round(x), round(y)))[:3]
+
+
+def test_pins_inside_and_outside_a_ti_differ_by_shape_not_only_colour(panels):
+    """A filled disc inside a TI, a ring (white centre) outside, on the map and in the legend."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    panels.driver.set_window_size(1366, 768)
+    open_page(panels, "/region/27")
+    panels.wait_for_element("#region-map .maplibregl-canvas", timeout=30)
+    time.sleep(2)  # the map's fit and its first full draw
+    pins = {
+        group: [
+            p
+            for p in panels.driver.execute_script(PIN_POSITIONS, group)
+            if p["alone" if group == "hors" else "apart"] and p["inside"]
+        ]
+        for group in ("dans", "hors")
+    }
+    assert pins["dans"] and pins["hors"], pins
+    shot = Image.open(BytesIO(panels.driver.get_screenshot_as_png())).convert("RGB")
+    red, orange, white = (0xC0, 0x39, 0x2B), (0xF3, 0x9C, 0x12), (255, 255, 255)
+
+    def near(colour, expected, tolerance=40):
+        return all(abs(a - b) <= tolerance for a, b in zip(colour, expected, strict=True))
+
+    for pin in pins["hors"][:5]:
+        assert near(pixel(shot, pin["x"], pin["y"]), white), pin
+        assert near(pixel(shot, pin["x"] + 4, pin["y"]), orange), pin
+    for pin in pins["dans"][:5]:
+        assert near(pixel(shot, pin["x"], pin["y"]), red), pin
+    symbols = {
+        name.split(" situé ")[-1]: (fill, stroke)
+        for name, fill, stroke in panels.driver.execute_script(LEGEND_SYMBOLS)
+        if " situé " in name
+    }
+    assert symbols["dans un « Territoire d'industrie »"][0] == "rgb(192, 57, 43)"
+    ring = symbols["en dehors d'un « Territoire d'industrie »"]
+    assert ring == ("rgb(255, 255, 255)", "rgb(243, 156, 18)")
