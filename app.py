@@ -128,6 +128,8 @@ def _register_static_geometry(app: Dash, store: DataStore) -> None:
             abort(404)
         if level in GEO_LEVELS:
             path = store.geography.web_layer_path(level)
+        elif level == "lieux" and not variant:
+            path = store.geography.places_path
         elif level == "ti":
             # The TI list changes with each version: the browser revalidates (ETag) every time.
             path, max_age = store.ti_perimeters_path, 0

@@ -120,6 +120,11 @@ class Geography:
             self._layers[level] = gpd.read_parquet(paths.build_dir() / f"{name}.parquet")
         return self._layers[level]
 
+    @property
+    def places_path(self):
+        """Town names of the offline map style (layouts.figures.map_style)."""
+        return paths.web_dir() / "lieux.geojson"
+
     def web_layer_path(self, level: str):
         """Simplified GeoJSON of 'epci', 'dep' or 'reg' served to the browser."""
         name = {"epci": "epci", "dep": "departements", "reg": "regions"}[level]

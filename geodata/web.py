@@ -45,10 +45,24 @@ def write_web_geojson(frame: gpd.GeoDataFrame, path: Path, tolerance: float) -> 
     clockwise.to_file(
         clockwise_path(path), driver="GeoJSON", layer_options={**LAYER_OPTIONS, "RFC7946": "NO"}
     )
-    for written in (path, clockwise_path(path)):
+    write_twins(path, clockwise_path(path))
+    return path.stat().st_size
+
+
+def write_twins(*paths: Path) -> None:
+    """The ``.gz`` and ``.br`` twins served as they are (callbacks.static_files)."""
+    for written in paths:
         data = written.read_bytes()
         written.with_name(written.name + ".gz").write_bytes(
             gzip.compress(data, compresslevel=9, mtime=0)
         )
         written.with_name(written.name + ".br").write_bytes(brotli.compress(data, quality=11))
+
+
+def write_place_names(places: gpd.GeoDataFrame, path: Path) -> int:
+    """Points (nom, rang) the offline map style labels, lighter ranks first at low zoom."""
+    places[["nom", "rang", "geometry"]].to_file(
+        path, driver="GeoJSON", layer_options={"COORDINATE_PRECISION": 4, "RFC7946": "YES"}
+    )
+    write_twins(path)
     return path.stat().st_size

@@ -107,3 +107,16 @@ def test_commune_names_carry_their_article(layers):
     assert names["01307"] == "Port"  # Ain: no article
     assert names["2A004"] == "Ajaccio"
     assert names.str.match(r"^(Le|La|Les) ").sum() > 2_000
+
+
+def test_map_names_prefectures_by_rank_not_by_size(layers):
+    """Mâcon is the préfecture of Saône-et-Loire though Chalon-sur-Saône is larger; Rouen
+    that of Normandie though Le Havre is larger (INSEE)."""
+    places = gpd.read_file(paths.web_dir() / "lieux.geojson")
+    rank = places.set_index("nom")["rang"]
+    assert rank["Rouen"] == 1 and rank["Dijon"] == 1 and rank["Paris"] == 1
+    assert rank["Mâcon"] == 2 and rank["Lons-le-Saunier"] == 2
+    assert rank["Le Havre"] == 3 and rank["Chalon-sur-Saône"] == 3
+    assert (places["rang"] == 1).sum() == 18  # one per région, overseas included
+    assert (places["rang"] <= 2).sum() == 101  # one per département
+    assert places.geometry.geom_type.eq("Point").all()

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from dashboard import formatting, labels
 from dashboard.classify import class_breaks, classify
 from dashboard.formatting import hover_text
+from layouts.figures.map_style import PLACES_BELOW
 
 NO_DATA_COLOUR = "#e6e6e6"
 CLASS_COLOURS = ("#d0e1f2", "#94c4df", "#4a98c9", "#1764ab", "#08306b")
@@ -164,4 +165,6 @@ def choropleth_trace(
         name=labels.METRICS[metric],
         **encoding,
     )
-    return go.Choroplethmap(**common) if webgl else go.Choropleth(**common)
+    if webgl:  # under the town names of the offline style
+        return go.Choroplethmap(below=PLACES_BELOW, **common)
+    return go.Choropleth(**common)

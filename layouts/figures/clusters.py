@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.formatting import hover_text
+from layouts.figures.map_style import ABOVE_ALL
 
 CLUSTER_COLOUR = "#6c3483"
 LINK_COLOUR = "rgba(108,52,131,0.55)"
@@ -29,6 +30,7 @@ def cluster_traces(clusters: pd.DataFrame, links: pd.DataFrame, visible: bool) -
     ).tolist()
     return [
         go.Scattermap(
+            below=ABOVE_ALL,
             lon=line_lon.tolist(),
             lat=line_lat.tolist(),
             mode="lines",
@@ -39,6 +41,7 @@ def cluster_traces(clusters: pd.DataFrame, links: pd.DataFrame, visible: bool) -
             showlegend=True,
         ),
         go.Scattermap(
+            below=ABOVE_ALL,
             lon=clusters["lon"].tolist(),
             lat=clusters["lat"].tolist(),
             mode="markers",

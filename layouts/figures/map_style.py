@@ -41,8 +41,54 @@ def glyphs_url() -> str:
         return DEFAULT_GLYPHS_URL
 
 
+PLACES_SOURCE = "lieux"
+PLACES_URL = "/geo/lieux.geojson"
+# (rank, zoom from which it shows, text size, font stack): préfectures de région first,
+# then préfectures de département, then the other towns by size (geodata.build).
+PLACE_RANKS = (
+    (4, 8.6, 10, "Open Sans Regular"),
+    (3, 7.2, 11, "Open Sans Regular"),
+    (2, 5.9, 11.5, "Open Sans Semibold"),
+    (1, 4.4, 12.5, "Open Sans Semibold"),
+)
+# Pins, clusters and labels of traces go over everything, town names included: plotly
+# would put them under the style's first symbol layer.
+ABOVE_ALL = ""
+# Choropleth fills go under the names (``below``): the lowest name layer.
+PLACES_BELOW = f"{PLACES_SOURCE}-{PLACE_RANKS[0][0]}"
+
+
+def place_name_layers() -> list[dict]:
+    """Town names from the reference geography, more of them as one zooms in."""
+    return [
+        {
+            "id": f"{PLACES_SOURCE}-{rank}",
+            "type": "symbol",
+            "source": PLACES_SOURCE,
+            "filter": ["==", ["get", "rang"], rank],
+            "minzoom": minzoom,
+            "layout": {
+                "text-field": ["get", "nom"],
+                "text-font": [font],
+                "text-size": size,
+                "text-padding": 4,
+                "text-max-width": 8,
+                # Beside the town rather than dropped when a cluster count sits on it.
+                "text-variable-anchor": ["top", "bottom", "left", "right"],
+                "text-radial-offset": 0.7,
+            },
+            "paint": {
+                "text-color": "#1f1f1f",
+                "text-halo-color": "rgba(255, 255, 255, 0.9)",
+                "text-halo-width": 1.4,
+            },
+        }
+        for rank, minzoom, size, font in PLACE_RANKS
+    ]
+
+
 def offline_style(background: str = BACKGROUND) -> dict:
-    """Full MapLibre style (version 8): one background layer, glyphs served by the app."""
+    """Full MapLibre style (version 8): a background, town names, glyphs served by the app."""
     return {
         "version": 8,
         "id": STYLE_ID,  # plotly compares style ids to decide whether the style changed
@@ -51,13 +97,17 @@ def offline_style(background: str = BACKGROUND) -> dict:
         # style ("missing required property sources") and plotly discards that update with
         # "Map error." (a layer toggled while the map was busy stayed hidden). One empty
         # GeoJSON source keeps the object non-empty and requests nothing.
-        "sources": {EMPTY_SOURCE: {"type": "geojson", "data": EMPTY_COLLECTION}},
+        "sources": {
+            EMPTY_SOURCE: {"type": "geojson", "data": EMPTY_COLLECTION},
+            PLACES_SOURCE: {"type": "geojson", "data": PLACES_URL},
+        },
         "glyphs": glyphs_url(),
         "layers": [
             {
                 "id": "background",
                 "type": "background",
                 "paint": {"background-color": background},
-            }
+            },
+            *place_name_layers(),
         ],
     }

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from dashboard import labels
 from dashboard.formatting import hover_text
 from layouts.figures.choropleth import format_values
+from layouts.figures.map_style import ABOVE_ALL
 
 PIN_STYLES = {
     True: {"name": labels.IN_TI, "color": "#c0392b", "group": "dans"},
@@ -99,6 +100,7 @@ def pin_traces(laureats: pd.DataFrame, visible: bool = True) -> list[go.Scatterm
     for inside, style in PIN_STYLES.items():
         traces.append(
             go.Scattermap(
+                below=ABOVE_ALL,
                 mode="markers",
                 name=style["name"],
                 legendgroup=style["group"],
@@ -131,6 +133,7 @@ def ring_encoding(laureats: pd.DataFrame) -> dict:
 def pin_rings(laureats: pd.DataFrame, visible: bool = True, clustered: bool = True):
     """White centres over the out-of-TI pins and their clusters: rings, not discs."""
     return go.Scattermap(
+        below=ABOVE_ALL,
         mode="markers",
         marker=RING_CENTRE,
         cluster={

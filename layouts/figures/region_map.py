@@ -17,7 +17,7 @@ from dashboard import labels
 from dashboard.formatting import hover_text, shorten
 from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
 from layouts.figures.clusters import cluster_traces
-from layouts.figures.map_style import offline_style
+from layouts.figures.map_style import ABOVE_ALL, offline_style
 from layouts.figures.national_map import GEOJSON_URLS, geojson_url, line_layer
 from layouts.figures.pins import (
     LEGEND_KEY_AXES,
@@ -87,6 +87,7 @@ def _region_fill(codes: list[str], subplot: str) -> go.Choroplethmap:
 def _ti_names(tis: pd.DataFrame, subplot: str) -> go.Scattermap:
     """TI names at the centre of their communes (default font: its glyphs are served)."""
     return go.Scattermap(
+        below=ABOVE_ALL,
         lon=tis["lon"].round(4).tolist(),
         lat=tis["lat"].round(4).tolist(),
         mode="text",

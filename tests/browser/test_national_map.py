@@ -201,12 +201,22 @@ def test_pin_hover_and_click_show_the_project(national, demo_store):
         national, f"gd.data[{trace}].customdata.findIndex(c => c[0] === '{row['id_laureat']}')"
     )
     assert index >= 0
-    national.driver.execute_script(
-        f"const gd = {GRAPH}; Plotly.relayout(gd, {{'map.center': {{lon: {row['lon']}, "
-        f"lat: {row['lat']}}}, 'map.zoom': 12}});"
-    )
     settled = "gd._fullLayout.map._subplot.map"
-    wait_until(lambda: graph(national, f"{settled}.loaded() && !{settled}.isMoving()"), timeout=20)
+
+    def zoomed_in() -> bool:
+        """Zoom on the pin, again if the map was still taking its first view (a relayout
+        sent while the map style loads can be lost)."""
+        if graph(national, f"{settled}.getZoom()") < 11.9:
+            national.driver.execute_script(
+                f"const gd = {GRAPH}; Plotly.relayout(gd, {{'map.center': {{lon: {row['lon']}, "
+                f"lat: {row['lat']}}}, 'map.zoom': 12}});"
+            )
+            time.sleep(1.5)
+        return graph(national, f"{settled}.loaded() && !{settled}.isMoving()") and graph(
+            national, f"{settled}.getZoom() > 11.9"
+        )
+
+    wait_until(zoomed_in, timeout=30)
 
     def hovered() -> bool:
         # The clusters split into single pins a moment after the map settles (MapLibre's
@@ -467,3 +477,28 @@ def test_dates_are_typed_and_shown_day_first_in_an_english_browser(national, dem
         "#f-date-to-feedback", "« 31/13/2021 » n'est pas une date : écrivez-la jj/mm/aaaa"
     )
     national.wait_for_contains_text("#summary-line", "depuis le 01/01/2021", timeout=15)
+
+
+NAMES_SHOWN = """
+const map = document.querySelector('#national-map .js-plotly-plot')._fullLayout.map._subplot.map;
+if (!map.loaded()) return null;
+const layers = map.getStyle().layers.map(l => l.id).filter(id => id.startsWith('lieux-'));
+return map.queryRenderedFeatures({layers}).map(f => f.properties.nom);
+"""
+
+
+def test_town_names_come_from_the_app_and_grow_with_the_zoom(national):
+    """Préfectures de région at the national view; Chalon-sur-Saône (a sous-préfecture of
+    45,000 inhabitants) only once zoomed in on Burgundy."""
+
+    def names():
+        wait_until(lambda: national.driver.execute_script(NAMES_SHOWN) is not None, 20)
+        time.sleep(1)
+        return set(national.driver.execute_script(NAMES_SHOWN))
+
+    wide = names()
+    assert {"Paris", "Lyon", "Dijon", "Marseille"} <= wide
+    assert "Chalon-sur-Saône" not in wide
+    open_url(national, "?vue=46.8,4.85,8")
+    assert "Chalon-sur-Saône" in names()
+    assert outside_requests(network_events(national.driver)) == []

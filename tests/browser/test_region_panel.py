@@ -236,8 +236,10 @@ PIN_POSITIONS = """
 const gd = document.querySelector('#region-map .js-plotly-plot');
 const map = gd._fullLayout.map._subplot.map;
 const box = map.getCanvas().getBoundingClientRect();
-const all = gd._fullData.filter(t => t.type === 'scattermap' && t.legendgroup && t.hoverinfo !== 'skip')
-  .flatMap(t => Array.from(t.lon, (lon, i) => ({group: t.legendgroup, ...map.project([lon, t.lat[i]])})));
+const all = gd._fullData
+  .filter(t => t.type === 'scattermap' && t.legendgroup && t.hoverinfo !== 'skip')
+  .flatMap(t => Array.from(t.lon, (lon, i) =>
+    ({group: t.legendgroup, ...map.project([lon, t.lat[i]])})));
 return all.filter(p => p.group === arguments[0]).map(p => ({
   x: box.left + p.x, y: box.top + p.y,
   alone: all.every(q => q === p || Math.hypot(q.x - p.x, q.y - p.y) > 14),
