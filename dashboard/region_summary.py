@@ -160,7 +160,7 @@ def region_summary(store, code: str) -> RegionSummary:
     rows = store.laureats[store.laureats["reg"].isin(codes).to_numpy()]
     n = len(rows)
     plans = _indicator(store, code, codes, "projets_plans_actions")
-    tis = store.tis.table[store.tis.table["reg"].isin(codes)].sort_values("lib_ti")
+    tis = store.tis.touching("reg", codes).sort_values("lib_ti")
     ti_indicator = _indicator(store, code, codes, "territoires_industrie")
     ti_count = ti_indicator[0] if ti_indicator else float(len(tis))
     sources = _sources(store, meta, plans)
@@ -173,7 +173,7 @@ def region_summary(store, code: str) -> RegionSummary:
         territoires_industrie=Kpi(
             ti_count,
             labels.KPI_TI_SINGULAR if ti_count == 1 else labels.KPI_TI,
-            None if ti_indicator else labels.KPI_TI_FROM_LIST.format(vintage=store.tis.vintage),
+            _ti_count_source(store, ti_indicator, len(tis)),
         ),
         projets_plans_actions=Kpi(plans[0], labels.KPI_PLANS_ACTIONS, plans[1]) if plans else None,
         investissement_meur=Kpi(_meur(rows, "investissement"), labels.KPI_INVESTMENT),
@@ -196,6 +196,28 @@ def region_summary(store, code: str) -> RegionSummary:
     )
 
 
+def _ti_count_source(store, indicator: tuple[float, str | None] | None, in_list: int) -> str:
+    """Where the TI count comes from; a published count (the annex's, phase 1) is shown
+    with the loaded list's own, so the two vintages are never confused."""
+    listed = labels.KPI_TI_IN_LIST.format(n=formatting.count(in_list), vintage=store.tis.vintage)
+    if indicator is None:
+        return labels.KPI_TI_FROM_LIST.format(vintage=store.tis.vintage)
+    return f"{indicator[1]} · {listed}" if indicator[1] else listed
+
+
+def ti_list_names(tis: pd.DataFrame) -> list[str]:
+    """A région's TIs by name; one that crosses into another région says how much of it
+    lies here (« Vaucluse (17 % de ses communes dans la région) »)."""
+    return [
+        name
+        if part >= 1
+        else labels.TI_PARTLY_IN_REGION.format(
+            name=name, share=f"{formatting.number(max(part * 100, 1))}\u202f%"
+        )
+        for name, part in zip(tis["lib_ti"], tis["part"], strict=True)
+    ]
+
+
 def _ti_labels(store, tis: pd.DataFrame) -> pd.DataFrame:
     """Each TI with where its name is written: above its northernmost commune centre, so the
     name does not sit on the TI's own pins."""
@@ -203,7 +225,7 @@ def _ti_labels(store, tis: pd.DataFrame) -> pd.DataFrame:
     centres = store.geography.commune_rows(members["insee_com"])[["lon", "lat"]]
     grouped = centres.groupby(members["id_ti"].to_numpy())
     position = pd.DataFrame({"lon": grouped["lon"].mean(), "lat": grouped["lat"].max() + 0.04})
-    frame = tis[["lib_ti"]].join(position)
+    frame = tis[["lib_ti", "part"]].join(position)
     frame.index.name = "id_ti"
     return frame.reset_index()
 
@@ -349,6 +371,9 @@ class TiSummary:
     clusters: pd.DataFrame = field(default_factory=pd.DataFrame, compare=False, repr=False)
     communes: gpd.GeoDataFrame | None = field(default=None, compare=False, repr=False)
     bounds: Bounds = (0.0, 0.0, 0.0, 0.0)
+    # (panel code, région name, share of the TI's communes), largest first: one entry
+    # per région the TI touches.
+    regions: tuple[tuple[str, str, float], ...] = ()
 
 
 def ti_choices(store) -> list[dict[str, str]]:
@@ -387,7 +412,14 @@ def ti_summary(store, id_ti: str) -> TiSummary:
         bounds=tuple(float(v) for v in communes.total_bounds)
         if not communes.empty
         else (-5.2, 41.3, 9.6, 51.1),
+        regions=_ti_regions(store, members),
     )
+
+
+def _ti_regions(store, members: pd.DataFrame) -> tuple[tuple[str, str, float], ...]:
+    shares = members.drop_duplicates("insee_com")["reg"].dropna().value_counts(normalize=True)
+    panels = [(_panel_of(str(reg)) or str(reg), float(share)) for reg, share in shares.items()]
+    return tuple((panel, region_name(store, panel), share) for panel, share in panels)
 
 
 def _panel_of(reg: str) -> str | None:

@@ -93,9 +93,19 @@ class TerritoiresIndustrie:
         partial["n_ti"] = self.members.groupby("epci")["id_ti"].nunique().reindex(partial.index)
         return partial
 
+    def touching(self, level: str, codes) -> pd.DataFrame:
+        """The TIs with at least one commune in ``codes`` of ``level`` ("reg", "dep"), with
+        ``part``, the share of their communes there: a TI across two régions belongs to
+        both (each lists and counts it; a national total counts the table, once)."""
+        inside = self.members[self.members[level].isin(list(codes))]
+        counts = inside.drop_duplicates(["id_ti", "insee_com"]).groupby("id_ti").size()
+        table = self.table.loc[counts.index]
+        return table.assign(part=counts / table["n_communes"])
+
     def count_by_region(self) -> pd.Series:
-        """TIs per région, each counted in the région holding most of its communes."""
-        return self.table.groupby("reg").size().sort_values(ascending=False)
+        """TIs touching each région (a TI across two régions counts in both)."""
+        pairs = self.members.drop_duplicates(["id_ti", "reg"])
+        return pairs.groupby("reg").size().sort_values(ascending=False)
 
     def perimeters(self) -> gpd.GeoDataFrame:
         """Union of each TI's communes (EPSG:4326)."""

@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from dashboard import formatting, labels
 from dashboard.filters import FilterState
-from dashboard.region_summary import FeaturedProject, Kpi, RegionSummary
+from dashboard.region_summary import FeaturedProject, Kpi, RegionSummary, ti_list_names
 from layouts.components import map_body, not_found, territory_controls
 from layouts.export_buttons import export_menu
 from layouts.paths import NATIONAL_PATH, REGION_PATH, ti_path
@@ -75,9 +75,10 @@ def ti_list(summary: RegionSummary) -> html.Section:
         return html.Section(
             html.P(labels.REGION_TI_LIST_EMPTY, className="text-muted small"), className="ti-list"
         )
+    names = ti_list_names(summary.tis)
     items = [
         html.Li(dcc.Link(name, href=ti_path(id_ti)))
-        for id_ti, name in zip(summary.tis["id_ti"], summary.tis["lib_ti"], strict=True)
+        for id_ti, name in zip(summary.tis["id_ti"], names, strict=True)
     ]
     title = labels.REGION_TI_LIST.format(n=len(items), vintage=summary.ti_vintage)
     return html.Section(

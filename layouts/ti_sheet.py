@@ -168,21 +168,36 @@ def totals_line(summary: TiSummary) -> str:
 
 def facts_line(summary: TiSummary) -> str:
     population = summary.population
-    return labels.TI_FACTS.format(
+    facts = labels.TI_FACTS.format(
         communes=formatting.plural(summary.n_communes, "commune"),
         epci=formatting.count(len(summary.epci), "EPCI"),
         population=formatting.count(None if math.isnan(population) else population),
     )
+    if len(summary.regions) < 2:
+        return facts
+    parts = ", ".join(
+        f"{name} {formatting.number(max(share * 100, 1))}\u202f%"
+        for _code, name, share in summary.regions
+    )
+    across = labels.TI_ACROSS_REGIONS.format(n=len(summary.regions), regions=parts)
+    return f"{facts} · {across}"
 
 
 def ti_controls(summary: TiSummary, choices: list[dict]) -> html.Div:
+    # One link per région panel the TI appears on (a TI across two régions is on both).
+    panels = dict.fromkeys((code, name) for code, name, _share in summary.regions)
     back = (
-        dcc.Link(
-            labels.TI_REGION_LINK.format(name=summary.region_name),
-            href=region_path(summary.region),
-            className="small",
+        html.Span(
+            [
+                dcc.Link(
+                    labels.TI_REGION_LINK.format(name=name),
+                    href=region_path(code),
+                    className="small me-2",
+                )
+                for code, name in panels
+            ]
         )
-        if summary.region
+        if panels
         else dcc.Link(labels.BACK_TO_MAP, href=NATIONAL_PATH, className="small")
     )
     menu = export_menu(FilterState(tis=(summary.id_ti,)).to_query(), graph_id="ti-map")

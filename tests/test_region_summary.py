@@ -13,6 +13,7 @@ from dashboard.region_summary import (
     fit_view,
     panel_codes,
     region_summary,
+    ti_list_names,
     ti_summary,
 )
 from dashboard.territory import OVERSEAS_REGIONS
@@ -149,3 +150,35 @@ def test_panel_metadata_keeps_known_fields_and_reports_bad_ones(tmp_path):
         "metadonnees.json : panneau « 27 », panel_order ignoré",
         "metadonnees.json : panneau « xx » ignoré, un objet est attendu",
     ]
+
+
+def test_a_ti_across_two_regions_is_on_both_panels(jura_store):
+    """Real ANCT list: Vaucluse (mostly in Provence-Alpes-Côte d'Azur) and Lacq – Pau –
+    Tarbes (mostly in Nouvelle-Aquitaine) reach into Occitanie: 16 TIs touch it, not 14."""
+    occitanie = region_summary(jura_store, "76")
+    names = set(occitanie.tis["lib_ti"])
+    assert len(names) == 16
+    assert {"Vaucluse", "Lacq – Pau – Tarbes"} <= names
+    assert occitanie.territoires_industrie.value == 16
+    assert "Vaucluse" in set(region_summary(jura_store, "93").tis["lib_ti"])
+    assert "Lacq – Pau – Tarbes" in set(region_summary(jura_store, "75").tis["lib_ti"])
+    assert len(region_summary(jura_store, "84").tis) == 28
+    # Where it crosses in, the share of its communes there is said (hand count from the
+    # ANCT file: 7 of Vaucluse's 42 communes are in Gard, 17 %).
+    listed = ti_list_names(occitanie.tis)
+    assert "Vaucluse (17\u202f% de ses communes dans la région)" in listed
+    assert "Alès (99\u202f% de ses communes dans la région)" in listed
+
+
+def test_the_sheet_of_a_ti_across_two_regions_names_both(jura_store):
+    from layouts.ti_sheet import facts_line
+
+    vaucluse = ti_summary(jura_store, "ti-9308")  # 35 communes in Vaucluse, 7 in Gard
+    assert vaucluse.regions == (
+        ("93", "Provence-Alpes-Côte d'Azur", pytest.approx(35 / 42)),
+        ("76", "Occitanie", pytest.approx(7 / 42)),
+    )
+    assert facts_line(vaucluse).endswith(
+        "à cheval sur 2 régions (part des communes) : "
+        "Provence-Alpes-Côte d'Azur 83\u202f%, Occitanie 17\u202f%"
+    )

@@ -58,28 +58,20 @@ def test_anct_list_spans(anct):
     assert (anct.table["n_reg"] > 1).sum() == 15
 
 
-def test_anct_list_counts_per_region(anct, geography):
-    counts = anct.count_by_region().rename(geography.names("reg")).to_dict()
-    assert counts == {
-        "Auvergne-Rhône-Alpes": 24,
-        "Grand Est": 21,
-        "Pays de la Loire": 18,
-        "Hauts-de-France": 17,
-        "Nouvelle-Aquitaine": 16,
-        "Occitanie": 14,
-        "Centre-Val de Loire": 12,
-        "Île-de-France": 11,
-        "Bourgogne-Franche-Comté": 10,
-        "Bretagne": 10,
-        "Normandie": 10,
-        "Provence-Alpes-Côte d'Azur": 8,
-        "Guadeloupe": 3,
-        "Corse": 2,
-        "La Réunion": 2,
-        "Guyane": 2,
-        "Martinique": 2,
-        "Mayotte": 1,
-    }
+def test_anct_list_counts_a_ti_in_every_region_it_touches(anct, geography):
+    """Occitanie: 14 TIs have most of their communes there, 16 touch it (Vaucluse and
+    Lacq – Pau – Tarbes cross in); Auvergne-Rhône-Alpes: 24 and 28 (issue figures)."""
+    counts = anct.count_by_region().rename(geography.names("reg"))
+    assert counts["Occitanie"] == 16
+    assert counts["Auvergne-Rhône-Alpes"] == 28
+    # 15 TIs span two régions: 183 TIs, 198 (TI, région) pairs, none counted twice.
+    assert counts.sum() == 183 + 15
+    occitanie = anct.touching("reg", ["76"])
+    assert {"Vaucluse", "Lacq – Pau – Tarbes"} <= set(occitanie["lib_ti"])
+    vaucluse = occitanie.loc[occitanie["lib_ti"] == "Vaucluse", "part"].item()
+    communes = anct.members[anct.members["lib_ti"] == "Vaucluse"]
+    assert vaucluse == pytest.approx((communes["reg"] == "76").mean())
+    assert 0 < vaucluse < 0.5
 
 
 def test_ti_perimeter_is_union_of_its_communes(anct, geography):
