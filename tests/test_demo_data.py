@@ -192,33 +192,52 @@ def test_indicators_give_bfc_10_ti_and_112_projects():
     assert (frame["annee"] == 2021).all()
 
 
-def test_ti_list_parses_and_every_commune_is_known(geography):
+def test_ti_list_is_the_real_anct_list_with_its_vintage(geography, shared_dir):
+    """The demo ships ANCT's phase-2 list as published: 183 TIs, 18,640 communes."""
     frame = pd.read_csv(DEMO / "territoires_industrie.csv", dtype=str, keep_default_na=False)
     assert list(frame.columns) == ["insee_com", "lib_com", "id_ti", "lib_ti", "millesime"]
+    assert frame["id_ti"].nunique() == 183
+    assert frame["insee_com"].nunique() == 18_640
     assert geography.is_known_commune(frame["insee_com"]).all()
-    assert frame["id_ti"].str.fullmatch(r"demo-ti-\d{2}").all()
-    assert (frame["millesime"] == "démo (d'après le rapport 2021)").all()
-    assert not frame.duplicated(["insee_com", "id_ti"]).any()
-    names = geography.names("commune")
-    assert (frame["lib_com"] == frame["insee_com"].map(names)).all()
-    assert frame.groupby("id_ti")["lib_ti"].nunique().eq(1).all()
+    assert frame["millesime"].str.startswith("2023-2027 (phase 2").all()
+    anct = pd.read_csv(
+        shared_dir / "data" / "territoires_industrie_communes.csv", dtype=str, keep_default_na=False
+    )
+    key = ["id_ti", "insee_com"]
+    pd.testing.assert_frame_equal(
+        frame.drop(columns="millesime").sort_values(key).reset_index(drop=True),
+        anct.sort_values(key).reset_index(drop=True),
+    )
 
 
-def test_rochefort_ti_uses_the_three_cited_epcis(geography):
-    frame = pd.read_csv(DEMO / "territoires_industrie.csv", dtype=str)
-    rochefort = frame[frame["lib_ti"] == "Rochefort Royan Marennes Oléron"]
-    epcis = set(geography.commune_rows(rochefort["insee_com"])["epci"])
-    assert epcis == {"200041762", "241700640", "241700699", "241700624"}
-    # AG + SPARS (Saint-Laurent-de-la-Prée), whose card names the TI « Rochefort ».
-    assert "17353" in set(rochefort["insee_com"])
+def test_metadata_says_which_list_the_figures_are_of(metadata):
+    ti_meta = metadata["territoires_industrie.csv"]
+    assert "ANCT" in ti_meta["source"] and "Licence Ouverte" in ti_meta["source"]
+    assert "phase 1 (146 TI)" in ti_meta["note"]
+    indicators = pd.read_csv(DEMO / "indicateurs.csv", dtype={"code_territoire": str})
+    ti_counts = indicators[
+        (indicators["indicateur"] == "territoires_industrie") & (indicators["niveau"] == "region")
+    ]
+    assert ti_counts["source"].str.contains("phase 1").all()
 
 
-def test_every_ti_perimeter_says_how_it_was_drawn(metadata):
+def test_source_names_of_tis_point_at_the_real_list(metadata):
+    """AG + SPARS's card names its TI « Rochefort » (Saint-Laurent-de-la-Prée, 17353): the
+    name leads to the real TI holding that commune."""
     tis = pd.read_csv(DEMO / "territoires_industrie.csv", dtype=str)
-    perimetres = metadata["territoires_industrie.csv"]["perimetres"]
-    assert set(perimetres) == set(tis["id_ti"])
-    for entry in perimetres.values():
-        assert entry["base"] and entry["note"] and isinstance(entry["approximatif"], bool)
+    named = metadata["territoires_industrie.csv"]["noms_des_sources"]
+    rochefort = named["rochefort"]["id_ti"]
+    assert "17353" in set(tis.loc[tis["id_ti"] == rochefort, "insee_com"])
+    assert set(entry["id_ti"] for entry in named.values()) <= set(tis["id_ti"])
+
+
+def test_synthetic_laureats_fall_inside_a_ti_as_the_source_says():
+    """More than two thirds of the projects the fonds d'accélération funded were in a TI
+    (Cour des comptes 2024, cited in seed 001)."""
+    laureats = pd.read_csv(DEMO / "laureats.csv", dtype=str)
+    tis = pd.read_csv(DEMO / "territoires_industrie.csv", dtype=str)
+    inside = laureats["code_commune"].isin(set(tis["insee_com"]))
+    assert inside.mean() > 2 / 3
 
 
 def test_clusters_sit_in_known_communes_and_link_to_demo_territories(geography):

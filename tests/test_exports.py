@@ -126,7 +126,7 @@ def test_export_writes_names_not_codes(bfc):
 
 @pytest.mark.parametrize(
     "query",
-    ["ti=demo-ti-14", "taille=PME&region=27", "ti_statut=hors&region=53", "du=2021-01-01"],
+    ["ti=ti-2706", "taille=PME&region=27", "ti_statut=hors&region=53", "du=2021-01-01"],
 )
 def test_filtered_rows_match_the_filter_state(demo_store, query):
     state = FilterState.from_query(query)
@@ -184,9 +184,9 @@ def test_csv_route_applies_the_map_query_and_names_the_file(client):
 
 
 def test_ti_sheet_list_downloads_through_the_same_filter(client, demo_store):
-    response = client.get("/export/laureats.csv?ti=demo-ti-14")
+    response = client.get("/export/laureats.csv?ti=ti-2706")
     rows = read_csv(response.data)
-    expected = int((demo_store.laureats["id_ti"] == "demo-ti-14").sum())
+    expected = int((demo_store.laureats["id_ti"] == "ti-2706").sum())
     assert len(rows) - 1 == expected > 0
     assert {r[rows[0].index(H["lib_ti"])] for r in rows[1:]} == {"Haut-Jura"}
 

@@ -19,7 +19,7 @@ def client(demo_store):
         ("/region/outre-mer", 200),
         ("/region/99", 404),
         ("/region/<b>27</b>", 404),
-        ("/ti/demo-ti-01", 200),
+        ("/ti/ti-9301", 200),
         ("/ti/inconnu", 404),
         ("/presentation", 200),
         ("/presentation?diapos=<b>27</b>", 200),

@@ -29,10 +29,10 @@ def test_without_a_sequence_the_report_order_is_played(client):
 
 
 def test_a_composed_sequence_is_played_in_its_own_order_repeats_included(client):
-    answer = steps_for(client, "?diapos=sans-financement,ti-demo-ti-02,region-53,carte,region-53")
+    answer = steps_for(client, "?diapos=sans-financement,ti-ti-7603,region-53,carte,region-53")
     assert answer["steps"] == [
         "/territoires-sans-financement",
-        "/ti/demo-ti-02",
+        "/ti/ti-7603",
         "/region/53",
         "/",
         "/region/53",

@@ -77,7 +77,7 @@ def test_a_region_without_panel_uses_rows_and_the_loaded_list(demo_store):
     summary = region_summary(demo_store, "04")
     assert summary.title.endswith("projets lauréats à La Réunion")
     assert summary.projets_plans_actions is None  # no indicator for La Réunion alone
-    assert summary.territoires_industrie.value == 1  # counted from the loaded TI list
+    assert summary.territoires_industrie.value == 2  # ANCT list: 2 TIs in La Réunion
     assert "liste chargée" in summary.territoires_industrie.source
     assert summary.engagement_meur.label == "Engagés par l'Etat et la Région (2020-2021)"
 
@@ -88,10 +88,10 @@ def test_unknown_region_is_reported(demo_store):
 
 
 def test_ti_sheet_compares_its_aid_with_the_national_average(demo_store):
-    sheet = ti_summary(demo_store, "demo-ti-08")
+    sheet = ti_summary(demo_store, "ti-2806")
     assert sheet.name == "Dieppe Côte d'Albâtre"
     assert sheet.region == "28"
-    assert len(sheet.laureats) == (demo_store.laureats["id_ti"] == "demo-ti-08").sum()
+    assert len(sheet.laureats) == (demo_store.laureats["id_ti"] == "ti-2806").sum()
     in_ti = demo_store.laureats[demo_store.laureats["dans_ti"]]
     programme = sheet.by_programme.set_index("libelle")
     for name, row in programme.iterrows():
@@ -102,7 +102,7 @@ def test_ti_sheet_compares_its_aid_with_the_national_average(demo_store):
         sheet.clusters["nom"]
     )
     assert set(sheet.communes["code"]) == set(
-        demo_store.tis.members.loc[demo_store.tis.members["id_ti"] == "demo-ti-08", "insee_com"]
+        demo_store.tis.members.loc[demo_store.tis.members["id_ti"] == "ti-2806", "insee_com"]
     )
 
 

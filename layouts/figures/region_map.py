@@ -17,7 +17,7 @@ from dashboard import labels
 from dashboard.formatting import hover_text, shorten
 from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
 from layouts.figures.clusters import cluster_traces
-from layouts.figures.map_style import ABOVE_ALL, offline_style
+from layouts.figures.map_style import ABOVE_ALL, PLACES_BELOW, offline_style
 from layouts.figures.national_map import GEOJSON_URLS, geojson_url, line_layer
 from layouts.figures.pins import (
     LEGEND_KEY_AXES,
@@ -54,7 +54,7 @@ def _fill_layer(level: str, colour: str) -> dict:
         "source": GEOJSON_URLS[level],
         "type": "fill",
         "color": colour,
-        "below": "",
+        "below": PLACES_BELOW,  # under the town names
     }
 
 
@@ -71,6 +71,7 @@ def region_layers() -> list[dict]:
 def _region_fill(codes: list[str], subplot: str) -> go.Choroplethmap:
     """The région drawn white on the grey background, so its shape reads at a glance."""
     return go.Choroplethmap(
+        below=PLACES_BELOW,  # town names stay readable over the région
         geojson=GEOJSON_URLS["reg"],
         featureidkey="id",
         locations=codes,
@@ -270,6 +271,7 @@ def epci_fill(summary: TiSummary, webgl: bool) -> go.Choroplethmap | go.Chorople
         text=hover,
         hovertemplate="%{text}<extra></extra>",
         showlegend=False,
+        **({"below": PLACES_BELOW} if webgl else {}),
     )
 
 

@@ -28,12 +28,12 @@ axe.run(document, {runOnly: {type: 'tag', values: %s}, resultTypes: ['violations
 SCREENS = [
     ("/", "#national-map .maplibregl-canvas"),
     ("/region/27", "#region-map .maplibregl-canvas"),
-    ("/ti/demo-ti-06", "#ti-map .js-plotly-plot"),
+    ("/ti/ti-3205", "#ti-map .js-plotly-plot"),
     ("/territoires-sans-financement", ".js-plotly-plot"),
     ("/donnees", "h1"),
     ("/region/27?presentation=1", "#region-map .maplibregl-canvas"),
     ("/presentation", "#slides-order li"),
-    ("/ti/demo-ti-06?presentation=1&diapos=ti-demo-ti-06,carte", "#ti-map .js-plotly-plot"),
+    ("/ti/ti-3205?presentation=1&diapos=ti-ti-3205,carte", "#ti-map .js-plotly-plot"),
     ("/nulle-part", "h1"),
 ]
 

@@ -87,7 +87,7 @@ def test_first_response_stays_small(hostile_store):
     assert size < 1_000_000, size
 
 
-@pytest.mark.parametrize("path", ["/", "/donnees", "/region/93", "/ti/demo-ti-01"])
+@pytest.mark.parametrize("path", ["/", "/donnees", "/region/93", "/ti/ti-9301"])
 def test_no_payload_runs_and_pages_draw(dash_duo, hostile_store, path):
     app = create_app(hostile_store.settings, store=hostile_store)
     dash_duo.start_server(app)

@@ -160,7 +160,7 @@ def test_presenter_composes_a_sequence_and_shares_it_as_an_address(presenter, de
         "Aucune diapositive choisie : la présentation suivra la séquence du rapport.",
     )
     # A TI, a région, the gaps map, the national map: each added at the end.
-    ti_name = demo_store.tis.table.loc["demo-ti-02", "lib_ti"]
+    ti_name = demo_store.tis.table.loc["ti-7603", "lib_ti"]
     for count, typed in enumerate((ti_name, "bretagne", "sans financement", "carte nationale")):
         click(presenter, "#slides-add")
         search = presenter.wait_for_element(".dash-dropdown-search", timeout=5)
@@ -186,10 +186,10 @@ def test_presenter_composes_a_sequence_and_shares_it_as_an_address(presenter, de
     presenter.find_element("[aria-label='Retirer : Carte nationale']").click()
     wait_until(lambda: order() == [ti_slide, gaps, brittany])
     share = presenter.find_element("#slides-share").get_attribute("value")
-    sequence = "diapos=ti-demo-ti-02,sans-financement,region-53"
-    assert share.endswith(f"/ti/demo-ti-02?presentation=1&{sequence}")
+    sequence = "diapos=ti-ti-7603,sans-financement,region-53"
+    assert share.endswith(f"/ti/ti-7603?presentation=1&{sequence}")
     presenter.find_element("#slides-launch").click()
-    wait_for_path(presenter, "/ti/demo-ti-02")
+    wait_for_path(presenter, "/ti/ti-7603")
     presenter.wait_for_text_to_equal("#presentation-counter", "1 / 3", timeout=20)
     assert in_presentation(presenter)
     press(presenter, Keys.ARROW_RIGHT)
@@ -200,7 +200,7 @@ def test_presenter_composes_a_sequence_and_shares_it_as_an_address(presenter, de
     presenter.wait_for_text_to_equal("#region-title", "85 projets lauréats en Bretagne", timeout=20)
     presenter.wait_for_text_to_equal("#presentation-counter", "3 / 3", timeout=10)
     press(presenter, Keys.ARROW_RIGHT)  # round to the first slide
-    wait_for_path(presenter, "/ti/demo-ti-02")
+    wait_for_path(presenter, "/ti/ti-7603")
 
 
 def test_a_shared_sequence_leaves_out_what_the_data_no_longer_has(presenter):

@@ -178,14 +178,14 @@ def test_a_click_at_another_level_stays_on_the_national_map(panels):
 
 def test_ti_names_link_to_their_sheet(panels):
     open_page(panels, "/region/27")
-    panels.find_element("#featured-projects a[href='/ti/demo-ti-14']").click()
+    panels.find_element("#featured-projects a[href='/ti/ti-2706']").click()
     wait_for_text(panels, "#ti-title", "Territoire d'industrie Haut-Jura")
     open_page(panels, "/region/27")
     links = panels.driver.find_elements("css selector", "#region-ti-list a")
     assert {a.text: a.get_attribute("pathname") for a in links} == {
-        "Grand Chalon": "/ti/demo-ti-12",
-        "Haut-Jura": "/ti/demo-ti-14",
-        "Nord Franche-Comté": "/ti/demo-ti-24",
+        "Grand Chalon": "/ti/ti-2704",
+        "Haut-Jura": "/ti/ti-2706",
+        "Nord Franche-Comté": "/ti/ti-2708",
     }
 
 

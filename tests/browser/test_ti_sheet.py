@@ -13,7 +13,7 @@ from tests.browser.no_webgl import chromium_without_webgl, count_when_drawn
 
 pytestmark = pytest.mark.browser
 
-DIEPPE = "demo-ti-08"
+DIEPPE = "ti-2806"
 
 
 def plain(text: str) -> str:
