@@ -103,6 +103,7 @@ DATA_DATE_FOOTNOTE = "*Les données sont arrêtées au {date}"
 SOURCE_LINE = "Source : {sources}"
 REGION_TI_LIST = "Territoires d'industrie de la liste chargée : {n} (millésime : {vintage})"
 TI_PARTLY_IN_REGION = "{name} ({share} de ses communes dans la région)"
+TI_PARTLY_IN_REGION_SHORT = "{name} ({share} des communes)"
 REGION_TI_LIST_EMPTY = "Aucun Territoire d'industrie de la liste chargée dans cette région."
 REGION_SYNTHETIC_NOTE = (
     "Données de démonstration : {n_fictifs} des {n} projets sont fictifs ; "

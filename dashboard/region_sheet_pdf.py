@@ -600,7 +600,7 @@ def _draw_ti_list(
     page: _Page, x: float, y: float, data: SheetData, width: float, bottom: float
 ) -> float:
     """The région's TIs by name, as many as fit above ``bottom``; returns the y below."""
-    names = ti_list_names(data.summary.tis)
+    names = ti_list_names(data.summary.tis, short=True)
     if not names or y > bottom - 0.5:
         return y
     heading = labels.REGION_TI_LIST.format(n=len(names), vintage=data.summary.ti_vintage)

@@ -205,15 +205,15 @@ def _ti_count_source(store, indicator: tuple[float, str | None] | None, in_list:
     return f"{indicator[1]} · {listed}" if indicator[1] else listed
 
 
-def ti_list_names(tis: pd.DataFrame) -> list[str]:
+def ti_list_names(tis: pd.DataFrame, short: bool = False) -> list[str]:
     """A région's TIs by name; one that crosses into another région says how much of it
-    lies here (« Vaucluse (17 % de ses communes dans la région) »)."""
+    lies here (« Vaucluse (17 % de ses communes dans la région) », or « (17 % des
+    communes) » where room is short, as on the PDF sheet)."""
+    wording = labels.TI_PARTLY_IN_REGION_SHORT if short else labels.TI_PARTLY_IN_REGION
     return [
         name
         if part >= 1
-        else labels.TI_PARTLY_IN_REGION.format(
-            name=name, share=f"{formatting.number(max(part * 100, 1))}\u202f%"
-        )
+        else wording.format(name=name, share=f"{formatting.number(max(part * 100, 1))}\u202f%")
         for name, part in zip(tis["lib_ti"], tis["part"], strict=True)
     ]
 
