@@ -14,14 +14,14 @@ import pages
 from callbacks import sessions, static_files
 from callbacks.sessions import current_session
 from callbacks.static_files import send_precompressed
-from dashboard import labels
-from dashboard.accounts import Accounts
-from dashboard.cache import cached
-from dashboard.database import DatabaseUnavailable
-from dashboard.live_store import LiveStore, current_store, open_live_store
-from dashboard.region_summary import ti_communes_geojson
+from dashboard.accounts.users import Accounts
+from dashboard.data.cache import cached
+from dashboard.data.database import DatabaseUnavailable
+from dashboard.data.live_store import LiveStore, current_store, open_live_store
+from dashboard.data.store import DataFolderMissing, DataStore
+from dashboard.reports.region_summary import ti_communes_geojson
 from dashboard.settings import Settings, SettingsError
-from dashboard.store import DataFolderMissing, DataStore
+from dashboard.text import labels
 from geodata import paths
 from geodata.web import clockwise_path
 from layouts.index_page import index_string

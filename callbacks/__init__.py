@@ -6,8 +6,8 @@ from __future__ import annotations
 from dash import Dash
 
 from callbacks import downloads, presentation, publishing, request_guard
-from dashboard.live_store import LiveStore
-from dashboard.store import DataStore
+from dashboard.data.live_store import LiveStore
+from dashboard.data.store import DataStore
 
 
 def register(app: Dash, store: DataStore, live: LiveStore | None = None) -> None:

@@ -17,12 +17,13 @@ from datetime import date
 from dash import Dash
 from flask import Response, abort, request
 
-from dashboard import exports, labels
-from dashboard.filters import FilterState
-from dashboard.funding_gaps import GapState, funding_gaps
-from dashboard.live_store import current_store
-from dashboard.region_sheet_pdf import UnknownRegion, region_sheet_pdf
-from dashboard.store import DataStore
+from dashboard.analysis.filters import FilterState
+from dashboard.analysis.funding_gaps import GapState, funding_gaps
+from dashboard.data.live_store import current_store
+from dashboard.data.store import DataStore
+from dashboard.reports import exports
+from dashboard.reports.region_sheet_pdf import UnknownRegion, region_sheet_pdf
+from dashboard.text import labels
 from layouts.funding_gaps import GAPS_DATASET
 
 LOG = logging.getLogger(__name__)

@@ -7,16 +7,16 @@ from __future__ import annotations
 from dash import Dash
 from flask import jsonify, request
 
-from dashboard import labels
-from dashboard.live_store import current_store
-from dashboard.region_summary import (
+from dashboard.data.live_store import current_store
+from dashboard.data.store import DataStore
+from dashboard.reports.region_summary import (
     UnknownTerritory,
     panel_codes,
     region_choices,
     region_codes,
     ti_choices,
 )
-from dashboard.store import DataStore
+from dashboard.text import labels
 from layouts.paths import (
     GAPS_SLIDE,
     NATIONAL_SLIDE,

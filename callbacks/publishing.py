@@ -24,12 +24,12 @@ from callbacks.sessions import (
     message_page,
     render,
 )
-from dashboard import formatting, labels
-from dashboard.accounts import ROLES, AccountError, parse_regions
-from dashboard.drafts import DraftRefused, Drafts, check_upload
-from dashboard.live_store import LiveStore
-from dashboard.schemas import KINDS
-from dashboard.versions import VersionNotFound
+from dashboard.accounts.users import ROLES, AccountError, parse_regions
+from dashboard.data.drafts import DraftRefused, Drafts, check_upload
+from dashboard.data.live_store import LiveStore
+from dashboard.data.schemas import KINDS
+from dashboard.data.versions import VersionNotFound
+from dashboard.text import formatting, labels
 from layouts.paths import ACCOUNTS_PATH, DATA_PATH, PUBLISH_PATH
 from layouts.publish import publish_context
 

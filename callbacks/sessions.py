@@ -19,9 +19,9 @@ from dash import Dash
 from flask import Response, g, redirect, render_template, request, session
 from flask.sessions import SecureCookieSessionInterface
 
-from dashboard import labels
-from dashboard.accounts import Account, Accounts, Session, TooManyFailures, secret_key
+from dashboard.accounts.users import Account, Accounts, Session, TooManyFailures, secret_key
 from dashboard.settings import Settings
+from dashboard.text import labels
 from layouts import paths
 from layouts.paths import LOGIN_PATH, LOGOUT_PATH
 from layouts.publish import TEMPLATES

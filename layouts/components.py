@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 from dash.dash_table.Format import Format, Group, Scheme
 
-from dashboard import labels
+from dashboard.text import labels
 
 
 def graph_config(filename: str, scroll_zoom: bool = True) -> dict:

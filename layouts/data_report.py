@@ -5,9 +5,9 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from dashboard import formatting, labels
-from dashboard.schemas import SCHEMAS
-from dashboard.versions import ACTION_LABELS
+from dashboard.data.schemas import SCHEMAS
+from dashboard.data.versions import ACTION_LABELS
+from dashboard.text import formatting, labels
 from layouts.components import TABLE_STYLE
 from layouts.paths import rollback_path
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
-from dashboard import labels
+from dashboard.text import labels
 
 EXPORT_ROOT = "/export"
 # Map images drawn in the browser (assets/exports.js) with title, filters, legend, source,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import formatting, labels
-from dashboard.filters import FilterState
+from dashboard.analysis.filters import FilterState
+from dashboard.text import formatting, labels
 
 LAYER_OPTIONS = [
     {"label": "Projets lauréats", "value": "pins"},

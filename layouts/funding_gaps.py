@@ -1,6 +1,6 @@
 """The "Territoires sans financement" screen: rule, context, map, ranked list, detail.
 
-Pure functions of a :class:`~dashboard.funding_gaps.GapResult` and its state.
+Pure functions of a :class:`~dashboard.analysis.funding_gaps.GapResult` and its state.
 """
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dash_table, dcc, html
 
-from dashboard import formatting, labels
-from dashboard.funding_gaps import (
+from dashboard.analysis.funding_gaps import (
     GapResult,
     GapState,
     counts_sentence,
@@ -20,6 +19,7 @@ from dashboard.funding_gaps import (
     threshold_text,
     verdict_reason,
 )
+from dashboard.text import formatting, labels
 from layouts.components import (
     FRENCH_NUMBERS,
     TABLE_STYLE,

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import json
 
-from dashboard.filters import LEVEL_PARAMS
-from dashboard.funding_gaps import GapState
+from dashboard.analysis.filters import LEVEL_PARAMS
+from dashboard.analysis.funding_gaps import GapState
 from layouts.figures.map_style import DEFAULT_GLYPHS_URL
 from layouts.figures.national_map import GEOJSON_URLS
 from layouts.paths import GAPS_PATH, NATIONAL_PATH

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
-from dashboard import formatting, labels
-from dashboard.filters import FilterState
-from dashboard.queries import EpciDetail
-from dashboard.territory import PANEL_OF_REGION
+from dashboard.analysis.filters import FilterState
+from dashboard.analysis.queries import EpciDetail
+from dashboard.territory.geography import PANEL_OF_REGION
+from dashboard.text import formatting, labels
 from layouts.components import FONT_STACK, graph_config
 from layouts.export_buttons import export_menu
 from layouts.figures.choropleth import legend_title

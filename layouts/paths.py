@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from dashboard.filters import FilterState
-from dashboard.funding_gaps import GapState
+from dashboard.analysis.filters import FilterState
+from dashboard.analysis.funding_gaps import GapState
 
 NATIONAL_PATH = "/"
 REGION_PATH = "/region"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import labels
+from dashboard.text import labels
 
 SLIDES_SEQUENCE = "slides-sequence"
 SLIDES_ADD = "slides-add"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import formatting, labels
-from dashboard.accounts import Session
-from dashboard.drafts import Draft
-from dashboard.ingest.scope import SCOPED_KINDS
-from dashboard.schemas import SCHEMAS
+from dashboard.accounts.users import Session
+from dashboard.data.drafts import Draft
+from dashboard.data.ingest.scope import SCOPED_KINDS
+from dashboard.data.schemas import SCHEMAS
+from dashboard.text import formatting, labels
 from layouts.data_report import kind_label
 from layouts.paths import PUBLISH_PATH
 

@@ -1,15 +1,15 @@
 """The région panel, laid out like the annex of the report: title, six KPIs, map, cards.
 
-Pure functions of a :class:`~dashboard.region_summary.RegionSummary`: no store, no callback.
+Pure functions of a :class:`~dashboard.reports.region_summary.RegionSummary`: no store, no callback.
 """
 
 from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard import formatting, labels
-from dashboard.filters import FilterState
-from dashboard.region_summary import FeaturedProject, Kpi, RegionSummary, ti_list_names
+from dashboard.analysis.filters import FilterState
+from dashboard.reports.region_summary import FeaturedProject, Kpi, RegionSummary, ti_list_names
+from dashboard.text import formatting, labels
 from layouts.components import map_body, not_found, territory_controls
 from layouts.export_buttons import export_menu
 from layouts.paths import NATIONAL_PATH, REGION_PATH, ti_path

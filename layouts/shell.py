@@ -5,7 +5,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard import labels
+from dashboard.text import labels
 from layouts.paths import (
     ACCOUNTS_PATH,
     DATA_PATH,

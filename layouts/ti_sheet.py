@@ -1,6 +1,6 @@
 """The sheet of one Territoire d'industrie: map, EPCI, lauréats, funding, clusters.
 
-Pure functions of a :class:`~dashboard.region_summary.TiSummary`.
+Pure functions of a :class:`~dashboard.reports.region_summary.TiSummary`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import dash_table, dcc, html
 
-from dashboard import formatting, labels
-from dashboard.filters import FilterState
-from dashboard.formatting import NAME_LIMIT
-from dashboard.region_summary import TiSummary
+from dashboard.analysis.filters import FilterState
+from dashboard.reports.region_summary import TiSummary
+from dashboard.text import formatting, labels
+from dashboard.text.formatting import NAME_LIMIT
 from layouts.components import (
     FRENCH_NUMBERS,
     TABLE_STYLE,

@@ -23,9 +23,9 @@ from dash._pages import _parse_query_string, _path_to_page
 from dash.exceptions import PreventUpdate
 from flask import current_app, request
 
-from dashboard import formatting, labels
-from dashboard.live_store import LiveStore, current_store
-from dashboard.store import DataStore
+from dashboard.data.live_store import LiveStore, current_store
+from dashboard.data.store import DataStore
+from dashboard.text import formatting, labels
 from layouts.components import shown_id
 from layouts.filter_panel import date_feedback_id
 from layouts.paths import DATA_PATH

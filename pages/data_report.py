@@ -10,10 +10,10 @@ from dash import Dash
 from sqlalchemy.exc import SQLAlchemyError
 
 from callbacks.sessions import current_session
-from dashboard import labels
-from dashboard.live_store import LiveStore
-from dashboard.store import DataStore
-from dashboard.url_state import query_params
+from dashboard.analysis.url_state import query_params
+from dashboard.data.live_store import LiveStore
+from dashboard.data.store import DataStore
+from dashboard.text import labels
 from layouts.data_report import data_report_page
 from layouts.paths import DATA_PATH
 from pages import framed, serving_live, serving_store

@@ -8,9 +8,8 @@ from dash import Dash, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
-from dashboard import formatting, labels, queries
-from dashboard.cache import cached
-from dashboard.funding_gaps import (
+from dashboard.analysis import queries
+from dashboard.analysis.funding_gaps import (
     GapResult,
     GapState,
     counts_sentence,
@@ -18,9 +17,11 @@ from dashboard.funding_gaps import (
     parse_threshold,
     rule_sentence,
 )
-from dashboard.region_summary import fit_view
-from dashboard.store import DataStore
-from dashboard.territory import OVERSEAS_REGIONS
+from dashboard.data.cache import cached
+from dashboard.data.store import DataStore
+from dashboard.reports.region_summary import fit_view
+from dashboard.territory.geography import OVERSEAS_REGIONS
+from dashboard.text import formatting, labels
 from geodata.build import POPULATION_VINTAGE
 from layouts.components import webgl_store
 from layouts.export_buttons import export_hrefs, link_id

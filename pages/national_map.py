@@ -9,12 +9,14 @@ from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_
 from dash.exceptions import PreventUpdate
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
-from dashboard import formatting, labels, queries, search
-from dashboard.cache import cached
-from dashboard.filters import FilterState
-from dashboard.live_store import current_store
-from dashboard.store import DataStore
-from dashboard.territory import PANEL_OF_REGION
+from dashboard.analysis import queries
+from dashboard.analysis.filters import FilterState
+from dashboard.data.cache import cached
+from dashboard.data.live_store import current_store
+from dashboard.data.store import DataStore
+from dashboard.territory import search
+from dashboard.territory.geography import PANEL_OF_REGION
+from dashboard.text import formatting, labels
 from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
 from layouts.figures.choropleth import choropleth_encoding, format_values

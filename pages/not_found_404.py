@@ -6,8 +6,8 @@ from __future__ import annotations
 import dash
 from dash import Dash, dcc, html
 
-from dashboard import labels
-from dashboard.store import DataStore
+from dashboard.data.store import DataStore
+from dashboard.text import labels
 from layouts.paths import NATIONAL_PATH
 
 

@@ -9,8 +9,8 @@ from dash.exceptions import PreventUpdate
 from flask import request
 
 from callbacks.presentation import read_sequence, report_sequence, slide_choices
-from dashboard import labels
-from dashboard.store import DataStore
+from dashboard.data.store import DataStore
+from dashboard.text import labels
 from layouts.paths import PRESENTATION_PATH, SLIDES_PARAM, slides_href
 from layouts.presentation_composer import (
     SLIDE_MOVE,

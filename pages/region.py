@@ -7,17 +7,17 @@ import dash
 from dash import Dash, Output, State, html
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
-from dashboard import labels
-from dashboard.cache import cached
-from dashboard.live_store import current_store
-from dashboard.region_summary import (
+from dashboard.data.cache import cached
+from dashboard.data.live_store import current_store
+from dashboard.data.store import DataStore
+from dashboard.reports.region_summary import (
     UnknownTerritory,
     panel_codes,
     region_choices,
     region_codes,
     region_summary,
 )
-from dashboard.store import DataStore
+from dashboard.text import labels
 from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import region_figure, region_svg_figure
 from layouts.paths import REGION_PATH, REGION_TEMPLATE, region_path

@@ -7,11 +7,11 @@ import dash
 from dash import Dash, Input, Output, State, html
 
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
-from dashboard import labels
-from dashboard.cache import cached
-from dashboard.live_store import current_store
-from dashboard.region_summary import UnknownTerritory, ti_choices, ti_summary
-from dashboard.store import DataStore
+from dashboard.data.cache import cached
+from dashboard.data.live_store import current_store
+from dashboard.data.store import DataStore
+from dashboard.reports.region_summary import UnknownTerritory, ti_choices, ti_summary
+from dashboard.text import labels
 from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import enjeu_chart, ti_figure, ti_svg_figure
 from layouts.paths import TI_PATH, TI_TEMPLATE, ti_path

@@ -26,15 +26,15 @@ def shared_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def geography():
-    from dashboard.territory import Geography
+    from dashboard.territory.geography import Geography
 
     return Geography.load()
 
 
 @pytest.fixture(scope="session")
 def demo_store(tmp_path_factory, geography):
+    from dashboard.data.store import DataStore
     from dashboard.settings import DEMO_DATA_DIR, Settings
-    from dashboard.store import DataStore
 
     settings = Settings(data_dir=DEMO_DATA_DIR, cache_dir=tmp_path_factory.mktemp("cache"))
     return DataStore.load(settings)
@@ -44,8 +44,8 @@ def demo_store(tmp_path_factory, geography):
 def jura_store(tmp_path_factory, shared_dir, geography):
     """A user folder: the real ANCT TI list and URSSAF Jura employment (from ../shared),
     with four hand-placed lauréats (tests/data/funding_gaps) whose verdicts are known."""
+    from dashboard.data.store import DataStore
     from dashboard.settings import Settings
-    from dashboard.store import DataStore
 
     folder = tmp_path_factory.mktemp("donnees")
     case = REPO / "tests" / "data" / "funding_gaps"

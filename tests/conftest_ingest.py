@@ -1,4 +1,4 @@
-"""Helpers for the import tests: a small fake of ``dashboard.territory.Geography``.
+"""Helpers for the import tests: a small fake of ``dashboard.territory.geography.Geography``.
 
 The importer only needs ``communes``, ``is_known_commune`` and ``locate``; a
 fake with a handful of communes keeps these tests fast and independent of the

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import labels
-from dashboard.classify import class_breaks, classify
+from dashboard.analysis.classify import class_breaks, classify
+from dashboard.text import labels
 from layouts.figures.choropleth import class_labels, format_values, legend_title
 
 

@@ -290,7 +290,7 @@ def test_builder_rebuilds_the_committed_files_byte_for_byte(shared_dir, geograph
 def test_the_demo_carries_the_real_jura_industrial_employment(demo_store):
     """URSSAF 2025, Jura: 17,904 industrial jobs in 492 communes (../shared/data/README.md);
     elsewhere the per-job criterion says « non renseigné », never zero."""
-    from dashboard.funding_gaps import GapState, funding_gaps
+    from dashboard.analysis.funding_gaps import GapState, funding_gaps
 
     table = funding_gaps(demo_store, GapState(level="epci", basis="emploi_industriel")).table
     communes = demo_store.geography.communes

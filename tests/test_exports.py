@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 
 from app import create_app
-from dashboard import exports, labels
-from dashboard.filters import FilterState
+from dashboard.analysis.filters import FilterState
+from dashboard.reports import exports
+from dashboard.text import labels
 from layouts.export_buttons import export_hrefs, export_menu, link_id
 
 BOM = b"\xef\xbb\xbf"

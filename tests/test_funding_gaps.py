@@ -8,13 +8,13 @@ import pandas as pd
 import pytest
 import shapely
 
-from dashboard.clusters import nearest_clusters
-from dashboard.funding_gaps import (
+from dashboard.analysis.funding_gaps import (
     GapState,
     classify_funding,
     parse_threshold,
     rank_territories,
 )
+from dashboard.territory.clusters import nearest_clusters
 
 
 def territories(**columns) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.funding_gaps import GapState, funding_gaps, industrial_jobs, rule_sentence
+from dashboard.analysis.funding_gaps import GapState, funding_gaps, industrial_jobs, rule_sentence
 
 GRAND_DOLE, HAUT_JURA, RUMILLY = "ti-2705", "ti-2706", "ti-8418"
 BFC_DEPARTEMENTS = ("21", "25", "39", "58", "70", "71", "89", "90")

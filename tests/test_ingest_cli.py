@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import __main__ as cli
+from dashboard.cli import main as cli
 from tests.conftest_ingest import DATA, fake_geography
 
 REPO = Path(__file__).resolve().parents[1]

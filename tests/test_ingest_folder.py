@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.ingest import load_folder
-from dashboard.schemas import SCHEMAS
+from dashboard.data.ingest import load_folder
+from dashboard.data.schemas import SCHEMAS
 from tests.conftest_ingest import DATA, fake_geography
 
 

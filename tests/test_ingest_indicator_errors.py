@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.ingest import load_file
+from dashboard.data.ingest import load_file
 from tests.conftest_ingest import DATA, fake_geography
 
 

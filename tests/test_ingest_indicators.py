@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.ingest import aggregate_indicator, load_file
+from dashboard.data.ingest import aggregate_indicator, load_file
 from tests.conftest_ingest import COMMUNES, fake_geography, shared_path
 
 pytestmark = pytest.mark.shared

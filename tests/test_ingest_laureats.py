@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from openpyxl import Workbook
 
-from dashboard.ingest import load_file
-from dashboard.schemas import LAUREATS
+from dashboard.data.ingest import load_file
+from dashboard.data.schemas import LAUREATS
 from tests.conftest_ingest import DATA, fake_geography
 
 

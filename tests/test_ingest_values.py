@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard.ingest.values import clean_date, clean_insee, clean_siret, parse_numbers
+from dashboard.data.ingest.values import clean_date, clean_insee, clean_siret, parse_numbers
 
 
 @pytest.mark.parametrize(

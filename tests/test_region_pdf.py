@@ -12,7 +12,7 @@ import pytest
 from PIL import Image
 
 from app import create_app
-from dashboard import labels
+from dashboard.text import labels
 
 POPPLER = "paquet Debian poppler-utils"
 

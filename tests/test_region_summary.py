@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from dashboard.ingest.folder import read_panels
-from dashboard.region_summary import (
+from dashboard.data.ingest.folder import read_panels
+from dashboard.reports.region_summary import (
     UnknownTerritory,
     fit_view,
     panel_codes,
@@ -16,7 +16,7 @@ from dashboard.region_summary import (
     ti_list_names,
     ti_summary,
 )
-from dashboard.territory import OVERSEAS_REGIONS
+from dashboard.territory.geography import OVERSEAS_REGIONS
 from tests.annex import ANNEX_PANEL_CODES
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.territoires_industrie import TerritoiresIndustrie
+from dashboard.territory.territoires_industrie import TerritoiresIndustrie
 
 
 def test_commune_rows_give_the_hierarchy(geography):

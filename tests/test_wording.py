@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from dashboard import formatting
-from dashboard.filters import FilterState
-from dashboard.funding_gaps import GapState, counts_sentence, funding_gaps
+from dashboard.analysis.filters import FilterState
+from dashboard.analysis.funding_gaps import GapState, counts_sentence, funding_gaps
+from dashboard.text import formatting
 from layouts.national_map import summary_line
 from pages.national_map import filters_text
 

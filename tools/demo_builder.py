@@ -77,7 +77,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.territory import OVERSEAS_REGIONS, Geography
+from dashboard.territory.geography import OVERSEAS_REGIONS, Geography
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"

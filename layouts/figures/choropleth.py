@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import formatting, labels
-from dashboard.classify import class_breaks, classify
-from dashboard.formatting import hover_text
+from dashboard.analysis.classify import class_breaks, classify
+from dashboard.text import formatting, labels
+from dashboard.text.formatting import hover_text
 from layouts.figures.map_style import PLACES_BELOW
 
 NO_DATA_COLOUR = "#e6e6e6"

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.formatting import hover_text
+from dashboard.text.formatting import hover_text
 from layouts.figures.map_style import ABOVE_ALL
 
 CLUSTER_COLOUR = "#6c3483"

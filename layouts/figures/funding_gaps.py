@@ -10,9 +10,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import formatting, labels
-from dashboard.formatting import hover_text
-from dashboard.funding_gaps import VERDICTS, GapResult, GapState, in_regions
+from dashboard.analysis.funding_gaps import VERDICTS, GapResult, GapState, in_regions
+from dashboard.text import formatting, labels
+from dashboard.text.formatting import hover_text
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.map_style import PLACES_BELOW
 from layouts.figures.national_map import geojson_url, map_layout, svg_figure

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.filters import FilterState
-from dashboard.region_summary import fit_view
+from dashboard.analysis.filters import FilterState
+from dashboard.reports.region_summary import fit_view
 from layouts.figures.choropleth import choropleth_trace
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.pins import LEGEND_KEY_AXES, pin_rings, pin_traces, ring_legend_key

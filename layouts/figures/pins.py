@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import labels
-from dashboard.formatting import hover_text
+from dashboard.text import labels
+from dashboard.text.formatting import hover_text
 from layouts.figures.choropleth import format_values
 from layouts.figures.map_style import ABOVE_ALL
 

@@ -13,9 +13,9 @@ from urllib.parse import quote
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard import labels
-from dashboard.formatting import hover_text, shorten
-from dashboard.region_summary import Area, RegionSummary, TiSummary, fit_view
+from dashboard.reports.region_summary import Area, RegionSummary, TiSummary, fit_view
+from dashboard.text import labels
+from dashboard.text.formatting import hover_text, shorten
 from layouts.figures.clusters import cluster_traces
 from layouts.figures.map_style import ABOVE_ALL, PLACES_BELOW, offline_style
 from layouts.figures.national_map import GEOJSON_URLS, geojson_url, line_layer

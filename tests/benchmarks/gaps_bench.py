@@ -8,8 +8,8 @@ import time
 import numpy as np
 
 from app import create_app
-from dashboard.funding_gaps import GapState
-from dashboard.store import DataStore
+from dashboard.analysis.funding_gaps import GapState
+from dashboard.data.store import DataStore
 from pages.funding_gaps import drawn_key
 from tests.benchmarks.map_bench import callback_request, scaled_store
 

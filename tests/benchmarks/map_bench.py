@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from app import create_app
-from dashboard.store import DataStore
+from dashboard.data.store import DataStore
 
 FILTER_QUERIES = [
     "",
@@ -64,7 +64,7 @@ def callback_request(app, output_part: str, inputs: list[dict], state: list[dict
 
 def filter_body(dependencies: list[dict], query: str) -> dict:
     """The body the browser sends when the filters become ``query`` (région, size...)."""
-    from dashboard.filters import FilterState
+    from dashboard.analysis.filters import FilterState
 
     callback = next(c for c in dependencies if "summary-line.children" in c["output"])
     state = FilterState.from_query(query)

@@ -16,8 +16,8 @@ from pathlib import Path
 import plotly.express as px
 from dash import Dash, Input, Output, dcc, html
 
+from dashboard.data.store import DataStore
 from dashboard.settings import Settings
-from dashboard.store import DataStore
 
 
 def build_app(store: DataStore) -> Dash:

@@ -12,8 +12,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from dashboard.data.store import DataStore
 from dashboard.settings import DEMO_DATA_DIR, Settings
-from dashboard.store import DataStore
 from tests.benchmarks import browser_bench, gaps_bench, load_test, map_bench, slides_bench
 
 REPO = Path(__file__).resolve().parents[2]

@@ -63,7 +63,7 @@ def test_the_first_tab_offers_to_skip_to_the_content(dash_duo, demo_store):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.keys import Keys
 
-    from dashboard import labels
+    from dashboard.text import labels
 
     dash_duo.start_server(create_app(demo_store.settings, store=demo_store))
     dash_duo.driver.get(dash_duo.server_url + "/region/27")

@@ -9,7 +9,7 @@ import pytest
 import requests
 
 from app import create_app
-from dashboard import formatting, labels
+from dashboard.text import formatting, labels
 from layouts.export_buttons import link_id
 from tests.browser.network import network_events, outside_requests
 

@@ -10,7 +10,7 @@ import pytest
 from selenium.webdriver.common.keys import Keys
 
 from app import create_app
-from dashboard.funding_gaps import GapState, counts_sentence, funding_gaps, rule_sentence
+from dashboard.analysis.funding_gaps import GapState, counts_sentence, funding_gaps, rule_sentence
 from tests.browser.network import network_events, outside_requests
 from tests.browser.no_webgl import chromium_without_webgl, count_when_drawn
 from tests.browser.test_national_map import click, plain, wait_until

@@ -14,8 +14,8 @@ import shutil
 import pytest
 
 from app import create_app
+from dashboard.data.store import DataStore
 from dashboard.settings import DEMO_DATA_DIR, Settings
-from dashboard.store import DataStore
 
 pytestmark = pytest.mark.browser
 

@@ -11,8 +11,9 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from app import create_app
-from dashboard import labels, metrics
-from dashboard.filters import FilterState
+from dashboard.analysis import metrics
+from dashboard.analysis.filters import FilterState
+from dashboard.text import labels
 from layouts.national_map import TABLE_PAGE_SIZE, summary_line
 from tests.browser.network import network_events, outside_requests
 

@@ -16,7 +16,7 @@ from dash.testing.composite import DashComposite
 from selenium.common.exceptions import StaleElementReferenceException
 
 from app import create_app
-from dashboard.region_summary import region_summary
+from dashboard.reports.region_summary import region_summary
 from tests.annex import ANNEX_PANEL_CODES
 from tests.browser.no_webgl import chromium_without_webgl, count_when_drawn
 

@@ -7,8 +7,8 @@ import time
 import pytest
 
 from app import create_app
-from dashboard import formatting
-from dashboard.region_summary import ti_summary
+from dashboard.reports.region_summary import ti_summary
+from dashboard.text import formatting
 from tests.browser.no_webgl import chromium_without_webgl, count_when_drawn
 
 pytestmark = pytest.mark.browser

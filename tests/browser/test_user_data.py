@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app import create_app
+from dashboard.data.store import DataStore
 from dashboard.settings import Settings
-from dashboard.store import DataStore
 
 pytestmark = pytest.mark.browser
 

@@ -41,7 +41,7 @@ DEMO_LAUREATS = len(pd.read_csv(DEMO_DATA_DIR / "laureats.csv"))
 
 def make_app(settings: Settings):
     from app import create_app
-    from dashboard.accounts import Accounts
+    from dashboard.accounts.users import Accounts
 
     app = create_app(settings)
     accounts = Accounts(app.server.config["TI_STORE"].versions.engine)

@@ -12,12 +12,12 @@ import pandas as pd
 import pytest
 from sqlalchemy.exc import OperationalError
 
-from dashboard.accounts import Account
-from dashboard.database import drafts, open_engine
-from dashboard.drafts import Drafts, check_upload
-from dashboard.live_store import LiveStore, open_live_store
+from dashboard.accounts.users import Account
+from dashboard.data.database import drafts, open_engine
+from dashboard.data.drafts import Drafts, check_upload
+from dashboard.data.live_store import LiveStore, open_live_store
+from dashboard.data.versions import DataVersions
 from dashboard.settings import DEMO_DATA_DIR
-from dashboard.versions import DataVersions
 from tests.publishing.support import CASES, DEMO_LAUREATS, REPO, with_limit
 
 BFC = Account("bfc", "editeur", ("27",))
@@ -76,7 +76,7 @@ def test_regional_editors_each_replace_their_own_region(settings):
 
 def _demo_region_count(code: str) -> int:
     """Demo lauréats of a région, counted from the demo file and the commune list."""
-    from dashboard.territory import Geography
+    from dashboard.territory.geography import Geography
 
     demo = pd.read_csv(DEMO_DATA_DIR / "laureats.csv", dtype={"code_commune": str})
     regions = Geography.load().commune_rows(demo["code_commune"])["reg"]
@@ -121,7 +121,7 @@ def test_a_publication_that_fails_midway_changes_nothing(settings, monkeypatch):
     def broken(*_args, **_kwargs):
         raise OperationalError("INSERT", {}, Exception("disque plein"))
 
-    monkeypatch.setattr("dashboard.versions.record", broken)
+    monkeypatch.setattr("dashboard.data.versions.record", broken)
     with pytest.raises(OperationalError):
         box.publish(draft.id, BFC)
     assert [v.number for v in live.versions.all()] == [1]

@@ -7,7 +7,7 @@ import re
 
 import pandas as pd
 
-from dashboard.database import drafts
+from dashboard.data.database import drafts
 from tests.publishing.support import (
     DEMO_LAUREATS,
     ORIGIN,
@@ -150,7 +150,7 @@ def signed_in_without_publish_page(app, name: str):
     """A reader has no publication page: its token comes from a logged-in refusal."""
     client = app.server.test_client()
     assert log_in(client, name, target="/").status_code == 303
-    from dashboard.accounts import Accounts
+    from dashboard.accounts.users import Accounts
 
     accounts = Accounts(app.server.config["TI_STORE"].versions.engine)
     with client.session_transaction() as session:

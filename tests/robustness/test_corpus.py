@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.ingest import load_file
+from dashboard.data.ingest import load_file
 
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
@@ -89,7 +89,7 @@ def _folder_with_oddities(tmp_path: Path) -> Path:
 
 
 def test_folder_oddities_are_reported_and_nothing_outside_is_read(tmp_path, geography):
-    from dashboard.ingest import load_folder
+    from dashboard.data.ingest import load_folder
 
     load = load_folder(_folder_with_oddities(tmp_path), geography)
     reasons = dict(load.unrecognised)
@@ -107,8 +107,8 @@ def test_folder_oddities_are_reported_and_nothing_outside_is_read(tmp_path, geog
 
 
 def test_clusters_without_identifier_reach_the_map(tmp_path, geography):
+    from dashboard.data.store import DataStore
     from dashboard.settings import Settings
-    from dashboard.store import DataStore
 
     store = DataStore.load(
         Settings(data_dir=_folder_with_oddities(tmp_path), cache_dir=tmp_path / "cache")
@@ -120,8 +120,8 @@ def test_clusters_without_identifier_reach_the_map(tmp_path, geography):
 def test_whole_corpus_as_a_data_folder_serves_every_screen(tmp_path, geography):
     """Every bad file at once in one folder: the app starts, each valid row counts once."""
     from app import create_app
+    from dashboard.data.store import DataStore
     from dashboard.settings import Settings
-    from dashboard.store import DataStore
     from tests.robustness.browser_sim import run_page
 
     folder = tmp_path / "corpus"

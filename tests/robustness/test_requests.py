@@ -82,7 +82,7 @@ def _folder(tmp_path_factory, name: str):
 @pytest.fixture(scope="module", params=list(FOLDERS))
 def served(request, tmp_path_factory, geography):
     from app import create_app
-    from dashboard.store import DataStore
+    from dashboard.data.store import DataStore
 
     folder = _folder(tmp_path_factory, request.param)
     store = DataStore.load(Settings(data_dir=folder, cache_dir=tmp_path_factory.mktemp("c")))

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dashboard.data.store import DataFolderMissing, DataStore
 from dashboard.settings import DEMO_DATA_DIR, Settings
-from dashboard.store import DataFolderMissing, DataStore
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -102,7 +102,7 @@ def test_cache_dir_that_is_a_file_means_no_disk_cache(tmp_path, geography, caplo
 
 
 def test_cache_key_follows_library_versions(monkeypatch, tmp_path):
-    from dashboard import store_cache
+    from dashboard.data import store_cache
 
     data = tmp_path / "f.csv"
     data.write_text("a")

@@ -1,0 +1,144 @@
+"""The store a process serves, following the shared database's current version.
+
+Each process keeps its fast in-memory ``DataStore`` and a thread that asks the
+database for the current version number every ``TI_POLL_SECONDS``; when it
+changes, the new version is materialised as a folder, loaded (from the disk
+cache when another process of the host already imported it) and swapped in,
+while requests keep being served from the old one. A database that stops
+answering leaves the last version on screen, with a notice.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from dashboard.data.database import DatabaseUnavailable, open_engine
+from dashboard.data.store import DataFolderMissing, DataStore
+from dashboard.data.versions import DataVersions, Version
+from dashboard.settings import Settings
+
+log = logging.getLogger(__name__)
+DEMO_AUTHOR = "installation (données de démonstration)"
+FOLDER_AUTHOR = "démarrage (dossier TI_DATA_DIR)"
+
+
+class LiveStore:
+    """Delegates to the current ``DataStore``; ``refresh`` swaps in a newer version."""
+
+    def __init__(self, settings: Settings, versions: DataVersions) -> None:
+        self.settings = settings
+        self.versions = versions
+        self.database_error: str | None = None
+        self._refresh_lock = threading.Lock()
+        self._store: DataStore = self._load(self._current_or_fail(), None)
+        self._poller: threading.Thread | None = None
+        self._stopped = threading.Event()
+
+    def __getattr__(self, name: str):
+        return getattr(self._store, name)
+
+    @property
+    def store(self) -> DataStore:
+        return self._store
+
+    @property
+    def number(self) -> int | None:
+        version = self._store.version
+        return None if version is None else version.number
+
+    def refresh(self) -> bool:
+        """Load the database's current version if it is newer; True when the store changed."""
+        with self._refresh_lock:
+            try:
+                number = self.versions.current_number()
+                if number is None or number == self.number:
+                    self.database_error = None
+                    return False
+                version = self.versions.get(number)
+                store = self._load(version, self._store)
+            except SQLAlchemyError as error:
+                self._note_unreachable(error)
+                return False
+            self._store = store
+            self.database_error = None
+            log.info("données : %s chargée en %.1f s", version.label, store.load_seconds)
+            return True
+
+    def start_polling(self) -> None:
+        if self._poller is not None:
+            return
+        self._poller = threading.Thread(target=self._poll, name="ti-versions", daemon=True)
+        self._poller.start()
+
+    def stop_polling(self) -> None:
+        self._stopped.set()
+
+    def _poll(self) -> None:
+        while not self._stopped.wait(self.settings.poll_seconds):
+            try:
+                self.refresh()
+            except Exception:  # the poller must outlive any one bad version
+                log.exception("rechargement des données impossible")
+
+    def _current_or_fail(self) -> Version:
+        version = self.versions.current()
+        if version is None:
+            raise DatabaseUnavailable("la base de données ne contient aucune version de données")
+        return version
+
+    def _load(self, version: Version, previous: DataStore | None) -> DataStore:
+        folder = self.versions.materialise(version, _versions_dir(self.settings))
+        settings = replace(self.settings, data_dir=folder)
+        return DataStore.load(settings, version.plans, version, previous)
+
+    def _note_unreachable(self, error: Exception) -> None:
+        if self.database_error is None:
+            log.warning("base de données injoignable : %s", error)
+            since = time.strftime("%H:%M")
+            label = self._store.version.label if self._store.version else ""
+            self.database_error = (
+                f"Base de données injoignable depuis {since} : les écrans montrent la {label}, "
+                "dernière version chargée."
+            )
+
+
+def current_store(store) -> DataStore:
+    """The plain ``DataStore`` behind ``store`` (a key for caches that must follow versions)."""
+    return store.store if isinstance(store, LiveStore) else store
+
+
+def open_live_store(settings: Settings) -> LiveStore:
+    """Database opened, data folder imported as a version if it changed, current version loaded.
+
+    Raises DatabaseUnavailable or DataFolderMissing, both with a French message.
+    """
+    if not settings.data_dir.is_dir():
+        raise DataFolderMissing(
+            f"dossier de données introuvable : {settings.data_dir} "
+            "(variable TI_DATA_DIR) ; l'application ne peut pas démarrer"
+        )
+    versions = DataVersions(open_engine(settings.database))
+    author = DEMO_AUTHOR if settings.is_demo else FOLDER_AUTHOR
+    try:
+        imported = versions.import_folder(settings.data_dir, author, settings.is_demo)
+    except SQLAlchemyError as error:
+        raise DatabaseUnavailable(f"base de données inutilisable : {error}") from None
+    if imported is not None:
+        log.info("dossier %s publié : %s", settings.data_dir, imported.label)
+    return LiveStore(settings, versions)
+
+
+def _versions_dir(settings: Settings) -> Path:
+    root = settings.cache_dir / "versions"
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        return root
+    except OSError:
+        return Path(tempfile.gettempdir()) / "ti-versions"

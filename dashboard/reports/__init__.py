@@ -1,0 +1,1 @@
+"""What the app reports: région and TI summaries, the région sheet PDF, exports."""

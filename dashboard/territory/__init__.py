@@ -1,0 +1,1 @@
+"""Territories: reference geography, Territoires d'industrie, clusters, search."""

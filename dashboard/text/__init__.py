@@ -1,0 +1,1 @@
+"""What the user reads: French labels and number/date formatting."""
