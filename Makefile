@@ -24,7 +24,7 @@ $(TEST_STAMP): pyproject.toml | $(PY)
 
 $(GEODATA): | $(RUN_STAMP)
 	$(PY) -m geodata build
-	$(PY) -m callbacks.static_files
+	$(PY) -m routes.static_files
 
 geodata: $(GEODATA)
 

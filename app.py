@@ -6,31 +6,24 @@ import sys
 from pathlib import Path
 
 from dash import Dash
-from flask import abort, has_request_context, request
+from flask import has_request_context, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-import callbacks
 import pages
-from callbacks import sessions, static_files
-from callbacks.sessions import current_session
-from callbacks.static_files import send_precompressed
+import routes
 from dashboard.accounts.users import Accounts
-from dashboard.data.cache import cached
 from dashboard.data.database import DatabaseUnavailable
-from dashboard.data.live_store import LiveStore, current_store, open_live_store
+from dashboard.data.live_store import LiveStore, open_live_store
 from dashboard.data.store import DataFolderMissing, DataStore
-from dashboard.reports.region_summary import ti_communes_geojson
 from dashboard.settings import Settings, SettingsError
 from dashboard.text import labels
 from geodata import paths
-from geodata.web import clockwise_path
 from layouts.index_page import index_string
 from layouts.shell import app_layout
 from pages import first_page
+from routes.sessions import current_session
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-GEO_LEVELS = {"epci", "dep", "reg"}
-STATIC_MAX_AGE = 24 * 3600
 COMPRESSED_TYPES = (
     "text/html",
     "text/css",
@@ -74,13 +67,10 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     app.index_string = index_string(app.index_string)
     app.layout = lambda: serve_shell(store)
     accounts = Accounts(live.versions.engine) if live is not None else None
-    sessions.register(app, settings, accounts)
-    _register_static_geometry(app, store)
-    static_files.register(app, paths.build_dir() / "static", STATIC_MAX_AGE)
     app.server.config["TI_STORE"] = store
     app.server.config["TI_LIVE"] = live
+    routes.register(app, settings, store, live, accounts, paths.build_dir() / "static")
     pages.register(app, store)
-    callbacks.register(app, store, live)
     if live is not None:
         live.start_polling()
     return app
@@ -101,43 +91,6 @@ def open_live_store_or_exit(settings: Settings) -> LiveStore:
     except (DataFolderMissing, DatabaseUnavailable) as error:
         print(f"Erreur : {error}", file=sys.stderr)
         raise SystemExit(2) from None
-
-
-def _register_static_geometry(app: Dash, store: DataStore) -> None:
-    """Geometry reaches the browser once, as cacheable pre-compressed files, never in a callback."""
-
-    @app.server.route("/geo/ti-communes/<name>.geojson")
-    def ti_communes_geometry(name: str):
-        id_ti, clockwise = name.removesuffix(".cw"), name.endswith(".cw")
-        data = current_store(store)  # one version for the whole answer
-        if id_ti not in data.tis.table.index:
-            abort(404)
-        key = ("ti_communes", id_ti, clockwise)
-        text = cached(data, key, lambda: ti_communes_geojson(data, id_ti, clockwise))
-        if text is None:
-            abort(404)
-        response = app.server.response_class(text, mimetype="application/geo+json")
-        response.cache_control.max_age = STATIC_MAX_AGE
-        return response
-
-    @app.server.route("/geo/<name>.geojson")
-    def geometry(name: str):
-        level, _, variant = name.partition(".")
-        max_age = STATIC_MAX_AGE
-        if variant not in ("", "cw"):
-            abort(404)
-        if level in GEO_LEVELS:
-            path = store.geography.web_layer_path(level)
-        elif level == "lieux" and not variant:
-            path = store.geography.places_path
-        elif level == "ti":
-            # The TI list changes with each version: the browser revalidates (ETag) every time.
-            path, max_age = store.ti_perimeters_path, 0
-        else:
-            abort(404)
-        if variant:
-            path = clockwise_path(path)
-        return send_precompressed(path, "application/geo+json", max_age)
 
 
 def __getattr__(name: str):

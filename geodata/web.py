@@ -50,7 +50,7 @@ def write_web_geojson(frame: gpd.GeoDataFrame, path: Path, tolerance: float) -> 
 
 
 def write_twins(*paths: Path) -> None:
-    """The ``.gz`` and ``.br`` twins served as they are (callbacks.static_files)."""
+    """The ``.gz`` and ``.br`` twins served as they are (routes.static_files)."""
     for written in paths:
         data = written.read_bytes()
         written.with_name(written.name + ".gz").write_bytes(

@@ -9,7 +9,6 @@ import dash
 from dash import Dash
 from sqlalchemy.exc import SQLAlchemyError
 
-from callbacks.sessions import current_session
 from dashboard.analysis.url_state import query_params
 from dashboard.data.live_store import LiveStore
 from dashboard.data.store import DataStore
@@ -17,6 +16,7 @@ from dashboard.text import labels
 from layouts.data_report import data_report_page
 from layouts.paths import DATA_PATH
 from pages import framed, serving_live, serving_store
+from routes.sessions import current_session
 
 
 def layout(**query):

@@ -1,5 +1,5 @@
 """Any other address: « Page introuvable » (Dash Pages shows the module named
-``not_found_404``; the HTTP status is 404, see ``callbacks.request_guard``)."""
+``not_found_404``; the HTTP status is 404, see ``routes.request_guard``)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from dash import ALL, Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 from flask import request
 
-from callbacks.presentation import read_sequence, report_sequence, slide_choices
 from dashboard.data.store import DataStore
 from dashboard.text import labels
 from layouts.paths import PRESENTATION_PATH, SLIDES_PARAM, slides_href
@@ -26,6 +25,7 @@ from layouts.presentation_composer import (
     slide_order,
 )
 from pages import framed, serving_store
+from routes.presentation import read_sequence, report_sequence, slide_choices
 
 
 def layout(**query):

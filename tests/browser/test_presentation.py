@@ -9,7 +9,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from app import create_app
-from callbacks.presentation import presentation_steps
+from routes.presentation import presentation_steps
 from tests.browser.network import network_events, outside_requests
 from tests.browser.test_national_map import click, wait_until
 

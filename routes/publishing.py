@@ -16,14 +16,6 @@ from flask import jsonify, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from callbacks.sessions import (
-    LOGIN_PATH,
-    Refused,
-    check_form,
-    current_session,
-    message_page,
-    render,
-)
 from dashboard.accounts.users import ROLES, AccountError, parse_regions
 from dashboard.data.drafts import DraftRefused, Drafts, check_upload
 from dashboard.data.live_store import LiveStore
@@ -32,6 +24,14 @@ from dashboard.data.versions import VersionNotFound
 from dashboard.text import formatting, labels
 from layouts.paths import ACCOUNTS_PATH, DATA_PATH, PUBLISH_PATH
 from layouts.publish import publish_context
+from routes.sessions import (
+    LOGIN_PATH,
+    Refused,
+    check_form,
+    current_session,
+    message_page,
+    render,
+)
 
 LOG = logging.getLogger(__name__)
 MULTIPART_MARGIN = 64 * 1024  # form fields and multipart boundaries around the file

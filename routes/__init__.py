@@ -1,0 +1,42 @@
+"""The app's HTTP routes, apart from Dash's own: sessions and access, static files and
+geometry, malformed-request guard, publishing forms, presentation steps, exports.
+
+The screens' callbacks are registered by their modules in ``pages/``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dash import Dash
+
+from dashboard.accounts.users import Accounts
+from dashboard.data.live_store import LiveStore
+from dashboard.data.store import DataStore
+from dashboard.settings import Settings
+from routes import (
+    downloads,
+    geometry,
+    presentation,
+    publishing,
+    request_guard,
+    sessions,
+    static_files,
+)
+
+
+def register(
+    app: Dash,
+    settings: Settings,
+    store: DataStore,
+    live: LiveStore | None,
+    accounts: Accounts | None,
+    static_dir: Path,
+) -> None:
+    """In this order: access checks run before any other handler of a request."""
+    sessions.register(app, settings, accounts)
+    geometry.register(app, store)
+    static_files.register(app, static_dir, geometry.STATIC_MAX_AGE)
+    request_guard.register(app)
+    publishing.register(app, live)
+    presentation.register(app, store)
+    downloads.register(app, store)

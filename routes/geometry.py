@@ -1,0 +1,52 @@
+"""Geometry reaches the browser once, as cacheable pre-compressed files, never in a callback."""
+
+from __future__ import annotations
+
+from dash import Dash
+from flask import abort
+
+from dashboard.data.cache import cached
+from dashboard.data.live_store import current_store
+from dashboard.data.store import DataStore
+from dashboard.reports.region_summary import ti_communes_geojson
+from geodata.web import clockwise_path
+from routes.static_files import send_precompressed
+
+GEO_LEVELS = {"epci", "dep", "reg"}
+STATIC_MAX_AGE = 24 * 3600
+
+
+def register(app: Dash, store: DataStore) -> None:
+    @app.server.route("/geo/ti-communes/<name>.geojson")
+    def ti_communes_geometry(name: str):
+        id_ti, clockwise = name.removesuffix(".cw"), name.endswith(".cw")
+        data = current_store(store)  # one version for the whole answer
+        if id_ti not in data.tis.table.index:
+            abort(404)
+        key = ("ti_communes", id_ti, clockwise)
+        text = cached(data, key, lambda: ti_communes_geojson(data, id_ti, clockwise))
+        if text is None:
+            abort(404)
+        response = app.server.response_class(text, mimetype="application/geo+json")
+        response.cache_control.max_age = STATIC_MAX_AGE
+        return response
+
+    @app.server.route("/geo/<name>.geojson")
+    def geometry(name: str):
+        level, _, variant = name.partition(".")
+        max_age = STATIC_MAX_AGE
+        if variant not in ("", "cw"):
+            abort(404)
+        data = current_store(store)
+        if level in GEO_LEVELS:
+            path = data.geography.web_layer_path(level)
+        elif level == "lieux" and not variant:
+            path = data.geography.places_path
+        elif level == "ti":
+            # The TI list changes with each version: the browser revalidates (ETag) every time.
+            path, max_age = data.ti_perimeters_path, 0
+        else:
+            abort(404)
+        if variant:
+            path = clockwise_path(path)
+        return send_precompressed(path, "application/geo+json", max_age)
