@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 import pages
 import routes
+from dashboard.accounts.signing_key import SigningKeyError, signing_key
 from dashboard.accounts.users import Accounts
 from dashboard.data.database import DatabaseUnavailable
 from dashboard.data.live_store import LiveStore, open_live_store
@@ -67,6 +69,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     app.index_string = index_string(app.index_string)
     app.layout = lambda: serve_shell(store)
     accounts = Accounts(live.versions.engine) if live is not None else None
+    app.server.secret_key = session_key_or_exit(settings, accounts)
     app.server.config["TI_STORE"] = store
     app.server.config["TI_LIVE"] = live
     routes.register(app, settings, store, live, accounts, paths.build_dir() / "static")
@@ -100,6 +103,17 @@ def __getattr__(name: str):
         server = create_app().server
         return server
     raise AttributeError(name)
+
+
+def session_key_or_exit(settings: Settings, accounts: Accounts | None) -> str:
+    """The cookie-signing key; without a database nobody logs in, so a process key will do."""
+    if accounts is None:
+        return settings.secret_key or secrets.token_urlsafe(32)
+    try:
+        return signing_key(settings.secret_key, settings.secret_key_file)
+    except SigningKeyError as error:
+        print(f"Erreur : {error}", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def settings_or_exit() -> Settings:

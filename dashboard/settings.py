@@ -22,7 +22,8 @@ class Settings:
     database_url: str = ""
     private: bool = False  # TI_ACCES=prive: every page and export needs a login
     auth_header: str = ""  # header set by an authenticating proxy, naming the user
-    secret_key: str = ""  # "" = made once and kept in the database
+    secret_key: str = ""  # "" = read from secret_key_file (made once, owner-only)
+    secret_key_file: Path = INSTANCE_DIR / "secret_key"
     max_file_mb: float = 20.0
     poll_seconds: float = 1.0
     behind_proxy: bool = False  # TI_DERRIERE_PROXY=1: trust one proxy's X-Forwarded-* headers
@@ -53,6 +54,9 @@ class Settings:
             private=env.get("TI_ACCES", "public").strip().lower().replace("é", "e") == "prive",
             auth_header=env.get("TI_AUTH_HEADER", "").strip(),
             secret_key=env.get("TI_SECRET_KEY", ""),
+            secret_key_file=Path(
+                env.get("TI_SECRET_KEY_FILE", INSTANCE_DIR / "secret_key")
+            ).expanduser(),
             max_file_mb=_number(env, "TI_MAX_FILE_MB", cls.max_file_mb),
             poll_seconds=_number(env, "TI_POLL_SECONDS", cls.poll_seconds),
             behind_proxy=env.get("TI_DERRIERE_PROXY", "") == "1",

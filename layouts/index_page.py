@@ -43,14 +43,23 @@ PREFETCH_JS = """
 """
 
 
-def first_paint_head() -> str:
-    """``<link>`` and ``<script>`` elements for the head of the page (no outside host)."""
+def prefetch_script() -> str:
     screens = {NATIONAL_PATH: "epci", GAPS_PATH: GapState().level}
-    script = PREFETCH_JS % {
+    return PREFETCH_JS % {
         "screens": json.dumps(screens),
         "levels": json.dumps(LEVEL_PARAMS),
         "urls": json.dumps(GEOJSON_URLS),
     }
+
+
+def inline_scripts() -> list[str]:
+    """The page's own inline scripts, exactly as written (their hashes go in the CSP)."""
+    return [prefetch_script()]
+
+
+def first_paint_head() -> str:
+    """``<link>`` and ``<script>`` elements for the head of the page (no outside host)."""
+    script = prefetch_script()
     font, glyph_range = FIRST_GLYPHS
     glyphs = DEFAULT_GLYPHS_URL.replace("{fontstack}", font.replace(" ", "%20"))
     glyphs = glyphs.replace("{range}", glyph_range)

@@ -193,12 +193,12 @@ def is_screen(path: str) -> bool:
 
 def register_page_responses(app: Dash) -> None:
     """Dash answers every path with its page shell: unknown ones say 404 all the same, so
-    link checkers and crawlers see a missing page as missing. Every answer keeps the
-    full address of a page within the site only (``first_page`` reads it back)."""
+    link checkers and crawlers see a missing page as missing. (``first_page`` reads the
+    page's full address from the ``Referer``, which ``Referrer-Policy: same-origin`` keeps
+    within the site: see ``routes/security_headers.py``.)"""
 
     @app.server.after_request
     def page_responses(response):
-        response.headers.setdefault("Referrer-Policy", "same-origin")
         shell = request.endpoint == "/<path:path>" and response.status_code == 200
         if shell and not is_screen(request.path):
             response.status_code = 404

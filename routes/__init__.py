@@ -19,6 +19,7 @@ from routes import (
     presentation,
     publishing,
     request_guard,
+    security_headers,
     sessions,
     static_files,
 )
@@ -32,7 +33,9 @@ def register(
     accounts: Accounts | None,
     static_dir: Path,
 ) -> None:
-    """In this order: access checks run before any other handler of a request."""
+    """In this order: access checks run before any other handler of a request, and the
+    security headers are added after every other handler has made its response."""
+    security_headers.register(app)
     sessions.register(app, settings, accounts)
     geometry.register(app, store)
     static_files.register(app, static_dir, geometry.STATIC_MAX_AGE)

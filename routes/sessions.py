@@ -19,7 +19,7 @@ from dash import Dash
 from flask import Response, g, redirect, render_template, request, session
 from flask.sessions import SecureCookieSessionInterface
 
-from dashboard.accounts.users import Account, Accounts, Session, TooManyFailures, secret_key
+from dashboard.accounts.users import Account, Accounts, Session, TooManyFailures
 from dashboard.settings import Settings
 from dashboard.text import labels
 from layouts import paths
@@ -50,11 +50,6 @@ class _SessionCookies(SecureCookieSessionInterface):
 
 def register(app: Dash, settings: Settings, accounts: Accounts | None) -> None:
     server = app.server
-    # Without a database (a store handed to create_app) nobody logs in: a process key will do.
-    fallback = secrets.token_urlsafe(32)
-    server.secret_key = settings.secret_key or (
-        secret_key(accounts.engine) if accounts else fallback
-    )
     server.session_interface = _SessionCookies()
     server.config.update(
         SESSION_COOKIE_NAME="ti_session",

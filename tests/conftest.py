@@ -93,6 +93,7 @@ def settings(tmp_path, store_cache):
         database_url=f"sqlite:///{tmp_path / 'tableau.sqlite3'}",
         cache_dir=store_cache,
         poll_seconds=0.5,
+        secret_key_file=tmp_path / "secret_key",
     )
 
 

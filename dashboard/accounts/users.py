@@ -20,7 +20,6 @@ from sqlalchemy import Engine, delete, func, insert, select
 
 from dashboard.data.database import (
     accounts,
-    app_settings,
     as_utc,
     login_failures,
     login_sessions,
@@ -205,18 +204,6 @@ class Accounts:
             raise TooManyFailures(
                 f"trop de tentatives de connexion échouées : réessayez dans {minutes} minutes"
             )
-
-
-def secret_key(engine: Engine) -> str:
-    """The key that signs session cookies: made once, kept in the database, shared by processes."""
-    with writing(engine) as connection:
-        value = connection.execute(
-            select(app_settings.c.value).where(app_settings.c.key == "secret_key")
-        ).scalar()
-        if value is None:
-            value = secrets.token_urlsafe(48)
-            connection.execute(insert(app_settings).values(key="secret_key", value=value))
-    return value
 
 
 def parse_regions(text: str | None) -> tuple[str, ...]:

@@ -1,4 +1,5 @@
-"""The administrators' commands of ``python -m dashboard``: publish, versions, rollback, users.
+"""The administrators' commands of ``python -m dashboard``: publish, versions, rollback, users,
+migrate.
 
 They act on the app's own database through the same code as the web pages,
 so a file published here gets the same checks, report and version.
@@ -11,9 +12,11 @@ import os
 import sys
 from argparse import Namespace
 
+from alembic.util.exc import CommandError
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.accounts.users import ROLES, Account, AccountError, Accounts, parse_regions
+from dashboard.data import migrations
 from dashboard.data.database import DatabaseUnavailable, open_engine
 from dashboard.data.ingest.load import unknown_kind_message
 from dashboard.data.schemas import KINDS
@@ -30,6 +33,8 @@ def run(args: Namespace) -> int:
         settings = Settings.from_env()
         if args.command == "users":
             return _users(args, Accounts(open_engine(settings.database)))
+        if args.command == "migrate":
+            return _migrate(settings)
         if args.command == "versions":
             return _versions(DataVersions(open_engine(settings.database)))
         if args.command == "rollback":
@@ -43,8 +48,17 @@ def run(args: Namespace) -> int:
         SettingsError,
     ) as error:
         return _fail(str(error))
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, CommandError) as error:
         return _fail(f"base de données injoignable ({type(error).__name__})")
+
+
+def _migrate(settings: Settings) -> int:
+    before, after = migrations.upgrade(open_engine(settings.database, migrate=False))
+    if before == after:
+        print(f"Schéma de la base à jour (révision {after})")
+    else:
+        print(f"Schéma de la base migré : révision {before or 'aucune'} → {after}")
+    return EXIT_OK
 
 
 def _users(args: Namespace, accounts: Accounts) -> int:

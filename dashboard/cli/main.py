@@ -6,6 +6,7 @@
     python -m dashboard publish KIND FILE --user NAME
                                             same report, then the file becomes a new version
     python -m dashboard versions            one line per version, newest first
+    python -m dashboard migrate             bring the database's schema to the newest revision
     python -m dashboard rollback N --user NAME
     python -m dashboard users add NAME --role editeur [--regions 27,44]
     python -m dashboard users list | users remove NAME
@@ -52,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("file", metavar="FICHIER", type=Path)
     publish.add_argument("--user", required=True, metavar="NOM", help="compte éditeur")
     commands.add_parser("versions", help="liste des versions des données")
+    commands.add_parser("migrate", help="mettre le schéma de la base à jour (migrations)")
     rollback = commands.add_parser("rollback", help="revenir aux données d'une version")
     rollback.add_argument("number", metavar="N", type=int)
     rollback.add_argument("--user", required=True, metavar="NOM", help="compte administrateur")
@@ -86,7 +88,7 @@ def _geography(skip: bool):
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command in ("publish", "versions", "rollback", "users"):
+    if args.command in ("publish", "versions", "rollback", "users", "migrate"):
         from dashboard.cli.admin import run
 
         return run(args)

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from alembic.util.exc import CommandError
 from sqlalchemy import (
     Boolean,
     Column,
@@ -34,6 +35,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from dashboard.data import migrations
 
 WRITE_LOCK_ID = 720_2026  # PostgreSQL advisory lock taken by every write transaction
 SQLITE_BUSY_SECONDS = 30
@@ -155,8 +158,8 @@ def safe_url(url: str) -> str:
         return "(adresse illisible)"
 
 
-def open_engine(url: str) -> Engine:
-    """An engine on ``url`` with its tables created; DatabaseUnavailable in French otherwise."""
+def open_engine(url: str, migrate: bool = True) -> Engine:
+    """An engine on ``url`` with its schema migrated; DatabaseUnavailable in French otherwise."""
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -169,8 +172,9 @@ def open_engine(url: str) -> Engine:
         engine = create_engine(parsed, pool_pre_ping=True, **_engine_options(parsed))
         if engine.dialect.name == "sqlite":
             _serialise_sqlite_writes(engine)
-        metadata.create_all(engine)
-    except (SQLAlchemyError, OSError, ImportError) as error:
+        if migrate:
+            migrations.upgrade(engine)
+    except (SQLAlchemyError, OSError, ImportError, CommandError) as error:
         raise DatabaseUnavailable(
             f"base de données injoignable : {safe_url(url)} ({_reason(error)})"
         ) from None

@@ -57,6 +57,11 @@ def test_no_serious_accessibility_violation(dash_duo, demo_store, axe_source, pa
     assert violations == [], json.dumps(violations, ensure_ascii=False, indent=1)
     headings = dash_duo.driver.execute_script("return document.querySelectorAll('h1').length;")
     assert headings == 1
+    # The Content-Security-Policy (routes/security_headers.py) blocks nothing the page needs.
+    refused = [
+        e["message"] for e in dash_duo.get_logs() or [] if "Content Security" in e["message"]
+    ]
+    assert refused == []
 
 
 def test_the_first_tab_offers_to_skip_to_the_content(dash_duo, demo_store):
