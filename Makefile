@@ -2,27 +2,36 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# PYTHONWARNINGS: setuptools' editable-install notice is harmless and alarming.
+PIP := PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --disable-pip-version-check
 RUN_STAMP := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 GEODATA := geodata/build/report.json
 # axe-core for the accessibility test, from the npm registry (injected by the test itself).
 AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test bench lint geodata demo-data clean
+.PHONY: run test test-fast bench lint lock geodata demo-data clean
 
 $(PY):
+	@echo "→ Environnement Python (.venv)"
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PIP) --upgrade pip
 
-$(RUN_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e .
+# Dependencies come from the lock files (exact versions); the project itself without deps.
+$(RUN_STAMP): pyproject.toml requirements.lock | $(PY)
+	@echo "→ Dépendances de l'application (requirements.lock), une minute environ"
+	$(PIP) -r requirements.lock
+	$(PIP) --no-deps -e .
 	touch $@
 
-$(TEST_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install --quiet -e ".[test]"
+$(TEST_STAMP): pyproject.toml requirements-test.lock | $(PY)
+	@echo "→ Dépendances de test (requirements-test.lock)"
+	$(PIP) -r requirements-test.lock
+	$(PIP) --no-deps -e .
 	touch $@ $(RUN_STAMP)
 
 $(GEODATA): | $(RUN_STAMP)
+	@echo "→ Géographie de référence (une fois, quelques dizaines de secondes)"
 	$(PY) -m geodata build
 	$(PY) -m routes.static_files
 
@@ -38,11 +47,25 @@ run: $(RUN_STAMP) $(GEODATA)
 test: $(TEST_STAMP) $(GEODATA) $(AXE)
 	$(PY) -m pytest
 
+# Unit tests only: the fast lane for a developer's loop (under 2 minutes).
+test-fast: $(TEST_STAMP)
+	$(PY) -m pytest tests/unit -q
+
 bench: $(TEST_STAMP) $(GEODATA)
 	$(PY) -m tests.benchmarks.run
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+# Rebuild the lock files from pyproject.toml in throw-away environments.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet .
+	{ echo "# Runtime dependencies, pinned (make lock rebuilds this file from pyproject.toml)."; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -v '^ti-dashboard'; } > requirements.lock
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install --quiet ".[test,postgresql]"
+	{ echo "# Runtime, test and PostgreSQL dependencies, pinned (make lock rebuilds this file)."; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -v '^ti-dashboard'; } > requirements-test.lock
+	rm -rf .lock-venv
 
 demo-data: $(RUN_STAMP) $(GEODATA)
 	$(PY) -m tools.demo_builder

@@ -12,10 +12,11 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 import pages
 import routes
+from callbacks.request_store import request_store
 from dashboard.accounts.signing_key import SigningKeyError, signing_key
 from dashboard.accounts.users import Accounts
 from dashboard.data.database import DatabaseUnavailable
-from dashboard.data.live_store import LiveStore, open_live_store
+from dashboard.data.live_store import LiveStore, StoreSource, open_live_store
 from dashboard.data.store import DataFolderMissing, DataStore
 from dashboard.settings import Settings, SettingsError
 from dashboard.text import labels
@@ -79,12 +80,13 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     return app
 
 
-def serve_shell(store: DataStore):
+def serve_shell(store: StoreSource):
     """The layout of every page: the frame, with the browser's page already in it."""
     location, page, title = None, None, None
     if has_request_context():
         location, page, title = first_page(request.referrer, request.host_url)
-    return app_layout(store.is_demo, current_session(), location, page, title)
+    is_demo = request_store(store).is_demo
+    return app_layout(is_demo, current_session(), location, page, title)
 
 
 def open_live_store_or_exit(settings: Settings) -> LiveStore:

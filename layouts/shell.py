@@ -6,6 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from dashboard.text import labels
+from layouts.page_container import NAVIGATE, page_container
 from layouts.paths import (
     ACCOUNTS_PATH,
     DATA_PATH,
@@ -91,20 +92,18 @@ def app_layout(
     """The frame built at each page load (the demo banner and account links follow the
     version and the session) around Dash Pages' container; ``page`` fills it when known
     already (see ``pages.first_page``), otherwise Dash Pages' router does."""
+    location_part, content, *router_parts = page_container(
+        location, page, title or labels.APP_TITLE
+    )
     return html.Div(
         [
-            dcc.Location(id="_pages_location", refresh="callback-nav", **(location or {})),
+            location_part,
+            dcc.Location(id=NAVIGATE, refresh="callback-nav"),
             html.A(labels.SKIP_LINK, href="#page-content", className="skip-link"),
             header(current),
             demo_banner() if is_demo else None,
-            html.Main(
-                html.Div(page, id="_pages_content", disable_n_clicks=True),
-                id="page-content",
-                className="container-fluid py-2",
-                tabIndex="-1",
-            ),
-            dcc.Store(id="_pages_store", data={"title": title or labels.APP_TITLE}),
-            html.Div(id="_pages_dummy", disable_n_clicks=True),
+            html.Main(content, id="page-content", className="container-fluid py-2", tabIndex="-1"),
+            *router_parts,
         ],
         lang="fr",
     )

@@ -11,28 +11,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 import dash
 import dash_bootstrap_components as dbc
 from dash import Dash, Input, Output, State, dcc, html
-
-# Dash Pages' own path matching and query parsing, so a page built into the layout is
-# the one its router would have built.
-from dash._pages import _parse_query_string, _path_to_page
 from dash.exceptions import PreventUpdate
 from flask import current_app, request
 
-from dashboard.data.live_store import LiveStore, current_store
+from callbacks.request_store import request_store
+from dashboard.data.live_store import LiveStore, StoreSource
 from dashboard.data.store import DataStore
 from dashboard.text import formatting, labels
 from layouts.components import shown_id
 from layouts.filter_panel import date_feedback_id
+from layouts.page_container import NAVIGATE, location_of, match_page, query_arguments
 from layouts.paths import DATA_PATH
-
-# Dash Pages' own component ids (dash.page_container): its router listens to them.
-LOCATION = "_pages_location"
-CONTENT = "_pages_content"
 
 
 def register_territory_choice(app: Dash, choice_id: str, path_of: Callable[[str], str]) -> None:
@@ -43,7 +36,7 @@ def register_territory_choice(app: Dash, choice_id: str, path_of: Callable[[str]
     the address back to itself."""
 
     @app.callback(
-        Output(LOCATION, "pathname", allow_duplicate=True),
+        Output(NAVIGATE, "pathname", allow_duplicate=True),
         Input(choice_id, "value"),
         State(shown_id(choice_id), "data"),
         prevent_initial_call=True,
@@ -78,7 +71,7 @@ def clientside_call(function: str, path: str, *arguments: str) -> str:
 
 def serving_store() -> DataStore:
     """The version the app answering this request serves (one version for the whole page)."""
-    return current_store(current_app.config["TI_STORE"])
+    return request_store(current_app.config["TI_STORE"])
 
 
 def serving_live() -> LiveStore | None:
@@ -134,7 +127,7 @@ def _notice(text: str, color: str, report_link: bool = True) -> dbc.Alert:
     )
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     """Every screen, in the order Dash Pages matches their paths."""
     from pages import (
         data_report,
@@ -170,25 +163,23 @@ def first_page(referrer: str | None, host_url: str) -> tuple[dict, object, str |
     """
     if not referrer or not referrer.startswith(host_url):
         return {}, None, None
-    parts = urlsplit(referrer)
-    search = f"?{parts.query}" if parts.query else ""
-    page, variables = _path_to_page(parts.path.strip("/"))
+    location = location_of(referrer)
+    page, variables = match_page(location["pathname"])
     if not page:
         page = dash.page_registry.get("pages.not_found_404", {})
-    location = {"pathname": parts.path, "search": search, "href": referrer, "hash": ""}
-    arguments = {**(variables or {}), **_parse_query_string(search)}
-    title = page["title"](**(variables or {})) if callable(page["title"]) else page["title"]
+    arguments = {**variables, **query_arguments(location["search"])}
+    title = page["title"](**variables) if callable(page["title"]) else page["title"]
     return location, page["layout"](**arguments), title
 
 
 def is_screen(path: str) -> bool:
     """True when ``path`` is one of the screens showing something that exists (a known
     région or TI for the templated paths; anything else says « introuvable »)."""
-    page, variables = _path_to_page(path.strip("/"))
+    page, variables = match_page(path)
     if not page or page.get("module") == "pages.not_found_404":
         return False
     exists = page.get("exists")  # stored by register_page with the page (region, ti_sheet)
-    return exists is None or exists(serving_store(), **(variables or {}))
+    return exists is None or exists(serving_store(), **variables)
 
 
 def register_page_responses(app: Dash) -> None:

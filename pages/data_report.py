@@ -10,7 +10,7 @@ from dash import Dash
 from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.analysis.url_state import query_params
-from dashboard.data.live_store import LiveStore
+from dashboard.data.live_store import LiveStore, StoreSource
 from dashboard.data.store import DataStore
 from dashboard.text import labels
 from layouts.data_report import data_report_page
@@ -25,7 +25,7 @@ def layout(**query):
     return framed(data_page_for(serving_store(), serving_live(), search))
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     dash.register_page(__name__, path=DATA_PATH, title=labels.REPORT_TITLE, layout=layout)
 
 

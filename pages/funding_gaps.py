@@ -7,6 +7,7 @@ import dash
 from dash import Dash, Input, Output, Patch, State, ctx, html
 from dash.exceptions import PreventUpdate
 
+from callbacks.request_store import request_store
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
 from dashboard.analysis import queries
 from dashboard.analysis.funding_gaps import (
@@ -18,6 +19,7 @@ from dashboard.analysis.funding_gaps import (
     rule_sentence,
 )
 from dashboard.data.cache import cached
+from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports.region_summary import fit_view
 from dashboard.territory.geography import OVERSEAS_REGIONS
@@ -160,14 +162,15 @@ def map_patch(store: DataStore, state: GapState, result: GapResult, drawn: dict,
     return patch
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     dash.register_page(__name__, path=GAPS_PATH, title=labels.GAPS_TITLE, layout=layout)
     register_date_checks(app, "g-date-from", "g-date-to")
 
     def svg_map(query: str):
+        data = request_store(store)  # one version for the whole answer
         state = GapState.from_query(query)
-        bounds = queries.places_bounds(store, state)
-        return gap_svg_figure(funding_gaps(store, state), state, bounds)
+        bounds = queries.places_bounds(data, state)
+        return gap_svg_figure(funding_gaps(data, state), state, bounds)
 
     register_svg_fallback(
         app,
@@ -231,14 +234,15 @@ def register(app: Dash, store: DataStore) -> None:
     )
     def repaint(query, drawn, webgl):
         """A Patch of what changed (geometry never), or the SVG map without WebGL."""
+        data = request_store(store)  # one version for the whole answer
         state = GapState.from_query(query)
-        result = funding_gaps(store, state)
+        result = funding_gaps(data, state)
         now = drawn_key(state, drawn)
         drawn = drawn or {}
         if webgl is False:
-            patch = gap_svg_figure(result, state, queries.places_bounds(store, state))
+            patch = gap_svg_figure(result, state, queries.places_bounds(data, state))
         else:
-            patch = map_patch(store, state, result, drawn, now)
+            patch = map_patch(data, state, result, drawn, now)
         n_listed = len(result.listed(state.regions))
         hrefs = export_hrefs(state.to_query(), dataset=GAPS_DATASET)
         return (
@@ -265,10 +269,11 @@ def register(app: Dash, store: DataStore) -> None:
     )
     def list_page(query, page, sort_by):
         """A new rule starts again at page 1; paging and sorting keep the rule."""
+        data = request_store(store)  # one version for the whole answer
         state = GapState.from_query(query)
         page = 0 if ctx.triggered_id == "gaps-state" else (page or 0)
         records, page_count = table_page(
-            funding_gaps(store, state), state.regions, sort_by or [], page
+            funding_gaps(data, state), state.regions, sort_by or [], page
         )
         return records, page_count, page
 
@@ -282,16 +287,17 @@ def register(app: Dash, store: DataStore) -> None:
         prevent_initial_call=True,
     )
     def open_detail(cell, click, query):
+        data = request_store(store)  # one version for the whole answer
         code = clicked_code(cell, click)
         if code is None:
             raise PreventUpdate
         state = GapState.from_query(query)
-        result = funding_gaps(store, state)
+        result = funding_gaps(data, state)
         rows = result.table[result.table["code"] == code]
         if rows.empty:
             raise PreventUpdate
         row = rows.iloc[0]
-        body = territory_detail(row, result, detail_links(store, state, row), POPULATION_VINTAGE)
+        body = territory_detail(row, result, detail_links(data, state, row), POPULATION_VINTAGE)
         return True, row["nom"], body
 
 

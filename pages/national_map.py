@@ -8,11 +8,12 @@ import dash
 from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.request_store import request_store
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
 from dashboard.analysis import queries
 from dashboard.analysis.filters import FilterState
 from dashboard.data.cache import cached
-from dashboard.data.live_store import current_store
+from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.territory import search
 from dashboard.territory.geography import PANEL_OF_REGION
@@ -34,7 +35,7 @@ from layouts.national_map import (
     table_columns,
 )
 from layouts.paths import NATIONAL_PATH, gaps_href, region_path, ti_path
-from pages import LOCATION, clientside_call, framed, register_date_checks, serving_store
+from pages import NAVIGATE, clientside_call, framed, register_date_checks, serving_store
 
 CONTROL_INPUTS = [
     Input("f-level", "value"),
@@ -215,7 +216,7 @@ def map_answer(data: DataStore, values: tuple, table_only: bool) -> tuple:
     )
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     register_date_checks(app, "f-date-from", "f-date-to")
     dash.register_page(
         __name__, path=NATIONAL_PATH, title=labels.NAV_MAP, name=labels.NAV_MAP, layout=layout
@@ -251,7 +252,7 @@ def register(app: Dash, store: DataStore) -> None:
         Geometry never travels; the browser recolours without re-reading it
         (assets/choropleth_recolour.js). Whole answers are cached: many users look
         at the same few filter combinations."""
-        data = current_store(store)
+        data = request_store(store)
         table_only = ctx.triggered_id == "territory-table"
         key = ("update_map", table_only, json.dumps(values, sort_keys=True, default=str))
         return cached(data, key, lambda: map_answer(data, values, table_only))
@@ -317,7 +318,7 @@ def register(app: Dash, store: DataStore) -> None:
         """Names matching what is typed; the chosen one stays listed (its label shows)."""
         if not typed:
             raise PreventUpdate
-        options = [found.option() for found in search.find(current_store(store), typed)]
+        options = [found.option() for found in search.find(request_store(store), typed)]
         if not options:  # said as an option: the dropdown's own message means "wait"
             options = [
                 {"label": labels.SEARCH_NOTHING, "value": "", "disabled": True, "search": typed}
@@ -346,7 +347,7 @@ def register(app: Dash, store: DataStore) -> None:
             answer = [no_update] * 4
             answer[filters[kind]] = [code]
             return tuple(answer)
-        bounds = queries.territory_bounds(current_store(store), kind, code)
+        bounds = queries.territory_bounds(request_store(store), kind, code)
         if bounds is None or webgl is False:
             raise PreventUpdate
         patch = Patch()
@@ -354,7 +355,7 @@ def register(app: Dash, store: DataStore) -> None:
         return no_update, no_update, no_update, patch
 
     @app.callback(
-        Output(LOCATION, "pathname", allow_duplicate=True),
+        Output(NAVIGATE, "pathname", allow_duplicate=True),
         Output("f-departement", "value", allow_duplicate=True),
         Output("project-modal", "is_open"),
         Output("project-title", "children"),
@@ -369,7 +370,7 @@ def register(app: Dash, store: DataStore) -> None:
     def open_clicked(click, cell, rows, level, query):
         """A pin opens its project; a territory (on the map or a table row) opens its
         TI sheet or région panel, filters on its département, or shows its EPCI."""
-        data = current_store(store)
+        data = request_store(store)
         if ctx.triggered_id == "territory-table":
             if not cell or not rows or cell.get("row", len(rows)) >= len(rows):
                 raise PreventUpdate

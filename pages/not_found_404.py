@@ -6,7 +6,7 @@ from __future__ import annotations
 import dash
 from dash import Dash, dcc, html
 
-from dashboard.data.store import DataStore
+from dashboard.data.live_store import StoreSource
 from dashboard.text import labels
 from layouts.paths import NATIONAL_PATH
 
@@ -20,5 +20,5 @@ def layout(**_query) -> html.Div:
     )
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     dash.register_page(__name__, path="/404", title=labels.PAGE_NOT_FOUND, layout=layout)

@@ -8,7 +8,7 @@ from dash import ALL, Dash, Input, Output, State, ctx
 from dash.exceptions import PreventUpdate
 from flask import request
 
-from dashboard.data.store import DataStore
+from dashboard.data.live_store import StoreSource
 from dashboard.text import labels
 from layouts.paths import PRESENTATION_PATH, SLIDES_PARAM, slides_href
 from layouts.presentation_composer import (
@@ -58,7 +58,7 @@ def edited(sequence: list[str], trigger, added: str | None) -> list[str]:
     return moved
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     dash.register_page(__name__, path=PRESENTATION_PATH, title=labels.COMPOSER_TITLE, layout=layout)
 
     @app.callback(

@@ -6,9 +6,10 @@ from __future__ import annotations
 import dash
 from dash import Dash, Output, State, html
 
+from callbacks.request_store import request_store
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
 from dashboard.data.cache import cached
-from dashboard.data.live_store import current_store
+from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports.region_summary import (
     UnknownTerritory,
@@ -22,7 +23,7 @@ from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import region_figure, region_svg_figure
 from layouts.paths import REGION_PATH, REGION_TEMPLATE, region_path
 from layouts.region_panel import region_not_found, region_panel
-from pages import LOCATION, framed, register_territory_choice, serving_store
+from pages import NAVIGATE, framed, register_territory_choice, serving_store
 
 
 def region_exists(store: DataStore, region_code: str = "") -> bool:
@@ -43,7 +44,7 @@ def layout(region_code: str | None = None, **_query):
     return framed(page)
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     title = labels.REGION_PAGE_TITLE
     dash.register_page(
         __name__, path_template=REGION_TEMPLATE, title=title, layout=layout, exists=region_exists
@@ -52,7 +53,7 @@ def register(app: Dash, store: DataStore) -> None:
 
     def svg_map(pathname: str | None):
         """Without WebGL the panel's map is drawn in SVG (région, TI perimeters, pins)."""
-        data = current_store(store)
+        data = request_store(store)
         code = (pathname or "").strip("/").partition("/")[2] or default_region(data)
         try:
             return svg_graph("region-map", region_svg_figure(region_summary(data, code)))
@@ -63,7 +64,7 @@ def register(app: Dash, store: DataStore) -> None:
         app,
         webgl_store("region-map"),
         Output(map_frame("region-map"), "children"),
-        State(LOCATION, "pathname"),
+        State(NAVIGATE, "pathname"),
         svg_map,
     )
 

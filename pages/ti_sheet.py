@@ -6,9 +6,10 @@ from __future__ import annotations
 import dash
 from dash import Dash, Input, Output, State, html
 
+from callbacks.request_store import request_store
 from callbacks.webgl import browser_draws_webgl, register_svg_fallback
 from dashboard.data.cache import cached
-from dashboard.data.live_store import current_store
+from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports.region_summary import UnknownTerritory, ti_choices, ti_summary
 from dashboard.text import labels
@@ -16,7 +17,7 @@ from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import enjeu_chart, ti_figure, ti_svg_figure
 from layouts.paths import TI_PATH, TI_TEMPLATE, ti_path
 from layouts.ti_sheet import sort_rows, ti_not_found, ti_sheet
-from pages import LOCATION, framed, register_territory_choice, serving_store
+from pages import NAVIGATE, framed, register_territory_choice, serving_store
 
 
 def layout(id_ti: str = "", **_query):
@@ -26,7 +27,7 @@ def layout(id_ti: str = "", **_query):
     return framed(page)
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     dash.register_page(
         __name__,
         path_template=TI_TEMPLATE,
@@ -39,7 +40,7 @@ def register(app: Dash, store: DataStore) -> None:
         """Without WebGL the TI's map is drawn in SVG (communes by EPCI, lauréats)."""
         try:
             summary = ti_summary(
-                current_store(store), (pathname or "").strip("/").partition("/")[2]
+                request_store(store), (pathname or "").strip("/").partition("/")[2]
             )
         except UnknownTerritory:
             return None
@@ -49,7 +50,7 @@ def register(app: Dash, store: DataStore) -> None:
         app,
         webgl_store("ti-map"),
         Output(map_frame("ti-map"), "children"),
-        State(LOCATION, "pathname"),
+        State(NAVIGATE, "pathname"),
         svg_map,
     )
 

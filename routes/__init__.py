@@ -10,8 +10,7 @@ from pathlib import Path
 from dash import Dash
 
 from dashboard.accounts.users import Accounts
-from dashboard.data.live_store import LiveStore
-from dashboard.data.store import DataStore
+from dashboard.data.live_store import LiveStore, StoreSource
 from dashboard.settings import Settings
 from routes import (
     downloads,
@@ -28,7 +27,7 @@ from routes import (
 def register(
     app: Dash,
     settings: Settings,
-    store: DataStore,
+    store: StoreSource,
     live: LiveStore | None,
     accounts: Accounts | None,
     static_dir: Path,

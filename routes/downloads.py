@@ -17,9 +17,10 @@ from datetime import date
 from dash import Dash
 from flask import Response, abort, request
 
+from callbacks.request_store import request_store
 from dashboard.analysis.filters import FilterState
 from dashboard.analysis.funding_gaps import GapState, funding_gaps
-from dashboard.data.live_store import current_store
+from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports import exports
 from dashboard.reports.region_sheet_pdf import UnknownRegion, region_sheet_pdf
@@ -32,23 +33,25 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     server = app.server
     sheets = _SheetCache(store)
 
     def laureats_csv() -> Response:
+        data = request_store(store)  # one version for the whole answer
         state = FilterState.from_query(request.query_string.decode("utf-8", "replace"))
-        body = exports.to_excel_csv(exports.laureats_for_export(store, state))
-        return _attachment(body, CSV_TYPE, exports.export_filename("csv", version=_version(store)))
+        body = exports.to_excel_csv(exports.laureats_for_export(data, state))
+        return _attachment(body, CSV_TYPE, exports.export_filename("csv", version=_version(data)))
 
     def laureats_xlsx() -> Response:
+        data = request_store(store)
         state = FilterState.from_query(request.query_string.decode("utf-8", "replace"))
-        frame = exports.laureats_for_export(store, state)
-        info = exports.export_information(store, state, len(frame))
+        frame = exports.laureats_for_export(data, state)
+        info = exports.export_information(data, state, len(frame))
         return _attachment(
             exports.to_xlsx(frame, info),
             XLSX_TYPE,
-            exports.export_filename("xlsx", version=_version(store)),
+            exports.export_filename("xlsx", version=_version(data)),
         )
 
     def region_pdf(code: str) -> Response:
@@ -60,24 +63,21 @@ def register(app: Dash, store: DataStore) -> None:
         response.headers["Server-Timing"] = f"render;dur={seconds * 1000:.0f}"
         return response
 
-    def gaps_frame():
-        state = GapState.from_query(request.query_string.decode("utf-8", "replace"))
-        result = funding_gaps(store, state)
-        return state, result, exports.gaps_for_export(result, state.regions)
-
     def gaps_csv() -> Response:
-        _state, _result, frame = gaps_frame()
+        data = request_store(store)
+        _state, _result, frame = _gaps_frame(data)
         return _attachment(
             exports.to_excel_csv(frame),
             CSV_TYPE,
-            exports.gaps_filename("csv", version=_version(store)),
+            exports.gaps_filename("csv", version=_version(data)),
         )
 
     def gaps_xlsx() -> Response:
-        state, result, frame = gaps_frame()
-        info = exports.gaps_information(store, state, result, len(frame))
+        data = request_store(store)
+        state, result, frame = _gaps_frame(data)
+        info = exports.gaps_information(data, state, result, len(frame))
         body = exports.to_xlsx(frame, info, labels.GAPS_EXPORT_SHEET, exports.GAP_FORMATS)
-        return _attachment(body, XLSX_TYPE, exports.gaps_filename("xlsx", version=_version(store)))
+        return _attachment(body, XLSX_TYPE, exports.gaps_filename("xlsx", version=_version(data)))
 
     gaps = f"/export/{GAPS_DATASET}"
     server.add_url_rule(f"{gaps}.csv", "export_gaps_csv", gaps_csv)
@@ -96,7 +96,7 @@ class _SheetCache:
         self._lock = threading.Lock()
 
     def get(self, code: str) -> tuple[bytes, float]:
-        data = current_store(self._store)
+        data = request_store(self._store)
         key = (code, date.today(), id(data))
         with self._lock:
             if key in self._sheets:
@@ -111,7 +111,13 @@ class _SheetCache:
         return body, seconds
 
 
-def _version(store) -> int | None:
+def _gaps_frame(data: DataStore):
+    state = GapState.from_query(request.query_string.decode("utf-8", "replace"))
+    result = funding_gaps(data, state)
+    return state, result, exports.gaps_for_export(result, state.regions)
+
+
+def _version(store: DataStore) -> int | None:
     return store.version.number if store.version is not None else None
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dash import Dash
 from flask import abort
 
+from callbacks.request_store import request_store
 from dashboard.data.cache import cached
-from dashboard.data.live_store import current_store
-from dashboard.data.store import DataStore
+from dashboard.data.live_store import StoreSource
 from dashboard.reports.region_summary import ti_communes_geojson
 from geodata.web import clockwise_path
 from routes.static_files import send_precompressed
@@ -16,11 +16,11 @@ GEO_LEVELS = {"epci", "dep", "reg"}
 STATIC_MAX_AGE = 24 * 3600
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     @app.server.route("/geo/ti-communes/<name>.geojson")
     def ti_communes_geometry(name: str):
         id_ti, clockwise = name.removesuffix(".cw"), name.endswith(".cw")
-        data = current_store(store)  # one version for the whole answer
+        data = request_store(store)  # one version for the whole answer
         if id_ti not in data.tis.table.index:
             abort(404)
         key = ("ti_communes", id_ti, clockwise)
@@ -37,7 +37,7 @@ def register(app: Dash, store: DataStore) -> None:
         max_age = STATIC_MAX_AGE
         if variant not in ("", "cw"):
             abort(404)
-        data = current_store(store)
+        data = request_store(store)
         if level in GEO_LEVELS:
             path = data.geography.web_layer_path(level)
         elif level == "lieux" and not variant:

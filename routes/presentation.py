@@ -7,7 +7,8 @@ from __future__ import annotations
 from dash import Dash
 from flask import jsonify, request
 
-from dashboard.data.live_store import current_store
+from callbacks.request_store import request_store
+from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports.region_summary import (
     UnknownTerritory,
@@ -87,7 +88,7 @@ def presentation_steps(store: DataStore, sequence: object = None) -> dict:
     return {"steps": [slide_path(t) for t in tokens], "ignored": ignored}
 
 
-def register(app: Dash, store: DataStore) -> None:
+def register(app: Dash, store: StoreSource) -> None:
     texts = {
         "on": labels.PRESENTATION_ON,
         "off": labels.PRESENTATION_OFF,
@@ -96,7 +97,7 @@ def register(app: Dash, store: DataStore) -> None:
     }
 
     def presentation_config():
-        steps = presentation_steps(current_store(store), request.args.get(SLIDES_PARAM))
+        steps = presentation_steps(request_store(store), request.args.get(SLIDES_PARAM))
         response = jsonify({**steps, "labels": texts})
         response.headers["Cache-Control"] = "no-cache"
         return response

@@ -66,7 +66,7 @@ def register(app: Dash, live: LiveStore | None) -> None:
                 message, tone = labels.PUBLISH_UNREACHABLE, "danger"
         if request.args.get("abandon"):
             message = labels.PUBLISH_ABANDONED
-        context = publish_context(current, draft, size_text, live.geography.names("reg"))
+        context = publish_context(current, draft, size_text, live.store.geography.names("reg"))
         return render("publish.html", message=message, tone=tone, **context)
 
     @server.errorhandler(RequestEntityTooLarge)

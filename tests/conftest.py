@@ -99,7 +99,7 @@ def settings(tmp_path, store_cache):
 
 @pytest.fixture
 def app(settings):
-    from tests.publishing.support import make_app
+    from tests.integration.publishing.support import make_app
 
     app = make_app(settings)
     yield app

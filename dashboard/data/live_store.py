@@ -30,7 +30,10 @@ FOLDER_AUTHOR = "démarrage (dossier TI_DATA_DIR)"
 
 
 class LiveStore:
-    """Delegates to the current ``DataStore``; ``refresh`` swaps in a newer version."""
+    """Holds the current ``DataStore`` (``store``); ``refresh`` swaps in a newer version.
+
+    Readers take ``store`` once and keep it for their whole answer (``current_store``):
+    there is no delegation of attributes, so no answer can read two versions."""
 
     def __init__(self, settings: Settings, versions: DataVersions) -> None:
         self.settings = settings
@@ -40,9 +43,6 @@ class LiveStore:
         self._store: DataStore = self._load(self._current_or_fail(), None)
         self._poller: threading.Thread | None = None
         self._stopped = threading.Event()
-
-    def __getattr__(self, name: str):
-        return getattr(self._store, name)
 
     @property
     def store(self) -> DataStore:
@@ -109,9 +109,12 @@ class LiveStore:
             )
 
 
-def current_store(store) -> DataStore:
-    """The plain ``DataStore`` behind ``store`` (a key for caches that must follow versions)."""
-    return store.store if isinstance(store, LiveStore) else store
+StoreSource = DataStore | LiveStore  # what the app serves: a fixed store, or the live one
+
+
+def current_store(source: StoreSource) -> DataStore:
+    """The ``DataStore`` in force now (also the key of caches that must follow versions)."""
+    return source.store if isinstance(source, LiveStore) else source
 
 
 def open_live_store(settings: Settings) -> LiveStore:

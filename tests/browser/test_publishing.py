@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from tests.browser.network import network_events, outside_requests
-from tests.publishing.support import CASES, DEMO_LAUREATS, PASSWORDS, wait_for_version
+from tests.integration.publishing.support import CASES, DEMO_LAUREATS, PASSWORDS, wait_for_version
 
 pytestmark = pytest.mark.browser
 AFTER = DEMO_LAUREATS - 87 + 3  # annex BFC count replaced by the file's 3 rows in région 27

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from dashboard.data.database import drafts
-from tests.publishing.support import (
+from tests.integration.publishing.support import (
     DEMO_LAUREATS,
     ORIGIN,
     draft_id,
@@ -21,7 +21,7 @@ from tests.publishing.support import (
     wait_for_version,
     with_limit,
 )
-from tests.robustness.browser_sim import run_page
+from tests.integration.robustness.browser_sim import run_page
 
 # Demo lauréats in Bourgogne-Franche-Comté: the annex panel's count (shared/reference).
 BFC_ANNEX_LAUREATS = 87

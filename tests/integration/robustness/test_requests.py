@@ -13,8 +13,8 @@ import shutil
 import pytest
 
 from dashboard.settings import DEMO_DATA_DIR, Settings
-from tests.robustness.bodies import malformed_bodies
-from tests.robustness.browser_sim import UPDATE, run_page
+from tests.integration.robustness.bodies import malformed_bodies
+from tests.integration.robustness.browser_sim import UPDATE, run_page
 
 FOLDERS = {
     "vide": (),
@@ -200,7 +200,7 @@ def test_every_callback_survives_garbage_values(served):
 
 
 def _outputs(key: str):
-    from tests.robustness.browser_sim import _outputs as outputs
+    from tests.integration.robustness.browser_sim import _outputs as outputs
 
     return outputs(key)
 
@@ -210,7 +210,7 @@ def _outputs(key: str):
 )
 def test_callbacks_survive_one_odd_value_among_real_ones(served, path):
     """Start from the values a real page holds, then spoil one input or state at a time."""
-    from tests.robustness.browser_sim import body_for
+    from tests.integration.robustness.browser_sim import body_for
 
     name, store, app, client = served
     if name not in ("demo", "sans_liste_ti"):

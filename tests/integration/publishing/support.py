@@ -18,7 +18,7 @@ import pandas as pd
 
 from dashboard.settings import DEMO_DATA_DIR, Settings
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 CASES = REPO / "tests" / "data" / "publishing"
 ORIGIN = {"Origin": "http://localhost"}
 PASSWORDS = {

@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.data.ingest import load_file
 
-CORPUS = Path(__file__).resolve().parents[1] / "data" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
 REPO = CORPUS.parents[2]
 
@@ -122,7 +122,7 @@ def test_whole_corpus_as_a_data_folder_serves_every_screen(tmp_path, geography):
     from app import create_app
     from dashboard.data.store import DataStore
     from dashboard.settings import Settings
-    from tests.robustness.browser_sim import run_page
+    from tests.integration.robustness.browser_sim import run_page
 
     folder = tmp_path / "corpus"
     folder.mkdir()

@@ -15,7 +15,7 @@ from dashboard.cli import main as cli
 from dashboard.data.database import app_settings, metadata, open_engine
 from dashboard.data.versions import DataVersions
 
-PREVIOUS_RELEASE = Path(__file__).parent / "data" / "databases" / "release_2026_12_06.sql"
+PREVIOUS_RELEASE = Path(__file__).parents[1] / "data" / "databases" / "release_2026_12_06.sql"
 
 
 def previous_release_database(tmp_path: Path) -> str:
@@ -45,12 +45,13 @@ def test_a_database_of_the_previous_release_keeps_its_versions_and_accounts(tmp_
         assert connection.execute(select(app_settings.c.key)).scalars().all() == []
 
 
-def test_a_new_database_has_exactly_the_tables_the_code_uses(tmp_path):
-    engine = open_engine(f"sqlite:///{tmp_path / 'neuve.sqlite3'}")
+def test_a_new_database_has_exactly_the_tables_the_code_uses(database_url):
+    engine = open_engine(database_url)
     assert revision(engine) == "0002"
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
+    engine.dispose()
 
 
 def test_the_migrate_command_upgrades_then_says_up_to_date(tmp_path, monkeypatch, capsys):

@@ -10,7 +10,7 @@ import pytest
 from app import create_app
 from dashboard.analysis.funding_gaps import GapState, funding_gaps, rule_sentence
 from dashboard.text import labels
-from tests.test_exports import french_number, read_csv
+from tests.integration.test_exports import french_number, read_csv
 
 QUERY = "?niveau=epci&region=27&du=2021-01-01"
 

@@ -16,7 +16,7 @@ import urllib.request
 
 import pandas as pd
 
-from tests.publishing.support import CASES, DEMO_LAUREATS, REPO, run_cli
+from tests.integration.publishing.support import CASES, DEMO_LAUREATS, REPO, run_cli
 
 BFC_ANNEX_LAUREATS = 87
 AFTER = DEMO_LAUREATS - BFC_ANNEX_LAUREATS + 3  # laureats_bfc.csv keeps 3 rows for région 27

@@ -14,7 +14,7 @@ import pytest
 from dashboard.data.store import DataFolderMissing, DataStore
 from dashboard.settings import DEMO_DATA_DIR, Settings
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 class _Exploit:

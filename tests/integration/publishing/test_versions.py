@@ -18,7 +18,7 @@ from dashboard.data.drafts import Drafts, check_upload
 from dashboard.data.live_store import LiveStore, open_live_store
 from dashboard.data.versions import DataVersions
 from dashboard.settings import DEMO_DATA_DIR
-from tests.publishing.support import CASES, DEMO_LAUREATS, REPO, with_limit
+from tests.integration.publishing.support import CASES, DEMO_LAUREATS, REPO, with_limit
 
 BFC = Account("bfc", "editeur", ("27",))
 GRAND_EST = Account("grandest", "editeur", ("44",))
@@ -37,8 +37,8 @@ def test_a_new_install_starts_at_version_1_with_the_demo_and_keeps_it(settings):
     live = open_live_store(settings)
     first = live.versions.get(1)
     assert (first.action, first.is_demo) == ("demo", True)
-    assert live.version_label.startswith("Données : version 1 du ")
-    assert live.version_label.endswith("(démonstration)")
+    assert live.store.version_label.startswith("Données : version 1 du ")
+    assert live.store.version_label.endswith("(démonstration)")
     assert open_live_store(settings).versions.all() == [first]  # same folder: no new version
 
 
@@ -52,7 +52,7 @@ def test_a_data_folder_whose_content_changed_becomes_a_new_version(settings, tmp
     live = open_live_store(settings)
     assert live.number == 2
     assert live.versions.get(2).action == "dossier"
-    assert len(live.laureats) == 10
+    assert len(live.store.laureats) == 10
     assert open_live_store(settings).number == 2
 
 
@@ -62,16 +62,16 @@ def test_regional_editors_each_replace_their_own_region(settings):
     publish(live, BFC, "laureats_bfc.csv")
     publish(live, GRAND_EST, "laureats_grand_est.csv")
     live.refresh()
-    regions = live.laureats["reg"].value_counts()
+    regions = live.store.laureats["reg"].value_counts()
     assert regions["27"] == 3
     assert regions["44"] == 2
     grand_est_demo = _demo_region_count("44")
-    assert len(live.laureats) == DEMO_LAUREATS - bfc_annex + 3 - grand_est_demo + 2
+    assert len(live.store.laureats) == DEMO_LAUREATS - bfc_annex + 3 - grand_est_demo + 2
     # GE-1 appears in both files: the BFC editor's copy was rejected, never counted twice.
-    assert (live.laureats["id_laureat"] == "GE-1").sum() == 1
+    assert (live.store.laureats["id_laureat"] == "GE-1").sum() == 1
     publish(live, NATIONAL, "laureats_bfc.csv")  # a national file replaces everything
     live.refresh()
-    assert sorted(live.laureats["id_laureat"]) == ["BFC-1", "BFC-2", "BFC-3", "GE-1"]
+    assert sorted(live.store.laureats["id_laureat"]) == ["BFC-1", "BFC-2", "BFC-3", "GE-1"]
 
 
 def _demo_region_count(code: str) -> int:
@@ -206,3 +206,29 @@ def test_a_new_version_reuses_unchanged_ti_perimeters_and_redraws_changed_ones(s
     after = _perimeter_bytes(live)
     assert after != before
     assert first.encode() in before and first.encode() not in after
+
+
+def test_a_publication_landing_mid_request_does_not_mix_two_versions(app, live, monkeypatch):
+    """The export reads its rows, a publication lands and is loaded, then the export names
+    its file: rows and name must come from the same version (the one the request began on)."""
+    from dashboard.reports import exports
+
+    read_rows = exports.laureats_for_export
+
+    def rows_then_publication(store, state):
+        rows = read_rows(store, state)
+        publish(live, NATIONAL, "laureats_bfc.csv")  # its 4 lauréats replace all the demo's
+        assert live.refresh()
+        return rows
+
+    monkeypatch.setattr(exports, "laureats_for_export", rows_then_publication)
+    response = app.server.test_client().get("/export/laureats.csv")
+    assert response.status_code == 200
+    assert "version-1.csv" in response.headers["Content-Disposition"]
+    lines = response.get_data(as_text=True).lstrip("\ufeff").strip().splitlines()
+    assert len(lines) - 1 == DEMO_LAUREATS
+    assert live.number == 2  # the next request gets the new version
+    monkeypatch.undo()
+    after = app.server.test_client().get("/export/laureats.csv")
+    assert "version-2.csv" in after.headers["Content-Disposition"]
+    assert len(after.get_data(as_text=True).strip().splitlines()) - 1 == 4  # BFC-1 to 3, GE-1

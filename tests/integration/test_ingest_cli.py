@@ -11,7 +11,7 @@ import pytest
 from dashboard.cli import main as cli
 from tests.conftest_ingest import DATA, fake_geography
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str) -> subprocess.CompletedProcess:

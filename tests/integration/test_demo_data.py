@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-DEMO = Path(__file__).resolve().parents[1] / "dashboard" / "demo_data"
+DEMO = Path(__file__).resolve().parents[2] / "dashboard" / "demo_data"
 FILES = (
     "laureats.csv",
     "territoires_industrie.csv",

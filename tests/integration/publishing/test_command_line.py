@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.publishing.support import CASES, run_cli
+from tests.integration.publishing.support import CASES, run_cli
 
 
 def cli(settings, *args: str, password: str | None = None):

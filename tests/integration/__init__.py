@@ -1,0 +1,1 @@
+"""Integration tests: the app, its store, database and routes, without a browser."""
