@@ -20,22 +20,33 @@ from flask import Response, abort, request
 from callbacks.request_store import request_store
 from dashboard.analysis.filters import FilterState
 from dashboard.analysis.funding_gaps import GapState, funding_gaps
+from dashboard.analysis.url_state import too_many_fields
 from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports import exports
 from dashboard.reports.region_sheet_pdf import UnknownRegion, region_sheet_pdf
 from dashboard.text import labels
 from layouts.funding_gaps import GAPS_DATASET
+from routes.sessions import message_page
 
 LOG = logging.getLogger(__name__)
 CSV_TYPE = "text/csv"  # Flask adds "; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF_TYPE = "application/pdf"
+EXPORT_PREFIX = "/export/"
 
 
 def register(app: Dash, store: StoreSource) -> None:
     server = app.server
     sheets = _SheetCache(store)
+
+    @server.before_request
+    def forged_export_address():
+        if request.path.startswith(EXPORT_PREFIX) and too_many_fields(
+            request.query_string.decode("utf-8", "replace")
+        ):
+            return message_page(labels.EXPORT_REFUSED_TITLE, labels.QUERY_TOO_LONG, 400)
+        return None
 
     def laureats_csv() -> Response:
         data = request_store(store)  # one version for the whole answer
@@ -79,7 +90,7 @@ def register(app: Dash, store: StoreSource) -> None:
         body = exports.to_xlsx(frame, info, labels.GAPS_EXPORT_SHEET, exports.GAP_FORMATS)
         return _attachment(body, XLSX_TYPE, exports.gaps_filename("xlsx", version=_version(data)))
 
-    gaps = f"/export/{GAPS_DATASET}"
+    gaps = f"{EXPORT_PREFIX}{GAPS_DATASET}"
     server.add_url_rule(f"{gaps}.csv", "export_gaps_csv", gaps_csv)
     server.add_url_rule(f"{gaps}.xlsx", "export_gaps_xlsx", gaps_xlsx)
     server.add_url_rule("/export/laureats.csv", "export_laureats_csv", laureats_csv)

@@ -37,6 +37,9 @@ LOG = logging.getLogger(__name__)
 MULTIPART_MARGIN = 64 * 1024  # form fields and multipart boundaries around the file
 
 
+MAX_VERSION_NUMBER = 2**31 - 1  # the largest INTEGER of PostgreSQL
+
+
 def register(app: Dash, live: LiveStore | None) -> None:
     server = app.server
     settings = server.config["TI_SETTINGS"]
@@ -144,6 +147,8 @@ def register(app: Dash, live: LiveStore | None) -> None:
             current = check_form(current_session(), "admin")
             if live is None:
                 raise Refused(503, labels.PUBLISH_NO_DATABASE)
+            if number > MAX_VERSION_NUMBER:  # beyond the column's integers: none such
+                raise VersionNotFound(f"la version {number} n'existe pas")
             version = live.versions.rollback(number, current.account.name)
         except Refused as refusal:
             return refuse(refusal.status, refusal.message)

@@ -25,6 +25,7 @@ from dashboard.text import labels
 from layouts import paths
 from layouts.paths import LOGIN_PATH, LOGOUT_PATH
 from layouts.publish import TEMPLATES
+from routes.safe_redirect import safe_target
 
 LOG = logging.getLogger(__name__)
 # Reachable without a login when TI_ACCES=prive: the login form and what it needs.
@@ -92,7 +93,7 @@ def register(app: Dash, settings: Settings, accounts: Accounts | None) -> None:
         session.clear()
         session["token"] = token
         session.permanent = False
-        return redirect(_local(target) or "/", code=303)
+        return redirect(safe_target(target) or "/", code=303)
 
     @server.route(LOGOUT_PATH, methods=["POST"])
     def logout():
@@ -165,13 +166,6 @@ def _login_token() -> str:
     return session["login_csrf"]
 
 
-def _local(target: str) -> str:
-    """``target`` if it is a path of this site, never another host (open redirect)."""
-    if target.startswith("/") and not target.startswith(("//", "/\\")):
-        return target
-    return ""
-
-
 def _is_page(path: str) -> bool:
     return not path.startswith(("/_dash", "/_reload", "/export/", "/geo/", "/static/", "/_"))
 
@@ -192,7 +186,7 @@ def _login_page(target: str, message: str = "", status: int = 200) -> Response:
         title=labels.LOGIN_TITLE,
         message=message,
         token=_login_token(),
-        target=_local(target),
+        target=safe_target(target),
     )
 
 
@@ -204,6 +198,6 @@ def message_page(title: str, message: str, status: int, link: str = "/") -> Resp
         title=title,
         message=message,
         tone="danger" if status >= 400 else "success",
-        link=_local(link) or "/",
+        link=safe_target(link) or "/",
         link_text=labels.BACK,
     )

@@ -78,8 +78,14 @@ def query_params(query: object) -> dict[str, str]:
     """The last value of each parameter of a query string (anything else: no parameter)."""
     if not isinstance(query, str):
         return {}
-    pairs = parse_qs(query.lstrip("?"), max_num_fields=MAX_FIELDS)
+    fields = query.lstrip("?").split("&")[:MAX_FIELDS]  # the rest is ignored, never an error
+    pairs = parse_qs("&".join(fields))
     return {k: v[-1] for k, v in pairs.items()}
+
+
+def too_many_fields(query: str) -> bool:
+    """More parameters than any screen writes (``MAX_FIELDS``): a forged address."""
+    return query.count("&") >= MAX_FIELDS
 
 
 def choice(mapping: Mapping[str, object]) -> Callable[[str], object | None]:

@@ -23,7 +23,14 @@ from dashboard.data.database import as_utc, drafts, now, record, writing
 from dashboard.data.ingest import LoadReport, load_file
 from dashboard.data.ingest.scope import SCOPED_KINDS, FilePlan, apply_scope
 from dashboard.data.store import enrich_laureats
-from dashboard.data.versions import DataVersions, Published, Upload, publish_in, unique_name
+from dashboard.data.versions import (
+    DataVersions,
+    Published,
+    Upload,
+    publish_in,
+    shortened,
+    unique_name,
+)
 
 DRAFT_HOURS = 24
 IMPACT_COLUMNS = ("montant_aide", "investissement", "emplois_prevus")
@@ -60,6 +67,7 @@ def check_upload(kind: str, file_name: str, content: bytes, account: Account, st
         raise DraftRefused(
             "un éditeur limité à des régions ne publie que des lauréats : rien n'a été modifié"
         )
+    file_name = shortened(file_name)
     with tempfile.TemporaryDirectory(prefix="ti-publication-") as scratch:
         path = Path(scratch) / unique_name(file_name, set(), kind)
         path.write_bytes(content)

@@ -31,6 +31,7 @@ ACTION_LABELS = {
     "retour": "retour à une version antérieure",
 }
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
+MAX_NAME_LENGTH = 120  # characters of a stored file name (ext4 takes 255 bytes)
 
 
 @dataclass(frozen=True)
@@ -317,9 +318,19 @@ def _files_after_replacing(files: tuple[StoredFile, ...], upload: Upload) -> lis
     return kept
 
 
+def shortened(name: str, limit: int = MAX_NAME_LENGTH) -> str:
+    """``name`` within ``limit`` characters, its extension kept (file systems and the
+    database's columns both refuse longer names)."""
+    if len(name) <= limit:
+        return name
+    suffix = Path(name).suffix[:10]
+    return name[: limit - len(suffix) - 1].rstrip() + "…" + suffix
+
+
 def unique_name(name: str, taken: set[str], kind: str) -> str:
     """A safe file name (no folders, no odd characters) not used by another file."""
     base = SAFE_NAME.sub("_", Path(name).name).strip(" .") or f"{kind}.csv"
+    base = shortened(base).replace("…", "_")
     if base == METADATA_FILE or base.startswith((".", "~$")):
         base = f"{kind}-{base.lstrip('.~$')}"
     stem, suffix = Path(base).stem, Path(base).suffix

@@ -508,3 +508,9 @@ SEARCH_KINDS = {
 }
 SEARCH_NOTHING = "Aucun territoire ne porte ce nom."
 SEARCH_WAITING = "Recherche…"
+
+EXPORT_REFUSED_TITLE = "Export refusé"
+QUERY_TOO_LONG = (
+    "Adresse refusée : elle porte plus de 100 paramètres, ce qu'aucun écran n'écrit. "
+    "Ouvrez l'export depuis la carte."
+)

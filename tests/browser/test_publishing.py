@@ -52,3 +52,26 @@ def test_editor_uploads_reviews_and_publishes_in_the_browser(dash_duo, app, live
     count = f"{AFTER:,}".replace(",", "\u202f")
     dash_duo.wait_for_contains_text("#summary-line", f"{count} lauréats", timeout=20)
     assert outside_requests(network_events(driver)) == []
+
+
+REDIRECT_PAYLOADS = ["/%09/evil.example", "/\\evil.example", "//evil.example/", "/%5Cevil.example"]
+
+
+def test_logging_in_from_a_crafted_link_stays_on_the_site(dash_duo, app):
+    """The login page opened by a link whose « suite » points elsewhere, as an attacker
+    would send it: after a real login the browser is still on this site."""
+    from urllib.parse import quote
+
+    dash_duo.start_server(app, navigate=False)
+    driver = dash_duo.driver
+    base = dash_duo.server.url.rstrip("/")
+    for payload in REDIRECT_PAYLOADS:
+        driver.delete_all_cookies()
+        driver.get(f"{base}/connexion?suite={quote(payload, safe='')}")
+        dash_duo.wait_for_element("#login-form", timeout=20)
+        driver.find_element(By.ID, "nom").send_keys("bfc")
+        driver.find_element(By.ID, "mot_de_passe").send_keys(PASSWORDS["bfc"])
+        driver.find_element(By.ID, "login-submit").click()
+        dash_duo.wait_for_element("#page-content", timeout=30)
+        assert driver.current_url.startswith(base + "/"), (payload, driver.current_url)
+        assert "evil" not in driver.current_url

@@ -6,6 +6,7 @@ import io
 import re
 
 import pandas as pd
+import pytest
 
 from dashboard.data.database import drafts
 from tests.integration.publishing.support import (
@@ -419,3 +420,17 @@ def test_an_administrator_manages_accounts_in_the_browser_forms(app):
     assert "occitanie" not in names and "pirate" not in names
     # The removed account's session ended with it.
     assert newcomer.get("/donnees/publier").status_code == 302
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["/\t/evil.example", "/%09/evil.example", "/\\evil.example", "/\r\n/evil", "/%0d%0aX:1"],
+)
+def test_a_login_never_redirects_off_site_nor_fails(app, target):
+    client = app.server.test_client()
+    page = client.get("/connexion", query_string={"suite": target})
+    assert page.status_code == 200
+    assert "evil" not in page.get_data(True)
+    answer = log_in(client, "admin", target=target)
+    assert answer.status_code == 303
+    assert answer.headers["Location"] == "/"
