@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
@@ -90,15 +92,19 @@ def data_report_page(
     current_number: int | None = None,
     admin_token: str | None = None,
     notice: str = "",
+    signed_in: bool = False,
 ) -> html.Div:
-    """Versions first (which file produced today's figures), then the load report."""
+    """Versions first (which file produced today's figures), then the load report.
+
+    Account names are shown to signed-in users only (an anonymous reader learns no
+    login to guess); files are named without their server folder."""
     notes = [*folder.notes, *(f"{name} : {reason}" for name, reason in folder.unrecognised)]
     return html.Div(
         [
             html.H1(labels.REPORT_TITLE, className="h4 mt-2"),
             dbc.Alert(notice, color="success", id="data-notice") if notice else None,
             html.P(source, className="text-muted", id="data-source"),
-            versions_section(versions or [], current_number, admin_token),
+            versions_section(versions or [], current_number, admin_token, signed_in),
             summary_table(folder.reports),
             *(dbc.Alert(note, color="secondary", className="py-1 small") for note in notes),
             *[file_card(report) for report in folder.reports],
@@ -107,7 +113,9 @@ def data_report_page(
     )
 
 
-def versions_section(versions: list, current_number: int | None, admin_token: str | None):
+def versions_section(
+    versions: list, current_number: int | None, admin_token: str | None, signed_in: bool = False
+):
     """One row per version, newest first; administrators may go back to any earlier one."""
     if not versions:
         return None
@@ -116,7 +124,7 @@ def versions_section(versions: list, current_number: int | None, admin_token: st
             [html.Th(text) for text in labels.VERSION_COLUMNS] + [html.Th(labels.VERSION_REPORT)]
         )
     )
-    rows = [_version_row(version, current_number, admin_token) for version in versions]
+    rows = [_version_row(version, current_number, admin_token, signed_in) for version in versions]
     return html.Section(
         [
             html.H2(labels.VERSIONS_TITLE, className="h5"),
@@ -126,7 +134,9 @@ def versions_section(versions: list, current_number: int | None, admin_token: st
     )
 
 
-def _version_row(version, current_number: int | None, admin_token: str | None) -> html.Tr:
+def _version_row(
+    version, current_number: int | None, admin_token: str | None, signed_in: bool
+) -> html.Tr:
     current = version.number == current_number
     number = [html.Strong(str(version.number))]
     if current:
@@ -150,9 +160,9 @@ def _version_row(version, current_number: int | None, admin_token: str | None) -
     cells = [
         html.Td(number),
         html.Td(f"{version.created_at.astimezone():%d/%m/%Y %H:%M}"),
-        html.Td(version.author),
+        html.Td(version.author if signed_in or not version.by_account else labels.AN_ACCOUNT),
         html.Td(action),
-        html.Td(version.file_name or "–", className="text-break"),
+        html.Td(Path(version.file_name).name if version.file_name else "–", className="text-break"),
         html.Td(
             html.Code(version.file_sha256[:12]) if version.file_sha256 else "–",
             title=version.file_sha256 or "",

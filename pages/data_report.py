@@ -48,11 +48,13 @@ def data_page_for(store: DataStore, live: LiveStore | None, search: str):
             version=_label(versions, query["retour"]), old=query.get("depuis", "?")
         )
     admin_token = current.csrf_token if current and current.account.is_admin else None
-    source = store.version_label or f"Dossier de données : {store.settings.data_dir}"
+    source = store.version_label or f"Dossier de données : {store.settings.data_dir.name}"
     current_number = versions[0].number if versions else None
     if store.version is not None and current_number != store.version.number:
         source += labels.VERSION_LOADING.format(number=current_number)
-    return data_report_page(store.folder, source, versions, current_number, admin_token, notice)
+    return data_report_page(
+        store.folder, source, versions, current_number, admin_token, notice, current is not None
+    )
 
 
 def _label(versions: list, text: str) -> str:

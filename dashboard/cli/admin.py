@@ -67,6 +67,10 @@ def _users(args: Namespace, accounts: Accounts) -> int:
             regions = ",".join(account.regions) or "toutes"
             print(f"{account.name}\t{ROLES[account.role]}\trégions : {regions}")
         return EXIT_OK
+    if args.users_command == "unlock":
+        count = accounts.unlock(args.name, actor="ligne de commande")
+        print(f"Compte déverrouillé : {args.name} ({count} échec(s) de connexion oublié(s))")
+        return EXIT_OK
     if args.users_command == "remove":
         accounts.remove(args.name, actor="ligne de commande")
         print(f"Compte supprimé : {args.name}")

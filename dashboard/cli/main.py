@@ -9,7 +9,7 @@
     python -m dashboard migrate             bring the database's schema to the newest revision
     python -m dashboard rollback N --user NAME
     python -m dashboard users add NAME --role editeur [--regions 27,44]
-    python -m dashboard users list | users remove NAME
+    python -m dashboard users list | users remove NAME | users unlock NAME
 
 The database is the app's (``TI_DATABASE_URL``, SQLite file by default). The
 password of ``users add`` comes from ``TI_PASSWORD`` or is asked on the terminal.
@@ -65,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--role", required=True, help="lecteur, editeur ou administrateur")
     add.add_argument("--regions", default="", help="codes de région de l'éditeur, ex. 27,44")
     users.add_parser("list", help="lister les comptes")
+    unlock = users.add_parser("unlock", help="oublier les échecs de connexion d'un compte")
+    unlock.add_argument("name", metavar="NOM")
     remove = users.add_parser("remove", help="supprimer un compte")
     remove.add_argument("name", metavar="NOM")
     return parser

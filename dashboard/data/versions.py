@@ -79,6 +79,11 @@ class Version:
         return f"version {self.number} du {self.created_at.astimezone():%d/%m/%Y}"
 
     @property
+    def by_account(self) -> bool:
+        """Made by a person's account (a publication or a roll-back), not at start-up."""
+        return self.action in ("publication", "retour")
+
+    @property
     def plans(self) -> dict[str, FilePlan]:
         return {stored.name: stored.plan for stored in self.files}
 

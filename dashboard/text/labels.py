@@ -514,3 +514,4 @@ QUERY_TOO_LONG = (
     "Adresse refusée : elle porte plus de 100 paramètres, ce qu'aucun écran n'écrit. "
     "Ouvrez l'export depuis la carte."
 )
+AN_ACCOUNT = "un compte éditeur"  # a version's author, to readers who are not signed in

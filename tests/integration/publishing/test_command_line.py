@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.integration.publishing.support import CASES, run_cli
 
 
@@ -71,3 +73,20 @@ def test_accounts_publication_versions_and_rollback_from_the_command_line(settin
     assert cli(settings, "users", "list").stdout.splitlines() == [
         "chef\tadministrateur\trégions : toutes"
     ]
+
+
+def test_the_command_line_unlocks_an_account(settings, monkeypatch, capsys):
+    from dashboard.accounts.users import Accounts, TooManyFailures
+    from dashboard.cli import main as cli
+    from dashboard.data.database import open_engine
+
+    monkeypatch.setenv("TI_DATABASE_URL", settings.database)
+    accounts = Accounts(open_engine(settings.database))
+    accounts.add("chef", "mot-de-passe-du-chef", "administrateur")
+    for _ in range(5):
+        assert accounts.log_in("chef", "faux", "10.0.0.1") is None
+    with pytest.raises(TooManyFailures):
+        accounts.log_in("chef", "mot-de-passe-du-chef", "10.0.0.1")
+    assert cli.main(["users", "unlock", "chef"]) == 0
+    assert "5 échec(s)" in capsys.readouterr().out
+    assert accounts.log_in("chef", "mot-de-passe-du-chef", "10.0.0.1") is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 
 import pandas as pd
@@ -12,6 +13,7 @@ from dashboard.data.database import drafts
 from tests.integration.publishing.support import (
     DEMO_LAUREATS,
     ORIGIN,
+    REPO,
     draft_id,
     log_in,
     make_app,
@@ -434,3 +436,47 @@ def test_a_login_never_redirects_off_site_nor_fails(app, target):
     answer = log_in(client, "admin", target=target)
     assert answer.status_code == 303
     assert answer.headers["Location"] == "/"
+
+
+def test_wrong_passwords_from_elsewhere_never_lock_the_owner_out(app):
+    attacker = app.server.test_client()
+    attacker.environ_base["REMOTE_ADDR"] = "203.0.113.9"
+    for _ in range(5):
+        assert log_in(attacker, "admin", "mauvais mot de passe").status_code == 401
+    assert log_in(attacker, "admin").status_code == 429  # the guesser is stopped
+    owner = app.server.test_client()
+    owner.environ_base["REMOTE_ADDR"] = "198.51.100.7"
+    assert log_in(owner, "admin").status_code == 303  # the owner, elsewhere, gets in
+
+
+def test_one_address_guessing_many_names_is_stopped(app):
+    guesser = app.server.test_client()
+    guesser.environ_base["REMOTE_ADDR"] = "203.0.113.10"
+    names = ["bfc", "grandest", "national", "lecteur"]
+    for name in names:  # 4 names x 5 failures = 20 from one address
+        for _ in range(5):
+            log_in(guesser, name, "mauvais mot de passe")
+    assert log_in(guesser, "admin").status_code == 429
+
+
+def test_the_data_page_names_accounts_only_to_signed_in_users_and_no_server_folder(
+    app, live, settings
+):
+    client, token = signed_in(app, "bfc")
+    draft = draft_id(upload(client, token, "laureats_bfc.csv"))
+    answer = client.post(
+        "/donnees/publier/confirmer", data={"brouillon": draft, "csrf_token": token}, headers=ORIGIN
+    )
+    assert answer.status_code == 303
+    wait_for_version(live, 2)
+
+    def layout(reader) -> str:
+        answer = reader.get("/_dash-layout", headers={"Referer": "http://localhost/donnees"})
+        return json.dumps(answer.get_json(), ensure_ascii=False)
+
+    anonymous = layout(app.server.test_client())
+    assert '"bfc"' not in anonymous
+    assert "un compte éditeur" in anonymous
+    for folder in (settings.cache_dir, settings.data_dir, REPO):
+        assert str(folder) not in anonymous
+    assert '"bfc"' in layout(client)
