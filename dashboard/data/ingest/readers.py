@@ -242,6 +242,9 @@ def read_xlsx(path: Path) -> list[RawTable]:
     try:
         tables = []
         for number, sheet in enumerate(workbook.worksheets):
+            # A file written by a script may declare a <dimension> smaller than its sheet
+            # (and cells without « r »): read the sheet's real extent, never the declared one.
+            sheet.reset_dimensions()
             rows = [
                 [cell_text(value) for value in row]
                 for row in sheet.iter_rows(min_row=1, values_only=True)
@@ -307,6 +310,7 @@ def _has_formulas(path: Path) -> bool:
 def _uncomputed_formulas(rows: list[list[str]], sheet) -> list[str]:
     """Put the formula text where no value was cached; one note naming the cells."""
     found = []
+    sheet.reset_dimensions()
     for line, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
         if line > len(rows):
             break
