@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import re
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -30,6 +32,7 @@ ACTION_LABELS = {
     "publication": "publication",
     "retour": "retour à une version antérieure",
 }
+log = logging.getLogger(__name__)
 SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 MAX_NAME_LENGTH = 120  # characters of a stored file name (ext4 takes 255 bytes)
 
@@ -222,10 +225,17 @@ class DataVersions:
     # --- materialising -----------------------------------------------------------------
 
     def materialise(self, version: Version, root: Path) -> Path:
-        """The version's files as a data folder under ``root`` (written once, atomically)."""
+        """The version's files as a data folder under ``root`` (written once, atomically).
+
+        A folder already there is used only if every file still has the hash the database
+        records: a file edited or damaged on disk is never served as the official version;
+        the folder is written again from the database."""
         folder = root / f"version-{version.number}-{_manifest_digest(version)}"
         if folder.is_dir():
-            return folder
+            if _matches(folder, version):
+                return folder
+            log.warning("%s ne correspond plus à la base : réécrit depuis la base", folder)
+            shutil.rmtree(folder, ignore_errors=True)
         root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(dir=root, prefix=".version-"))
         for stored in version.files:
@@ -238,6 +248,20 @@ class DataVersions:
             if not folder.is_dir():
                 raise
         return folder
+
+
+def _matches(folder: Path, version: Version) -> bool:
+    """Exactly the version's files, each with its recorded SHA-256."""
+    expected = {stored.name: stored.sha256 for stored in version.files}
+    if version.metadata_sha256:
+        expected[METADATA_FILE] = version.metadata_sha256
+    present = {path.name for path in folder.iterdir() if path.is_file()}
+    if present != set(expected):
+        return False
+    return all(
+        hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+        for name, digest in expected.items()
+    )
 
 
 def publish_in(connection, upload: Upload, author: str, reviewed_on: int | None) -> Published:

@@ -232,3 +232,17 @@ def test_a_publication_landing_mid_request_does_not_mix_two_versions(app, live, 
     after = app.server.test_client().get("/export/laureats.csv")
     assert "version-2.csv" in after.headers["Content-Disposition"]
     assert len(after.get_data(as_text=True).strip().splitlines()) - 1 == 4  # BFC-1 to 3, GE-1
+
+
+def test_a_data_file_edited_in_the_cache_folder_is_never_served(settings):
+    live = open_live_store(settings)
+    version = live.versions.current()
+    folder = live.versions.materialise(version, settings.cache_dir / "versions")
+    laureats = folder / "laureats.csv"
+    original = laureats.read_bytes()
+    lines = original.splitlines(keepends=True)
+    laureats.write_bytes(b"".join(lines[:11]))  # someone keeps 10 lauréats out of 1 416
+    again = open_live_store(settings)  # a restart, or another process of this host
+    assert len(again.store.laureats) == DEMO_LAUREATS
+    assert laureats.read_bytes() == original
+    assert hashlib.sha256(original).hexdigest() in {f.sha256 for f in version.files}
