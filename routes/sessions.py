@@ -9,7 +9,6 @@ header may be trusted).
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import secrets
@@ -124,13 +123,23 @@ def _find_session() -> Session | None:
     settings: Settings = current_app.config["TI_SETTINGS"]
     if accounts is None:
         return None
-    if settings.auth_header:
-        name = request.headers.get(settings.auth_header, "").strip()
-        if name:
-            account = accounts.get(name) or Account(name, "lecteur")
-            token = hmac.new(current_app.secret_key.encode(), name.encode(), hashlib.sha256)
-            return Session(account, token.hexdigest())
-    return accounts.session(session.get("token"))
+    signed_in = accounts.session(session.get("token"))
+    if signed_in is not None or not settings.auth_header:
+        return signed_in  # a login with a password outranks the proxy's header
+    name = request.headers.get(settings.auth_header, "").strip()[:80]
+    if not name:
+        return None
+    account = accounts.get(name) or Account(name, "lecteur")
+    return Session(account, _header_csrf_token(name))
+
+
+def _header_csrf_token(name: str) -> str:
+    """A CSRF token for a proxy-authenticated user: random, kept in the signed session
+    cookie, new whenever the header names someone else (never derived from the name)."""
+    if session.get("header_user") != name or "header_csrf" not in session:
+        session["header_user"] = name
+        session["header_csrf"] = secrets.token_urlsafe(32)
+    return session["header_csrf"]
 
 
 def check_form(current: Session | None, need: str = "any") -> Session:

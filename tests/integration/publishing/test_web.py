@@ -279,6 +279,33 @@ def test_an_authenticating_proxy_names_the_user(settings):
         app.server.config["TI_STORE"].stop_polling()
 
 
+def test_a_proxy_user_gets_a_fresh_csrf_token_and_a_password_login_wins(settings):
+    app = make_app(with_limit(settings, auth_header="X-Utilisateur"))
+    try:
+        as_bfc = {"X-Utilisateur": "bfc"}
+        first, second = app.server.test_client(), app.server.test_client()
+        token_1 = page_token_with(first, as_bfc)
+        token_2 = page_token_with(second, as_bfc)
+        assert token_1 != token_2  # per session, not derived from the name
+        assert page_token_with(first, as_bfc) == token_1  # stable within a session
+        # A token of bfc's session is refused in another one.
+        form = {"csrf_token": token_1, "brouillon": "x"}
+        refused = second.post("/donnees/publier/abandonner", data=form, headers=as_bfc | ORIGIN)
+        assert refused.status_code == 403
+        # A browser logged in with a password stays that account whatever the header says.
+        admin = app.server.test_client()
+        assert log_in(admin, "admin").status_code == 303
+        page = admin.get("/donnees/comptes", headers={"X-Utilisateur": "lecteur"})
+        assert page.status_code == 200
+    finally:
+        app.server.config["TI_STORE"].stop_polling()
+
+
+def page_token_with(client, headers: dict) -> str:
+    page = client.get("/donnees/publier", headers=headers).get_data(True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
 def test_session_cookie_is_http_only_same_site_and_secure_off_loopback(app):
     client = app.server.test_client()
     answer = log_in(client, "bfc")
