@@ -10,6 +10,7 @@ from dash import Dash
 from flask import has_request_context, request
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+import callbacks
 import pages
 import routes
 from callbacks.request_store import request_store
@@ -75,6 +76,7 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
     app.server.config["TI_LIVE"] = live
     routes.register(app, settings, store, live, accounts, paths.build_dir() / "static")
     pages.register(app, store)
+    callbacks.register(app, store)
     if live is not None:
         live.start_polling()
     return app

@@ -1,72 +1,25 @@
 """The screens: one module each, registered with Dash Pages.
 
-Each module says where the screen lives (``dash.register_page``), builds it from
-the URL (``layout(**query)``: the store's answers put into ``layouts`` functions)
-and wires its callbacks, which stay thin translations from inputs to queries.
+Each module says where the screen lives (``dash.register_page``) and builds it from
+the URL (``layout(**query)``: the store's answers put into ``layouts`` functions);
+its callbacks are in the module of the same name in ``callbacks/``.
 Pages read the store of the app serving the request, so several apps may live in
 one process (tests, benchmarks).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
-
 import dash
 import dash_bootstrap_components as dbc
-from dash import Dash, Input, Output, State, dcc, html
-from dash.exceptions import PreventUpdate
+from dash import Dash, dcc, html
 from flask import current_app, request
 
 from callbacks.request_store import request_store
 from dashboard.data.live_store import LiveStore, StoreSource
 from dashboard.data.store import DataStore
 from dashboard.text import formatting, labels
-from layouts.components import shown_id
-from layouts.filter_panel import date_feedback_id
-from layouts.page_container import NAVIGATE, location_of, match_page, query_arguments
+from layouts.page_container import location_of, match_page, query_arguments
 from layouts.paths import DATA_PATH
-
-
-def register_territory_choice(app: Dash, choice_id: str, path_of: Callable[[str], str]) -> None:
-    """Choosing another territory in the list ``choice_id`` opens its page.
-
-    Only a choice that differs from the territory the page was built for navigates: a
-    page that arrives late (the presenter already two slides further) must not pull
-    the address back to itself."""
-
-    @app.callback(
-        Output(NAVIGATE, "pathname", allow_duplicate=True),
-        Input(choice_id, "value"),
-        State(shown_id(choice_id), "data"),
-        prevent_initial_call=True,
-    )
-    def open_chosen(code: str | None, shown: str | None) -> str:
-        if not code or code == shown:
-            raise PreventUpdate
-        return path_of(code)
-
-
-def register_date_checks(app: Dash, *control_ids: str) -> None:
-    """Under each date box, what is wrong with what was typed (the filter then ignores it)."""
-    for control_id in control_ids:
-
-        @app.callback(
-            Output(date_feedback_id(control_id), "children"),
-            Input(control_id, "value"),
-            prevent_initial_call=True,
-        )
-        def check_date(text: str | None) -> str:
-            if formatting.date_is_unreadable(text):
-                return labels.DATE_UNREADABLE.format(text=text.strip())
-            return ""
-
-
-def clientside_call(function: str, path: str, *arguments: str) -> str:
-    """A clientside callback calling ``dash_clientside.<function>(path, *arguments)``,
-    for the asset functions that must know which screen's address they write."""
-    names = ", ".join(arguments)
-    return f"({names}) => window.dash_clientside.{function}({json.dumps(path)}, {names})"
 
 
 def serving_store() -> DataStore:

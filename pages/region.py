@@ -4,10 +4,9 @@ région of the national map."""
 from __future__ import annotations
 
 import dash
-from dash import Dash, Output, State, html
+from dash import Dash, html
 
-from callbacks.request_store import request_store
-from callbacks.webgl import browser_draws_webgl, register_svg_fallback
+from callbacks.webgl import browser_draws_webgl
 from dashboard.data.cache import cached
 from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
@@ -19,11 +18,10 @@ from dashboard.reports.region_summary import (
     region_summary,
 )
 from dashboard.text import labels
-from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import region_figure, region_svg_figure
-from layouts.paths import REGION_PATH, REGION_TEMPLATE, region_path
+from layouts.paths import REGION_PATH, REGION_TEMPLATE
 from layouts.region_panel import region_not_found, region_panel
-from pages import NAVIGATE, framed, register_territory_choice, serving_store
+from pages import framed, serving_store
 
 
 def region_exists(store: DataStore, region_code: str = "") -> bool:
@@ -50,25 +48,6 @@ def register(app: Dash, store: StoreSource) -> None:
         __name__, path_template=REGION_TEMPLATE, title=title, layout=layout, exists=region_exists
     )
     dash.register_page(f"{__name__}.default", path=REGION_PATH, title=title, layout=layout)
-
-    def svg_map(pathname: str | None):
-        """Without WebGL the panel's map is drawn in SVG (région, TI perimeters, pins)."""
-        data = request_store(store)
-        code = (pathname or "").strip("/").partition("/")[2] or default_region(data)
-        try:
-            return svg_graph("region-map", region_svg_figure(region_summary(data, code)))
-        except UnknownTerritory:
-            return None
-
-    register_svg_fallback(
-        app,
-        webgl_store("region-map"),
-        Output(map_frame("region-map"), "children"),
-        State(NAVIGATE, "pathname"),
-        svg_map,
-    )
-
-    register_territory_choice(app, "region-choice", region_path)
 
 
 def region_page(store: DataStore, code: str, webgl: bool = True) -> html.Div:

@@ -4,20 +4,18 @@ ISO key)."""
 from __future__ import annotations
 
 import dash
-from dash import Dash, Input, Output, State, html
+from dash import Dash, html
 
-from callbacks.request_store import request_store
-from callbacks.webgl import browser_draws_webgl, register_svg_fallback
+from callbacks.webgl import browser_draws_webgl
 from dashboard.data.cache import cached
 from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports.region_summary import UnknownTerritory, ti_choices, ti_summary
 from dashboard.text import labels
-from layouts.components import map_frame, svg_graph, webgl_store
 from layouts.figures.region_map import enjeu_chart, ti_figure, ti_svg_figure
-from layouts.paths import TI_PATH, TI_TEMPLATE, ti_path
-from layouts.ti_sheet import sort_rows, ti_not_found, ti_sheet
-from pages import NAVIGATE, framed, register_territory_choice, serving_store
+from layouts.paths import TI_PATH, TI_TEMPLATE
+from layouts.ti_sheet import ti_not_found, ti_sheet
+from pages import framed, serving_store
 
 
 def layout(id_ti: str = "", **_query):
@@ -35,35 +33,6 @@ def register(app: Dash, store: StoreSource) -> None:
         layout=layout,
         exists=lambda store, id_ti="": id_ti in store.tis.table.index,
     )
-
-    def svg_map(pathname: str | None):
-        """Without WebGL the TI's map is drawn in SVG (communes by EPCI, lauréats)."""
-        try:
-            summary = ti_summary(
-                request_store(store), (pathname or "").strip("/").partition("/")[2]
-            )
-        except UnknownTerritory:
-            return None
-        return svg_graph("ti-map", ti_svg_figure(summary))
-
-    register_svg_fallback(
-        app,
-        webgl_store("ti-map"),
-        Output(map_frame("ti-map"), "children"),
-        State(NAVIGATE, "pathname"),
-        svg_map,
-    )
-
-    register_territory_choice(app, "ti-choice", ti_path)
-
-    @app.callback(
-        Output("ti-laureats", "data"),
-        Input("ti-laureats", "sort_by"),
-        State("ti-laureats", "data"),
-        prevent_initial_call=True,
-    )
-    def sort_laureats(sort_by: list[dict] | None, records: list[dict]) -> list[dict]:
-        return sort_rows(records, sort_by or [])
 
 
 def ti_page(store: DataStore, id_ti: str, webgl: bool = True) -> html.Div:

@@ -12,6 +12,7 @@ from dash import Dash
 from dashboard.accounts.users import Accounts
 from dashboard.data.live_store import LiveStore, StoreSource
 from dashboard.settings import Settings
+from routes import accounts as accounts_pages
 from routes import (
     downloads,
     geometry,
@@ -40,5 +41,6 @@ def register(
     static_files.register(app, static_dir, geometry.STATIC_MAX_AGE)
     request_guard.register(app)
     publishing.register(app, live)
+    accounts_pages.register(app)
     presentation.register(app, store)
     downloads.register(app, store)

@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import logging
 import threading
-from urllib.parse import quote
 
 from dash import Dash
-from flask import jsonify, redirect, request
+from flask import Blueprint, current_app, jsonify, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from dashboard.accounts.users import ROLES, AccountError, parse_regions
 from dashboard.data.drafts import DraftRefused, Drafts, check_upload
 from dashboard.data.live_store import LiveStore
 from dashboard.data.schemas import KINDS
 from dashboard.data.versions import VersionNotFound
 from dashboard.text import formatting, labels
-from layouts.paths import ACCOUNTS_PATH, DATA_PATH, PUBLISH_PATH
+from layouts.paths import DATA_PATH, PUBLISH_PATH
 from layouts.publish import publish_context
 from routes.sessions import (
     LOGIN_PATH,
@@ -38,195 +36,159 @@ MULTIPART_MARGIN = 64 * 1024  # form fields and multipart boundaries around the 
 
 
 MAX_VERSION_NUMBER = 2**31 - 1  # the largest INTEGER of PostgreSQL
+publishing = Blueprint("publishing", __name__)
 
 
 def register(app: Dash, live: LiveStore | None) -> None:
     server = app.server
-    settings = server.config["TI_SETTINGS"]
-    limit = settings.max_file_bytes
+    limit = server.config["TI_SETTINGS"].max_file_bytes
     server.config["MAX_CONTENT_LENGTH"] = max(limit + MULTIPART_MARGIN, 3 * 1024 * 1024)
-    drafts = Drafts(live.versions) if live is not None else None
-    accounts = server.config.get("TI_ACCOUNTS")
-    size_text = _size(limit)
+    server.config["TI_DRAFTS"] = Drafts(live.versions) if live is not None else None
+    server.register_blueprint(publishing)
 
-    @server.route(PUBLISH_PATH, methods=["GET"])
-    def publish_form():
-        current = current_session()
-        if current is None:
-            return redirect(f"{LOGIN_PATH}?suite={PUBLISH_PATH}")
-        if not current.account.may_publish:
-            return message_page(labels.ACTION_REFUSED_TITLE, labels.ROLE_REFUSED_PUBLISH, 403)
+
+def _live() -> LiveStore | None:
+    return current_app.config["TI_LIVE"]
+
+
+def _drafts() -> Drafts | None:
+    return current_app.config["TI_DRAFTS"]
+
+
+def _limit() -> int:
+    return current_app.config["TI_SETTINGS"].max_file_bytes
+
+
+def refuse(status: int, message: str):
+    return message_page(labels.ACTION_REFUSED_TITLE, message, status, PUBLISH_PATH)
+
+
+@publishing.route(PUBLISH_PATH, methods=["GET"])
+def publish_form():
+    current = current_session()
+    if current is None:
+        return redirect(f"{LOGIN_PATH}?suite={PUBLISH_PATH}")
+    if not current.account.may_publish:
+        return message_page(labels.ACTION_REFUSED_TITLE, labels.ROLE_REFUSED_PUBLISH, 403)
+    live = _live()
+    if live is None:
+        return refuse(503, labels.PUBLISH_NO_DATABASE)
+    draft, message, tone = None, "", "info"
+    draft_id = request.args.get("brouillon", "")
+    if draft_id:
+        try:
+            draft = _drafts().get(draft_id, current.account)
+        except DraftRefused as error:
+            message, tone = labels.sentence(str(error)), "warning"
+        except SQLAlchemyError:
+            message, tone = labels.PUBLISH_UNREACHABLE, "danger"
+    if request.args.get("abandon"):
+        message = labels.PUBLISH_ABANDONED
+    regions = live.store.geography.names("reg")
+    context = publish_context(current, draft, _size(_limit()), regions)
+    return render("publish.html", message=message, tone=tone, **context)
+
+
+@publishing.app_errorhandler(RequestEntityTooLarge)
+def too_large(_error):
+    text = labels.PUBLISH_TOO_BIG.format(limit=_size(_limit()))
+    return message_page(labels.ACTION_REFUSED_TITLE, text, 413, PUBLISH_PATH)
+
+
+@publishing.route(PUBLISH_PATH, methods=["POST"])
+def upload():
+    limit, drafts = _limit(), _drafts()
+    if (request.content_length or 0) > limit + MULTIPART_MARGIN:
+        return refuse(413, labels.PUBLISH_TOO_BIG.format(limit=_size(limit)))
+    try:
+        current = check_form(current_session(), "publish")
+    except Refused as refusal:
+        return refuse(refusal.status, refusal.message)
+    if drafts is None:
+        return refuse(503, labels.PUBLISH_NO_DATABASE)
+    kind = request.form.get("nature", "")
+    if kind not in KINDS:
+        return refuse(400, labels.PUBLISH_BAD_KIND)
+    sent = request.files.get("fichier")
+    if sent is None or not sent.filename:
+        return refuse(400, labels.PUBLISH_NO_FILE)
+    content = sent.stream.read(limit + 1)
+    if len(content) > limit:
+        return refuse(413, labels.PUBLISH_TOO_BIG.format(limit=_size(limit)))
+    try:
+        draft = check_upload(kind, sent.filename, content, current.account, _live().store)
+    except DraftRefused as error:
+        return refuse(403, labels.sentence(str(error)))
+    try:
+        drafts.save(draft)
+    except SQLAlchemyError:
+        LOG.exception("brouillon non enregistré")
+        return refuse(503, labels.PUBLISH_UNREACHABLE)
+    return redirect(f"{PUBLISH_PATH}?brouillon={draft.id}", code=303)
+
+
+@publishing.route(f"{PUBLISH_PATH}/confirmer", methods=["POST"])
+def confirm():
+    try:
+        current = check_form(current_session(), "publish")
+        if _drafts() is None:
+            raise Refused(503, labels.PUBLISH_NO_DATABASE)
+        published = _drafts().publish(request.form.get("brouillon", ""), current.account)
+    except Refused as refusal:
+        return refuse(refusal.status, refusal.message)
+    except DraftRefused as error:
+        return refuse(409, labels.sentence(str(error)))
+    except SQLAlchemyError:
+        LOG.exception("publication impossible")
+        return refuse(503, labels.PUBLISH_UNREACHABLE)
+    _refresh_soon(_live())
+    overtook = ",".join(str(number) for number in published.overtook)
+    target = f"{DATA_PATH}?publie={published.version.number}"
+    return redirect(target + (f"&entre={overtook}" if overtook else ""), code=303)
+
+
+@publishing.route(f"{PUBLISH_PATH}/abandonner", methods=["POST"])
+def abandon():
+    try:
+        current = check_form(current_session(), "publish")
+        if _drafts() is not None:
+            _drafts().abandon(request.form.get("brouillon", ""), current.account)
+    except Refused as refusal:
+        return refuse(refusal.status, refusal.message)
+    except DraftRefused:
+        pass  # already gone: abandoning it again changes nothing either
+    return redirect(f"{PUBLISH_PATH}?abandon=1", code=303)
+
+
+@publishing.route(f"{DATA_PATH}/versions/<int:number>/retablir", methods=["POST"])
+def rollback(number: int):
+    live = _live()
+    try:
+        current = check_form(current_session(), "admin")
         if live is None:
-            return refuse(503, labels.PUBLISH_NO_DATABASE)
-        draft, message, tone = None, "", "info"
-        draft_id = request.args.get("brouillon", "")
-        if draft_id:
-            try:
-                draft = drafts.get(draft_id, current.account)
-            except DraftRefused as error:
-                message, tone = labels.sentence(str(error)), "warning"
-            except SQLAlchemyError:
-                message, tone = labels.PUBLISH_UNREACHABLE, "danger"
-        if request.args.get("abandon"):
-            message = labels.PUBLISH_ABANDONED
-        context = publish_context(current, draft, size_text, live.store.geography.names("reg"))
-        return render("publish.html", message=message, tone=tone, **context)
+            raise Refused(503, labels.PUBLISH_NO_DATABASE)
+        if number > MAX_VERSION_NUMBER:  # beyond the column's integers: none such
+            raise VersionNotFound(f"la version {number} n'existe pas")
+        version = live.versions.rollback(number, current.account.name)
+    except Refused as refusal:
+        return refuse(refusal.status, refusal.message)
+    except VersionNotFound as error:
+        return refuse(404, labels.sentence(str(error)))
+    except SQLAlchemyError:
+        return refuse(503, labels.PUBLISH_UNREACHABLE)
+    _refresh_soon(live)
+    return redirect(f"{DATA_PATH}?retour={version.number}&depuis={number}", code=303)
 
-    @server.errorhandler(RequestEntityTooLarge)
-    def too_large(_error):
-        text = labels.PUBLISH_TOO_BIG.format(limit=size_text)
-        return message_page(labels.ACTION_REFUSED_TITLE, text, 413, PUBLISH_PATH)
 
-    def refuse(status: int, message: str):
-        return message_page(labels.ACTION_REFUSED_TITLE, message, status, PUBLISH_PATH)
-
-    @server.route(PUBLISH_PATH, methods=["POST"])
-    def upload():
-        if (request.content_length or 0) > limit + MULTIPART_MARGIN:
-            return refuse(413, labels.PUBLISH_TOO_BIG.format(limit=size_text))
-        try:
-            current = check_form(current_session(), "publish")
-        except Refused as refusal:
-            return refuse(refusal.status, refusal.message)
-        if drafts is None:
-            return refuse(503, labels.PUBLISH_NO_DATABASE)
-        kind = request.form.get("nature", "")
-        if kind not in KINDS:
-            return refuse(400, labels.PUBLISH_BAD_KIND)
-        sent = request.files.get("fichier")
-        if sent is None or not sent.filename:
-            return refuse(400, labels.PUBLISH_NO_FILE)
-        content = sent.stream.read(limit + 1)
-        if len(content) > limit:
-            return refuse(413, labels.PUBLISH_TOO_BIG.format(limit=size_text))
-        try:
-            draft = check_upload(kind, sent.filename, content, current.account, live.store)
-        except DraftRefused as error:
-            return refuse(403, labels.sentence(str(error)))
-        try:
-            drafts.save(draft)
-        except SQLAlchemyError:
-            LOG.exception("brouillon non enregistré")
-            return refuse(503, labels.PUBLISH_UNREACHABLE)
-        return redirect(f"{PUBLISH_PATH}?brouillon={draft.id}", code=303)
-
-    @server.route(f"{PUBLISH_PATH}/confirmer", methods=["POST"])
-    def confirm():
-        try:
-            current = check_form(current_session(), "publish")
-            if drafts is None:
-                raise Refused(503, labels.PUBLISH_NO_DATABASE)
-            published = drafts.publish(request.form.get("brouillon", ""), current.account)
-        except Refused as refusal:
-            return refuse(refusal.status, refusal.message)
-        except DraftRefused as error:
-            return refuse(409, labels.sentence(str(error)))
-        except SQLAlchemyError:
-            LOG.exception("publication impossible")
-            return refuse(503, labels.PUBLISH_UNREACHABLE)
-        _refresh_soon(live)
-        overtook = ",".join(str(number) for number in published.overtook)
-        target = f"{DATA_PATH}?publie={published.version.number}"
-        return redirect(target + (f"&entre={overtook}" if overtook else ""), code=303)
-
-    @server.route(f"{PUBLISH_PATH}/abandonner", methods=["POST"])
-    def abandon():
-        try:
-            current = check_form(current_session(), "publish")
-            if drafts is not None:
-                drafts.abandon(request.form.get("brouillon", ""), current.account)
-        except Refused as refusal:
-            return refuse(refusal.status, refusal.message)
-        except DraftRefused:
-            pass  # already gone: abandoning it again changes nothing either
-        return redirect(f"{PUBLISH_PATH}?abandon=1", code=303)
-
-    @server.route(f"{DATA_PATH}/versions/<int:number>/retablir", methods=["POST"])
-    def rollback(number: int):
-        try:
-            current = check_form(current_session(), "admin")
-            if live is None:
-                raise Refused(503, labels.PUBLISH_NO_DATABASE)
-            if number > MAX_VERSION_NUMBER:  # beyond the column's integers: none such
-                raise VersionNotFound(f"la version {number} n'existe pas")
-            version = live.versions.rollback(number, current.account.name)
-        except Refused as refusal:
-            return refuse(refusal.status, refusal.message)
-        except VersionNotFound as error:
-            return refuse(404, labels.sentence(str(error)))
-        except SQLAlchemyError:
-            return refuse(503, labels.PUBLISH_UNREACHABLE)
-        _refresh_soon(live)
-        return redirect(f"{DATA_PATH}?retour={version.number}&depuis={number}", code=303)
-
-    @server.route(ACCOUNTS_PATH, methods=["GET"])
-    def accounts_page():
-        current = current_session()
-        if current is None:
-            return redirect(f"{LOGIN_PATH}?suite={ACCOUNTS_PATH}")
-        if not current.account.is_admin or accounts is None:
-            return message_page(labels.ACTION_REFUSED_TITLE, labels.ROLE_REFUSED_ACCOUNTS, 403)
-        notice = labels.ACCOUNT_NOTICES.get(request.args.get("fait", ""), "")
-        return render(
-            "accounts.html",
-            title=labels.ACCOUNTS_TITLE,
-            width="56rem",
-            message=notice.format(name=request.args.get("nom", "")) if notice else "",
-            tone="success",
-            accounts=accounts.all(),
-            roles=ROLES,
-        )
-
-    @server.route(ACCOUNTS_PATH, methods=["POST"])
-    def add_account():
-        try:
-            current = check_form(current_session(), "admin")
-            if accounts is None:
-                raise Refused(503, labels.PUBLISH_NO_DATABASE)
-            regions = parse_regions(request.form.get("regions", ""))
-            created = accounts.add(
-                request.form.get("nom", "").strip(),
-                request.form.get("mot_de_passe", ""),
-                request.form.get("role", ""),
-                regions,
-                actor=current.account.name,
-            )
-        except Refused as refusal:
-            return message_page(
-                labels.ACTION_REFUSED_TITLE, refusal.message, refusal.status, ACCOUNTS_PATH
-            )
-        except AccountError as error:
-            return message_page(
-                labels.ACTION_REFUSED_TITLE, labels.sentence(str(error)), 400, ACCOUNTS_PATH
-            )
-        return redirect(f"{ACCOUNTS_PATH}?fait=cree&nom={quote(created.name)}", code=303)
-
-    @server.route(f"{ACCOUNTS_PATH}/supprimer", methods=["POST"])
-    def remove_account():
-        try:
-            current = check_form(current_session(), "admin")
-            name = request.form.get("nom", "")
-            if name == current.account.name:
-                raise AccountError("un administrateur ne supprime pas son propre compte")
-            accounts.remove(name, actor=current.account.name)
-        except Refused as refusal:
-            return message_page(
-                labels.ACTION_REFUSED_TITLE, refusal.message, refusal.status, ACCOUNTS_PATH
-            )
-        except AccountError as error:
-            return message_page(
-                labels.ACTION_REFUSED_TITLE, labels.sentence(str(error)), 400, ACCOUNTS_PATH
-            )
-        return redirect(f"{ACCOUNTS_PATH}?fait=supprime&nom={quote(name)}", code=303)
-
-    @server.route("/sante")
-    def health():
-        """For load balancers: the version this process serves and whether the base answers."""
-        return jsonify(
-            statut="ok",
-            version=live.number if live is not None else None,
-            base="injoignable" if live is not None and live.database_error else "ok",
-        )
+@publishing.route("/sante")
+def health():
+    """For load balancers: the version this process serves and whether the base answers."""
+    live = _live()
+    return jsonify(
+        statut="ok",
+        version=live.number if live is not None else None,
+        base="injoignable" if live is not None and live.database_error else "ok",
+    )
 
 
 def _refresh_soon(live: LiveStore | None) -> None:
