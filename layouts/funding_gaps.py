@@ -28,14 +28,10 @@ from layouts.components import (
     webgl_store,
 )
 from layouts.export_buttons import export_menu
-from layouts.filter_panel import date_input, labelled
+from layouts.filter_panel import date_input, labelled, layer_options
 
 PAGE_SIZE = 20
-LAYER_OPTIONS = [
-    {"label": "Périmètres des Territoires d'industrie", "value": "ti"},
-    {"label": "Projets lauréats", "value": "pins"},
-    {"label": "Clusters et pôles de compétitivité", "value": "clusters"},
-]
+LAYER_OPTIONS = layer_options(("ti", "pins", "clusters"))
 GAPS_GRAPH = "gaps-map"
 GAPS_DATASET = "territoires-sans-financement"  # export file names and routes
 VERDICT_STYLES = [

@@ -18,7 +18,7 @@ from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports.region_summary import fit_view
 from dashboard.text import labels
-from geodata.build import POPULATION_VINTAGE
+from geodata.vintage import POPULATION_VINTAGE
 from layouts.figures import national_map as fig
 from layouts.figures.funding_gaps import (
     gap_figure,

@@ -11,7 +11,7 @@ from dashboard.analysis.filters import FilterState
 from dashboard.data.cache import cached
 from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
-from dashboard.text import formatting, labels
+from dashboard.text import labels
 from layouts.figures import national_map as fig
 from layouts.figures.choropleth import format_values
 from layouts.figures.map_style import offline_style
@@ -42,7 +42,7 @@ def national_page(store: DataStore, state: FilterState, webgl: bool = True):
         figure = national_map_figure(store, state, DEFAULT_LAYERS, offline_style())
     else:
         figure = national_map_figure(store, state, [], None, webgl=False)
-    summary = summary_line(data.totals, filters_text(store, state))
+    summary = summary_line(data.totals, queries.describe_filters(store, state))
     rows, page_count = table_rows(store, state, None, 0)
     return national_map_page(
         figure,
@@ -76,19 +76,6 @@ def table_rows(
     chunk = rows.iloc[page * TABLE_PAGE_SIZE : (page + 1) * TABLE_PAGE_SIZE].copy()
     chunk["valeur_texte"] = format_values(chunk["valeur"], state.metric, state.per_capita)
     return chunk.to_dict("records"), max(1, -(-len(rows) // TABLE_PAGE_SIZE))
-
-
-def filters_text(store: DataStore, state: FilterState) -> str:
-    """French list of the active filters, names rather than codes."""
-    parts = []
-    for name, value in queries.named_filters(store, state).items():
-        if name == "periode":
-            parts.append(formatting.period(*value))
-        elif name == "ti_scope":
-            parts.append("dans un TI" if value == "dans" else "hors TI")
-        else:
-            parts += list(value)
-    return ", ".join(parts)
 
 
 def national_map_figure(

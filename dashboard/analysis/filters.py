@@ -14,16 +14,30 @@ from dashboard.analysis.url_state import Param, UrlCodec
 LEVELS = ("id_ti", "epci", "dep", "reg")
 METRICS = ("n_laureats", "montant_aide", "investissement", "emplois_prevus")
 TI_SCOPES = ("tous", "dans", "hors")
-# URL parameter name -> FilterState field, for the multi-valued filters.
-LIST_PARAMS = {
-    "region": "regions",
-    "departement": "departements",
-    "ti": "tis",
-    "programme": "programmes",
-    "filiere": "filieres",
-    "enjeu": "enjeux",
-    "taille": "tailles",
-}
+
+
+@dataclass(frozen=True)
+class ListFilter:
+    """A multi-valued filter: its FilterState field, URL parameter (also the control's id
+    suffix) and the lauréat column it tests. The one list of them: URL codec, row mask,
+    filter panel and summaries all read ``LIST_FILTERS``; its French name is
+    ``labels.FILTER_NAMES[field]``."""
+
+    field: str
+    param: str
+    column: str
+
+
+LIST_FILTERS = (
+    ListFilter("regions", "region", "reg"),
+    ListFilter("departements", "departement", "dep"),
+    ListFilter("tis", "ti", "id_ti"),
+    ListFilter("programmes", "programme", "programme"),
+    ListFilter("filieres", "filiere", "filiere"),
+    ListFilter("enjeux", "enjeu", "enjeux"),  # a « ; »-separated list in each row
+    ListFilter("tailles", "taille", "taille_entreprise"),
+)
+LIST_PARAMS = {item.param: item.field for item in LIST_FILTERS}
 # Level names as they read in a URL.
 LEVEL_PARAMS = {"ti": "id_ti", "epci": "epci", "departement": "dep", "region": "reg"}
 
@@ -91,19 +105,14 @@ class FilterState:
     def mask(self, laureats: pd.DataFrame) -> np.ndarray:
         """Rows of ``laureats`` kept by this state: one vectorised test per active filter."""
         keep = np.ones(len(laureats), dtype=bool)
-        for name, column in (
-            ("regions", "reg"),
-            ("departements", "dep"),
-            ("tis", "id_ti"),
-            ("programmes", "programme"),
-            ("filieres", "filiere"),
-            ("tailles", "taille_entreprise"),
-        ):
-            wanted = getattr(self, name)
-            if wanted and column in laureats:
-                keep &= laureats[column].isin(wanted).to_numpy()
-        if self.enjeux and "enjeux" in laureats:
-            keep &= _has_any(laureats["enjeux"], self.enjeux)
+        for item in LIST_FILTERS:
+            wanted = getattr(self, item.field)
+            if not wanted or item.column not in laureats:
+                continue
+            if item.field == "enjeux":
+                keep &= _has_any(laureats[item.column], wanted)
+            else:
+                keep &= laureats[item.column].isin(wanted).to_numpy()
         if (self.date_from or self.date_to) and "date_decision" in laureats:
             dates = laureats["date_decision"]  # datetime64, parsed once at load
             if self.date_from:

@@ -9,6 +9,7 @@ import pandas as pd
 from dashboard.analysis import metrics
 from dashboard.analysis.filters import FilterState
 from dashboard.data.cache import cached
+from dashboard.text import formatting, labels
 from dashboard.text.formatting import shorten_one
 
 PER_CAPITA_UNIT = 10_000  # "pour 10 000 habitants"
@@ -215,6 +216,23 @@ def named_filters(store, state: FilterState) -> dict[str, tuple[str, ...]]:
         lookup = lookups.get(name)
         named[name] = tuple(str(lookup.get(v, v)) for v in value) if lookup is not None else value
     return named
+
+
+def describe_filters(store, state: FilterState, titled: bool = False) -> str:
+    """The active filters in French, names rather than codes: « Bourgogne-Franche-Comté,
+    PME » in the summary line; titled, « Région : Bourgogne-Franche-Comté · Taille
+    d'entreprise : PME » in an export."""
+    parts = []
+    for name, value in named_filters(store, state).items():
+        if name == "periode":
+            text = formatting.period(*value)
+        elif name == "ti_scope":
+            scopes = labels.EXPORT_TI_SCOPES if titled else labels.TI_SCOPE_SHORT
+            text = scopes.get(str(value), str(value))
+        else:
+            text = ", ".join(value)
+        parts.append(f"{labels.FILTER_NAMES.get(name, name)} : {text}" if titled else text)
+    return (" · " if titled else ", ").join(parts)
 
 
 @dataclass(frozen=True)

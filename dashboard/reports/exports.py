@@ -28,12 +28,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from dashboard.analysis import queries
 from dashboard.analysis.filters import FilterState
 from dashboard.analysis.funding_gaps import GapResult, GapState, rule_sentence
-from dashboard.analysis.queries import named_filters
 from dashboard.data.store import FULL_TEXT_SUFFIX
-from dashboard.text import formatting, labels
-from geodata.build import POPULATION_VINTAGE
+from dashboard.text import labels
+from geodata.vintage import POPULATION_VINTAGE
 
 # Text starting with one of these is a formula to Excel, LibreOffice or Google Sheets.
 FORMULA_PREFIXES = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
@@ -138,9 +138,10 @@ def to_excel_csv(frame: pd.DataFrame) -> bytes:
 def export_information(store, state: FilterState, n_rows: int) -> list[tuple[str, str | int]]:
     """Lines of the "Informations" sheet: what was exported, from which data, when."""
     info = labels.EXPORT_INFO
+    filters = queries.describe_filters(store, state, titled=True)
     lines = [
         (info["title"], labels.EXPORT_TITLE),
-        (info["filters"], describe_filters(store, state) or labels.EXPORT_NO_FILTER),
+        (info["filters"], filters or labels.EXPORT_NO_FILTER),
         (info["rows"], n_rows),
         (info["data_date"], store.folder.data_date("laureats") or labels.NOT_GIVEN),
         (info["source"], data_source(store) or labels.NOT_GIVEN),
@@ -155,21 +156,6 @@ def export_information(store, state: FilterState, n_rows: int) -> list[tuple[str
 def data_source(store) -> str:
     """The ``source`` of the loaded lauréat files, as their metadata states it."""
     return store.folder.source_of("laureats")
-
-
-def describe_filters(store, state: FilterState) -> str:
-    """ "Région : Bourgogne-Franche-Comté · Taille : PME": names rather than codes."""
-    parts = []
-    for name, value in named_filters(store, state).items():
-        title = labels.EXPORT_FILTER_NAMES.get(name, name)
-        if name == "periode":
-            text = formatting.period(*value)
-        elif name == "ti_scope":
-            text = labels.EXPORT_TI_SCOPES.get(str(value), str(value))
-        else:
-            text = ", ".join(value)
-        parts.append(f"{title} : {text}")
-    return " · ".join(parts)
 
 
 def to_xlsx(

@@ -25,7 +25,7 @@ import math
 import threading
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import geopandas as gpd
@@ -49,7 +49,6 @@ from dashboard.reports.region_summary import (
     ti_list_names,
 )
 from dashboard.text import formatting, labels
-from geodata import paths
 
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.55
@@ -108,6 +107,7 @@ class SheetData:
     cards: tuple[SheetCard, ...]
     more_cards: int
     ti_perimeters: gpd.GeoDataFrame
+    departements: gpd.GeoDataFrame  # the reference geography's, for frames and neighbours
     source: str
     demo_note: str | None
 
@@ -143,6 +143,7 @@ def sheet_data(store, code: str) -> SheetData:
         cards=_cards(summary)[:MAX_CARDS],
         more_cards=max(len(summary.featured) - MAX_CARDS, 0),
         ti_perimeters=_perimeters(store),
+        departements=store.geography.layer("dep")[["code", "reg", "geometry"]],
         source=summary.source_line or labels.SOURCE_LINE.format(sources=labels.NOT_GIVEN),
         demo_note=demo_note if store.is_demo else None,
     )
@@ -165,12 +166,6 @@ def _cards(summary: RegionSummary) -> tuple[SheetCard, ...]:
 
 
 # --- geometry ------------------------------------------------------------------------
-
-
-@cache
-def _departements() -> gpd.GeoDataFrame:
-    """Département polygons (dissolved communes of the reference build), read once."""
-    return gpd.read_parquet(paths.build_dir() / "departements.parquet")[["code", "reg", "geometry"]]
 
 
 @lru_cache(maxsize=4)
@@ -325,10 +320,9 @@ class _Frame:
         return (lon_max - lon_min) / ((lat_max - lat_min) * self.stretch)
 
 
-def _frames(summary: RegionSummary) -> list[_Frame]:
+def _frames(summary: RegionSummary, deps: gpd.GeoDataFrame) -> list[_Frame]:
     """One frame per map area of the panel (each overseas région of a group is an inset),
-    framed on its départements with some context around."""
-    deps = _departements()
+    framed on its départements (``deps``) with some context around."""
     grouped = len(summary.areas) > 1
     frames = []
     for area in summary.areas:
@@ -376,7 +370,7 @@ def _draw_body(page: _Page, data: SheetData, top: float, bottom: float) -> None:
     """Map, legend, cards and TI list. A tall région gets the map on the left and the
     cards beside it; a wide one the full width, with legend and cards underneath:
     whichever draws the larger map. Overseas insets always take the left side."""
-    frames = _frames(data.summary)
+    frames = _frames(data.summary, data.departements)
     side_height = bottom - top - LEGEND_HEIGHT
     side_width = WIDTH - MIN_COLUMN - GAP
     if len(frames) != 1:
@@ -454,7 +448,7 @@ def _draw_frame(
 
 def _draw_shapes(ax, data: SheetData, frame: _Frame) -> None:
     """Neighbours in grey, the région's départements and outline, TI perimeters clipped."""
-    deps = _departements()
+    deps = data.departements
     lon_min, _, lon_max, _ = frame.bounds
     around = deps[deps.intersects(shapely.box(*frame.bounds)).to_numpy()]
     tolerance = (lon_max - lon_min) / SIMPLIFY_DIVISOR

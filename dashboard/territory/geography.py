@@ -6,6 +6,7 @@ GeoParquet). Codes are strings everywhere ("2A004", "01053").
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -15,7 +16,6 @@ import pandas as pd
 import shapely
 
 from geodata import paths
-from geodata.build import build
 
 LEVELS = ("commune", "epci", "dep", "reg")
 # Overseas régions (INSEE codes) grouped in the report's "Outre-mer" panel.
@@ -39,8 +39,13 @@ class Geography:
 
     @classmethod
     def load(cls) -> Geography:
-        """Read the built layers, building them first if they are missing."""
-        report = build(force=False)
+        """Read the built layers, building them first if they are missing (the build
+        module, heavy, is imported only then)."""
+        if not paths.is_built():
+            from geodata.build import build
+
+            build(force=False)
+        report = json.loads(paths.report_path().read_text(encoding="utf-8"))
         out = paths.build_dir()
         communes = gpd.read_parquet(out / "communes.parquet")
         points = gpd.read_parquet(out / "commune_points.parquet")
@@ -54,7 +59,7 @@ class Geography:
             tables["epci"],
             tables["departements"],
             tables["regions"],
-            report.vintage,
+            report["vintage"],
         )
 
     @cached_property

@@ -239,17 +239,19 @@ EXPORT_INFO = {
     "exported": "Exporté le",
     "warning": "Avertissement",
 }
-EXPORT_FILTER_NAMES = {
+# The filters' names: filter panel, export information sheet.
+FILTER_NAMES = {
     "regions": "Région",
     "departements": "Département",
     "tis": "Territoire d'industrie",
     "programmes": "Programme",
     "filieres": "Filière",
     "enjeux": "Enjeu",
-    "tailles": "Taille",
+    "tailles": "Taille d'entreprise",
     "periode": "Période de décision",
     "ti_scope": "Localisation",
 }
+TI_SCOPE_SHORT = {"dans": "dans un TI", "hors": "hors TI"}  # in the summary line
 PERIOD_BETWEEN = "du {start} au {end}"
 PERIOD_FROM = "depuis le {start}"
 PERIOD_TO = "jusqu'au {end}"
@@ -515,3 +517,9 @@ QUERY_TOO_LONG = (
     "Ouvrez l'export depuis la carte."
 )
 AN_ACCOUNT = "un compte éditeur"  # a version's author, to readers who are not signed in
+# The map layers a user switches on and off (national map, gaps screen).
+MAP_LAYERS = {
+    "pins": "Projets lauréats",
+    "ti": "Périmètres des Territoires d'industrie",
+    "clusters": "Clusters et pôles de compétitivité",
+}

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.text import labels
 from dashboard.text.formatting import hover_text
 from layouts.figures.map_style import ABOVE_ALL
 
@@ -47,7 +48,7 @@ def cluster_traces(clusters: pd.DataFrame, links: pd.DataFrame, visible: bool) -
             mode="markers",
             marker={"size": 13, "color": CLUSTER_COLOUR, "opacity": 0.9},
             customdata=hover,
-            name="Clusters et pôles de compétitivité",
+            name=labels.MAP_LAYERS["clusters"],
             visible=visible,
             hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}"
             "<br>%{customdata[3]}<extra></extra>",

@@ -8,9 +8,9 @@ import pytest
 
 from dashboard.analysis.filters import FilterState
 from dashboard.analysis.funding_gaps import GapState, counts_sentence, funding_gaps
+from dashboard.analysis.queries import describe_filters as filters_text
 from dashboard.text import formatting
 from layouts.national_map import summary_line
-from pages.national_map import filters_text
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
