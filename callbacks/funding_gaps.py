@@ -35,8 +35,8 @@ from layouts.figures.pins import pin_encoding, ring_encoding
 from layouts.funding_gaps import (
     GAPS_DATASET,
     GAPS_GRAPH,
+    gaps_table_page,
     table_columns,
-    table_page,
     territory_detail,
     threshold_placeholder,
 )
@@ -216,7 +216,7 @@ def register_list_page(app: Dash, store: StoreSource) -> None:
         data = request_store(store)  # one version for the whole answer
         state = GapState.from_query(query)
         page = 0 if ctx.triggered_id == "gaps-state" else (page or 0)
-        records, page_count = table_page(
+        records, page_count = gaps_table_page(
             funding_gaps(data, state), state.regions, sort_by or [], page
         )
         return records, page_count, page

@@ -60,6 +60,13 @@ def number_column(key: str, name: str, decimals: int = 2) -> dict:
     }
 
 
+def table_page(frame, page: int, size: int) -> tuple:
+    """Rows ``page`` (from 0) of a server-paged table, and the page count (at least 1):
+    only the page shown travels to the browser."""
+    page_count = max(1, -(-len(frame) // size))
+    return frame.iloc[page * size : (page + 1) * size], page_count
+
+
 def shown_id(choice_id: str) -> str:
     """The store holding the territory that a page with the list ``choice_id`` shows."""
     return f"{choice_id}-shown"

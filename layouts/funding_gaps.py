@@ -25,6 +25,7 @@ from layouts.components import (
     TABLE_STYLE,
     graph_config,
     number_column,
+    table_page,
     webgl_store,
 )
 from layouts.export_buttons import export_menu
@@ -238,7 +239,7 @@ def _multi(control_id: str, label: str, options: list[dict], value: tuple[str, .
     )
 
 
-def table_page(
+def gaps_table_page(
     result: GapResult, regions: tuple[str, ...], sort_by: list[dict], page: int
 ) -> tuple[list[dict], int]:
     """One page of the list, sorted on the server (an EPCI list runs to ~900 rows: only the
@@ -273,9 +274,9 @@ def table_page(
             kind="stable",
             na_position="last",
         )
-    chunk = frame.iloc[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+    chunk, page_count = table_page(frame, page, PAGE_SIZE)
     records = chunk.astype(object).where(chunk.notna(), None).to_dict("records")
-    return records, max(1, -(-len(frame) // PAGE_SIZE))
+    return records, page_count
 
 
 def table_columns(result: GapResult) -> list[dict]:
@@ -310,7 +311,7 @@ def table_columns(result: GapResult) -> list[dict]:
 
 
 def gaps_table(result: GapResult, state: GapState) -> html.Div:
-    records, page_count = table_page(result, state.regions, [], 0)
+    records, page_count = gaps_table_page(result, state.regions, [], 0)
     return html.Div(
         [
             dash_table.DataTable(

@@ -12,6 +12,7 @@ from dashboard.data.cache import cached
 from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.text import labels
+from layouts.components import table_page
 from layouts.figures import national_map as fig
 from layouts.figures.choropleth import format_values
 from layouts.figures.map_style import offline_style
@@ -73,9 +74,11 @@ def table_rows(
 ) -> tuple[list[dict], int]:
     """One page of the territory table and the number of pages."""
     rows = queries.territory_table(store, state, sort_by or [])
-    chunk = rows.iloc[page * TABLE_PAGE_SIZE : (page + 1) * TABLE_PAGE_SIZE].copy()
-    chunk["valeur_texte"] = format_values(chunk["valeur"], state.metric, state.per_capita)
-    return chunk.to_dict("records"), max(1, -(-len(rows) // TABLE_PAGE_SIZE))
+    chunk, page_count = table_page(rows, page, TABLE_PAGE_SIZE)
+    chunk = chunk.assign(
+        valeur_texte=format_values(chunk["valeur"], state.metric, state.per_capita)
+    )
+    return chunk.to_dict("records"), page_count
 
 
 def national_map_figure(

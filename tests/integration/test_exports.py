@@ -14,7 +14,9 @@ import pytest
 from app import create_app
 from dashboard.analysis.filters import FilterState
 from dashboard.reports import exports
+from dashboard.settings import DEMO_DATA_DIR
 from dashboard.text import labels
+from geodata import paths
 from layouts.export_buttons import export_hrefs, export_menu, link_id
 
 BOM = b"\xef\xbb\xbf"
@@ -129,10 +131,29 @@ def test_export_writes_names_not_codes(bfc):
     "query",
     ["ti=ti-2706", "taille=PME&region=27", "ti_statut=hors&region=53", "du=2021-01-01"],
 )
-def test_filtered_rows_match_the_filter_state(demo_store, query):
+def test_filtered_rows_are_the_rows_counted_from_the_files(demo_store, query):
+    """The expected rows come from the demo CSVs and the reference communes read here
+    with pandas, not from the filter code under test."""
     state = FilterState.from_query(query)
     frame = exports.laureats_for_export(demo_store, state)
-    assert len(frame) == int(state.mask(demo_store.laureats).sum()) > 0
+    expected = set(rows_from_the_files(query)["id_laureat"])
+    assert set(frame[H["id_laureat"]]) == expected
+    assert len(expected) > 0
+
+
+def rows_from_the_files(query: str) -> pd.DataFrame:
+    rows = pd.read_csv(DEMO_DATA_DIR / "laureats.csv", dtype={"code_commune": str})
+    communes = pd.read_parquet(paths.build_dir() / "communes.parquet", columns=["code", "reg"])
+    rows["reg"] = rows["code_commune"].map(communes.set_index("code")["reg"])
+    tis = pd.read_csv(DEMO_DATA_DIR / "territoires_industrie.csv", dtype={"insee_com": str})
+    in_any_ti = rows["code_commune"].isin(tis["insee_com"])
+    keep = {
+        "ti=ti-2706": rows["code_commune"].isin(tis.loc[tis["id_ti"] == "ti-2706", "insee_com"]),
+        "taille=PME&region=27": (rows["taille_entreprise"] == "PME") & (rows["reg"] == "27"),
+        "ti_statut=hors&region=53": ~in_any_ti & (rows["reg"] == "53"),
+        "du=2021-01-01": pd.to_datetime(rows["date_decision"]) >= "2021-01-01",
+    }[query]
+    return rows[keep]
 
 
 def test_xlsx_has_typed_cells_french_formats_and_an_information_sheet(demo_store, bfc):

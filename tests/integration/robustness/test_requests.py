@@ -79,15 +79,30 @@ def _folder(tmp_path_factory, name: str):
     return folder
 
 
-@pytest.fixture(scope="module", params=list(FOLDERS))
-def served(request, tmp_path_factory, geography):
+@pytest.fixture(scope="module")
+def serve(tmp_path_factory, geography):
+    """The app on one of ``FOLDERS``, built once per module: each test asks only for the
+    folders it needs (no test skips itself)."""
     from app import create_app
     from dashboard.data.store import DataStore
 
-    folder = _folder(tmp_path_factory, request.param)
-    store = DataStore.load(Settings(data_dir=folder, cache_dir=tmp_path_factory.mktemp("c")))
-    app = create_app(store.settings, store=store)
-    return request.param, store, app, app.server.test_client()
+    apps = {}
+
+    def served(name: str):
+        if name not in apps:
+            folder = _folder(tmp_path_factory, name)
+            cache = tmp_path_factory.mktemp("c")
+            store = DataStore.load(Settings(data_dir=folder, cache_dir=cache))
+            app = create_app(store.settings, store=store)
+            apps[name] = (name, store, app, app.server.test_client())
+        return apps[name]
+
+    return served
+
+
+@pytest.fixture(params=list(FOLDERS))
+def served(request, serve):
+    return serve(request.param)
 
 
 def test_no_page_answers_500(served):
@@ -143,10 +158,8 @@ def _router_body(pathname="/", search=""):
     }
 
 
-def test_malformed_callback_bodies_get_4xx_and_one_log_line(served, caplog):
-    name, _store, _app, client = served
-    if name != "demo":
-        pytest.skip("un seul dossier suffit pour les corps de requête")
+def test_malformed_callback_bodies_get_4xx_and_one_log_line(serve, caplog):
+    _name, _store, _app, client = serve("demo")  # one folder is enough for request bodies
     bodies = malformed_bodies(_router_body())
     assert len(bodies) >= 30
     outcomes = {}
@@ -165,11 +178,10 @@ def test_malformed_callback_bodies_get_4xx_and_one_log_line(served, caplog):
     assert outcomes["valeur nombre pour pathname"] == 400
 
 
-def test_every_callback_survives_garbage_values(served):
+@pytest.mark.parametrize("folder", ["demo", "vide"])
+def test_every_callback_survives_garbage_values(serve, folder):
     """Each input and state of each callback replaced in turn by values of the wrong type."""
-    name, _store, app, client = served
-    if name not in ("demo", "vide"):
-        pytest.skip("deux dossiers suffisent")
+    _name, _store, app, client = serve(folder)
     failures = []
     for callback in app._callback_list:
         if callback.get("clientside_function"):
@@ -205,19 +217,22 @@ def _outputs(key: str):
     return outputs(key)
 
 
+ODD_PAGES = ["/", "/?niveau=ti", "/territoires-sans-financement", "/region/27"]
+
+
 @pytest.mark.parametrize(
-    "path", ["/", "/?niveau=ti", "/territoires-sans-financement", "/region/27", "/ti/first"]
+    ("folder", "path"),
+    [
+        *(("demo", path) for path in [*ODD_PAGES, "/ti/first"]),
+        *(("sans_liste_ti", path) for path in ODD_PAGES),  # no TI list: no TI sheet
+    ],
 )
-def test_callbacks_survive_one_odd_value_among_real_ones(served, path):
+def test_callbacks_survive_one_odd_value_among_real_ones(serve, folder, path):
     """Start from the values a real page holds, then spoil one input or state at a time."""
     from tests.integration.robustness.browser_sim import body_for
 
-    name, store, app, client = served
-    if name not in ("demo", "sans_liste_ti"):
-        pytest.skip("deux dossiers suffisent")
+    _name, store, app, client = serve(folder)
     if path == "/ti/first":
-        if store.tis.table.empty:
-            pytest.skip("pas de liste de TI")
         path = f"/ti/{store.tis.table.index[0]}"
     props = run_page(app, client, path).props
     failures = []

@@ -60,14 +60,14 @@ def test_crafted_pickle_in_the_cache_runs_nothing(tmp_path, geography):
     cache = tmp_path / "cache"
     cache.mkdir()
     payload = pickle.dumps(_Exploit(marker))
-    for name in ("store-0123456789abcdef0123.pkl", "manifest.json", "laureats.parquet"):
-        (cache / name).write_bytes(payload)
     store = _load(cache)
     entry = next(cache.glob("store-*/"))
+    # The pickle where the cache's own files are read: the manifest and the lauréats.
     (entry / "manifest.json").write_bytes(payload)
     (entry / "laureats.parquet").write_bytes(payload)
     again = _load(cache)
     assert not marker.exists()
+    assert not again.from_cache  # read as damaged, rebuilt from the data files
     assert len(store.laureats) == len(again.laureats) > 0
 
 
