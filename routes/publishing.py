@@ -121,6 +121,8 @@ def upload():
         return refuse(403, labels.sentence(str(error)))
     try:
         drafts.save(draft)
+    except DraftRefused as error:
+        return refuse(429, labels.sentence(str(error)))
     except SQLAlchemyError:
         LOG.exception("brouillon non enregistré")
         return refuse(503, labels.PUBLISH_UNREACHABLE)

@@ -161,7 +161,10 @@ def _publish(args: Namespace, settings: Settings) -> int:
     if not draft.publishable:
         return _fail("rien n'a été publié : aucune ligne de ce fichier ne peut l'être")
     drafts = Drafts(live.versions)
-    drafts.save(draft)
+    try:
+        drafts.save(draft)
+    except DraftRefused as error:
+        return _fail(str(error))
     published = drafts.publish(draft.id, account)
     print(f"Publié : {published.version.label}.")
     return EXIT_OK

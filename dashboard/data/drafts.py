@@ -16,7 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from dashboard.accounts.users import Account
 from dashboard.data.database import as_utc, drafts, now, record, writing
@@ -33,6 +33,8 @@ from dashboard.data.versions import (
 )
 
 DRAFT_HOURS = 24
+MAX_DRAFTS_PER_ACCOUNT = 5  # drafts awaiting « Publier » or « Abandonner », per account
+MAX_DRAFT_MB_PER_ACCOUNT = 60  # their files together
 IMPACT_COLUMNS = ("montant_aide", "investissement", "emplois_prevus")
 
 
@@ -132,8 +134,24 @@ class Drafts:
         self.versions = versions
 
     def save(self, draft: Draft) -> None:
+        """Store ``draft``; DraftRefused when its account already has too many or too much."""
         with writing(self.engine) as connection:
             connection.execute(delete(drafts).where(drafts.c.created_at < _oldest()))
+            waiting = connection.execute(
+                select(
+                    func.count(), func.coalesce(func.sum(func.length(drafts.c.content)), 0)
+                ).where(drafts.c.account == draft.account)
+            ).one()
+            if waiting[0] >= MAX_DRAFTS_PER_ACCOUNT:
+                raise DraftRefused(
+                    f"vous avez déjà {waiting[0]} brouillons en attente : publiez-en ou "
+                    "abandonnez-en un avant d'en déposer un autre"
+                )
+            if waiting[1] + len(draft.content) > MAX_DRAFT_MB_PER_ACCOUNT * 1024 * 1024:
+                raise DraftRefused(
+                    f"vos brouillons en attente dépasseraient {MAX_DRAFT_MB_PER_ACCOUNT} Mo : "
+                    "publiez-en ou abandonnez-en avant d'en déposer un autre"
+                )
             connection.execute(
                 insert(drafts).values(
                     id=draft.id,

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.text import formatting
+
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 SUPPORTED_SUFFIXES = CSV_SUFFIXES + XLSX_SUFFIXES
@@ -103,6 +105,12 @@ CP1252_ONLY = frozenset(range(0x80, 0xA0))  # printable in Windows-1252, control
 LINES_NAMED = 10
 BINARY_SHARE = 0.05
 WIDE_SINGLE_ROW = 500  # cells: no real table has a header this wide
+# A workbook is a zip: a few megabytes may unpack into gigabytes of sheet XML (a « zip
+# bomb »). Its size once unpacked is read from the zip's directory before anything is
+# parsed, and rows and cells are counted while reading.
+MAX_XLSX_UNPACKED_MB = 150
+MAX_XLSX_ROWS = 300_000
+MAX_XLSX_CELLS = 6_000_000
 
 
 def decode(data: bytes) -> tuple[str, str, list[str]]:
@@ -237,6 +245,7 @@ def read_xlsx(path: Path) -> list[RawTable]:
     """
     from openpyxl import load_workbook
 
+    _check_unpacked_size(path)
     workbook = _open_workbook(path, load_workbook, data_only=True)
     formulas = _open_workbook(path, load_workbook, data_only=False) if _has_formulas(path) else None
     try:
@@ -245,10 +254,7 @@ def read_xlsx(path: Path) -> list[RawTable]:
             # A file written by a script may declare a <dimension> smaller than its sheet
             # (and cells without « r »): read the sheet's real extent, never the declared one.
             sheet.reset_dimensions()
-            rows = [
-                [cell_text(value) for value in row]
-                for row in sheet.iter_rows(min_row=1, values_only=True)
-            ]
+            rows = _bounded_rows(sheet)
             notes = []
             if formulas is not None:
                 notes += _uncomputed_formulas(rows, formulas.worksheets[number])
@@ -259,6 +265,39 @@ def read_xlsx(path: Path) -> list[RawTable]:
         if formulas is not None:
             formulas.close()
     return tables
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack beyond ``MAX_XLSX_UNPACKED_MB``."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (OSError, zipfile.BadZipFile):
+        return  # not a zip: openpyxl's reading names the problem
+    if unpacked > MAX_XLSX_UNPACKED_MB * 1024 * 1024:
+        megabytes = formatting.number(unpacked / 1024 / 1024)
+        raise FileRefused(
+            f"classeur refusé : décompressé, il ferait {megabytes} Mo, "
+            f"au-delà de la limite de {MAX_XLSX_UNPACKED_MB} Mo ; enregistrez les données "
+            "en CSV ou découpez le fichier"
+        )
+
+
+def _bounded_rows(sheet) -> list[list[str]]:
+    """The sheet's rows as text, refused past ``MAX_XLSX_ROWS`` rows or ``MAX_XLSX_CELLS``."""
+    rows, cells = [], 0
+    for row in sheet.iter_rows(min_row=1, values_only=True):
+        cells += len(row)
+        if len(rows) >= MAX_XLSX_ROWS or cells > MAX_XLSX_CELLS:
+            limits = (formatting.number(MAX_XLSX_ROWS), formatting.number(MAX_XLSX_CELLS))
+            raise FileRefused(
+                f"classeur refusé : la feuille « {sheet.title} » dépasse {limits[0]} lignes "
+                f"ou {limits[1]} cellules ; découpez le fichier"
+            )
+        rows.append([cell_text(value) for value in row])
+    return rows
 
 
 def _open_workbook(path: Path, load_workbook, data_only: bool):

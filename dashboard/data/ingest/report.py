@@ -11,6 +11,9 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 TEXT_LIMIT = 50
+OMITTED_LINES = ("autre ligne rejetée", "autres lignes rejetées")
+OMITTED_LINES = ("autre ligne rejetée", "autres lignes rejetées")
+STORED_ITEMS = 1_000  # rejections (and warnings) a stored report keeps, first ones first
 SEPARATOR_NAMES = {";": "« ; »", ",": "« , »", "\t": "tabulation", "|": "« | »"}
 KIND_LABELS = {
     "laureats": "lauréats",
@@ -55,14 +58,27 @@ class LoadReport:
     notes: list[str] = field(default_factory=list)
     fatal: Rejection | None = None
     columns: dict[str, str] = field(default_factory=dict)  # canonical -> header in the file
+    # Rejected lines and warnings beyond those kept in a stored report (``to_json``).
+    rejected_lines_omitted: int = 0
+    warnings_omitted: int = 0
 
     @property
     def ok(self) -> bool:
         """False when the file was refused as a whole."""
         return self.fatal is None
 
-    def to_json(self) -> dict:
-        return asdict(self)
+    def to_json(self, limit: int = STORED_ITEMS) -> dict:
+        """The report as stored (drafts, versions, cache): the first ``limit`` rejections
+        and warnings, and how many lines and warnings were left out (counts stay exact)."""
+        data = asdict(self)
+        if len(self.rejections) > limit:
+            kept_lines = {item.line for item in self.rejections[:limit]}
+            data["rejections"] = data["rejections"][:limit]
+            data["rejected_lines_omitted"] = self.rows_rejected - len(kept_lines)
+        if len(self.warnings) > limit:
+            data["warnings"] = data["warnings"][:limit]
+            data["warnings_omitted"] = self.warnings_omitted + len(self.warnings) - limit
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> LoadReport:
@@ -84,6 +100,8 @@ class LoadReport:
             notes=[str(note) for note in data["notes"]],
             fatal=rejection(data["fatal"]),
             columns={str(k): str(v) for k, v in data["columns"].items()},
+            rejected_lines_omitted=int(data.get("rejected_lines_omitted", 0)),
+            warnings_omitted=int(data.get("warnings_omitted", 0)),
         )
 
     @property
@@ -91,7 +109,8 @@ class LoadReport:
         """Distinct rejected lines; every row read when the whole file was refused."""
         if self.fatal is not None:
             return self.rows_read
-        return len({rejection.line for rejection in self.rejections})
+        lines = {rejection.line for rejection in self.rejections}
+        return len(lines) + self.rejected_lines_omitted
 
     def reading_line(self) -> str:
         """ "Lecture : encodage UTF-8, séparateur « ; »": how the file was read ("" if unread)."""
@@ -124,6 +143,10 @@ class LoadReport:
             lines.append(f"Colonnes reconnues : {mapped}")
         lines += [f"Remarque : {note}" for note in self.notes]
         lines += _section("Lignes rejetées", self.rejections, limit)
+        if self.rejected_lines_omitted:
+            omitted = self.rejected_lines_omitted
+            word = OMITTED_LINES[omitted > 1]
+            lines.append(f"  (et {_count(omitted)} {word}, non détaillées dans ce rapport)")
         lines += _section("Avertissements", self.warnings, limit)
         return "\n".join(lines)
 

@@ -507,3 +507,14 @@ def test_the_data_page_names_accounts_only_to_signed_in_users_and_no_server_fold
     for folder in (settings.cache_dir, settings.data_dir, REPO):
         assert str(folder) not in anonymous
     assert '"bfc"' in layout(client)
+
+
+def test_an_account_keeps_at_most_five_drafts_waiting(app):
+    client, token = signed_in(app, "national")
+    for _ in range(5):
+        assert upload(client, token, "laureats_bfc.csv").status_code == 303
+    sixth = upload(client, token, "laureats_bfc.csv")
+    assert sixth.status_code == 429
+    assert "déjà 5 brouillons en attente" in message(sixth)
+    other, other_token = signed_in(app, "bfc")  # the cap is per account
+    assert upload(other, other_token, "laureats_bfc.csv").status_code == 303
