@@ -27,6 +27,7 @@ from routes.sessions import (
     Refused,
     check_form,
     current_session,
+    database_down,
     message_page,
     render,
 )
@@ -59,6 +60,13 @@ def _limit() -> int:
     return current_app.config["TI_SETTINGS"].max_file_bytes
 
 
+def _refuse_while_faulty() -> None:
+    """No write into a base the live store found unreachable, deleted or replaced."""
+    live = _live()
+    if live is not None and live.database_error:
+        raise Refused(503, live.database_error)
+
+
 def refuse(status: int, message: str):
     return message_page(labels.ACTION_REFUSED_TITLE, message, status, PUBLISH_PATH)
 
@@ -66,6 +74,8 @@ def refuse(status: int, message: str):
 @publishing.route(PUBLISH_PATH, methods=["GET"])
 def publish_form():
     current = current_session()
+    if current is None and database_down():
+        return refuse(503, labels.DATABASE_DOWN_LOGIN)
     if current is None:
         return redirect(f"{LOGIN_PATH}?suite={PUBLISH_PATH}")
     if not current.account.may_publish:
@@ -133,6 +143,7 @@ def upload():
 def confirm():
     try:
         current = check_form(current_session(), "publish")
+        _refuse_while_faulty()
         if _drafts() is None:
             raise Refused(503, labels.PUBLISH_NO_DATABASE)
         published = _drafts().publish(request.form.get("brouillon", ""), current.account)
@@ -169,6 +180,7 @@ def rollback(number: int):
         current = check_form(current_session(), "admin")
         if live is None:
             raise Refused(503, labels.PUBLISH_NO_DATABASE)
+        _refuse_while_faulty()
         if number > MAX_VERSION_NUMBER:  # beyond the column's integers: none such
             raise VersionNotFound(f"la version {number} n'existe pas")
         version = live.versions.rollback(number, current.account.name)
@@ -184,13 +196,19 @@ def rollback(number: int):
 
 @publishing.route("/sante")
 def health():
-    """For load balancers: the version this process serves and whether the base answers."""
+    """For load balancers: the version this process serves and whether the base answers
+    (503 while it cannot: unreachable, deleted or replaced SQLite file)."""
     live = _live()
-    return jsonify(
-        statut="ok",
+    fault = live.database_error if live is not None else None
+    answer = jsonify(
+        statut="degrade" if fault else "ok",
         version=live.number if live is not None else None,
-        base="injoignable" if live is not None and live.database_error else "ok",
+        base="injoignable" if fault else "ok",
+        detail=fault or "",
     )
+    # A load balancer takes a process whose served version cannot follow the base out.
+    answer.status_code = 503 if fault else 200
+    return answer
 
 
 def _refresh_soon(live: LiveStore | None) -> None:

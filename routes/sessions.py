@@ -17,6 +17,7 @@ from urllib.parse import quote, urlsplit
 from dash import Dash
 from flask import Response, g, redirect, render_template, request, session
 from flask.sessions import SecureCookieSessionInterface
+from sqlalchemy.exc import SQLAlchemyError
 
 from dashboard.accounts.users import Account, Accounts, Session, TooManyFailures
 from dashboard.settings import Settings
@@ -66,6 +67,8 @@ def register(app: Dash, settings: Settings, accounts: Accounts | None) -> None:
             return None
         if current_session() is not None:
             return None
+        if database_down():
+            return message_page(labels.DATABASE_DOWN_TITLE, labels.DATABASE_DOWN_LOGIN, 503)
         if request.method == "GET" and _is_page(request.path):
             return redirect(f"{LOGIN_PATH}?suite={quote(request.full_path.rstrip('?'))}")
         return message_page(labels.AUTH_REQUIRED_TITLE, labels.AUTH_REQUIRED, 401)
@@ -86,6 +89,8 @@ def register(app: Dash, settings: Settings, accounts: Accounts | None) -> None:
             opened = accounts.log_in(name, password, request.remote_addr or "")
         except TooManyFailures as error:
             return _login_page(target, labels.sentence(str(error)), 429)
+        except SQLAlchemyError:
+            return _login_page(target, labels.DATABASE_DOWN_LOGIN, 503)
         if opened is None:
             return _login_page(target, labels.LOGIN_FAILED, 401)
         token, _session = opened
@@ -110,10 +115,21 @@ def register(app: Dash, settings: Settings, accounts: Accounts | None) -> None:
 
 
 def current_session() -> Session | None:
-    """The session of this request (cached for the request); None for a visitor."""
+    """The session of this request (cached for the request); None for a visitor, and
+    None too while the database cannot be read (the pages keep being served; every
+    write answers 503)."""
     if "ti_session" not in g:
-        g.ti_session = _find_session()
+        try:
+            g.ti_session = _find_session()
+        except SQLAlchemyError as error:
+            LOG.warning("session illisible, base injoignable : %s", type(error).__name__)
+            g.ti_session, g.ti_database_down = None, True
     return g.ti_session
+
+
+def database_down() -> bool:
+    """Whether this request found the database unreadable (see ``current_session``)."""
+    return bool(g.get("ti_database_down"))
 
 
 def _find_session() -> Session | None:
@@ -144,6 +160,8 @@ def _header_csrf_token(name: str) -> str:
 
 def check_form(current: Session | None, need: str = "any") -> Session:
     """The session allowed to perform this POST, or Refused (no change is made)."""
+    if current is None and database_down():
+        raise Refused(503, labels.DATABASE_DOWN_LOGIN)
     if current is None:
         raise Refused(401, labels.AUTH_REQUIRED)
     if not _same_origin() or not _valid_token(request.form.get("csrf_token"), current.csrf_token):

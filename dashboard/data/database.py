@@ -34,7 +34,7 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from dashboard.data import migrations
 
@@ -212,10 +212,16 @@ def _reason(error: BaseException) -> str:
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
     """One write transaction, serialised against every other writer of the database."""
-    with engine.connect().execution_options(write=True) as connection, connection.begin():
-        if engine.dialect.name == "postgresql":
-            connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": WRITE_LOCK_ID})
-        yield connection
+    try:
+        with engine.connect().execution_options(write=True) as connection, connection.begin():
+            if engine.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": WRITE_LOCK_ID})
+            yield connection
+    except OperationalError:
+        # A connection opened while the file was read-only (or the server away) stays so:
+        # drop the pool, the next write opens fresh connections once the fault has passed.
+        engine.dispose()
+        raise
 
 
 def record(connection: Connection, actor: str, action: str, detail: dict | str = "") -> None:

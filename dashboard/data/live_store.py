@@ -40,6 +40,7 @@ class LiveStore:
         self.versions = versions
         self.database_error: str | None = None
         self._refresh_lock = threading.Lock()
+        self._sqlite_file = sqlite_identity(versions.engine)
         self._store: DataStore = self._load(self._current_or_fail(), None)
         self._poller: threading.Thread | None = None
         self._stopped = threading.Event()
@@ -56,6 +57,12 @@ class LiveStore:
     def refresh(self) -> bool:
         """Load the database's current version if it is newer; True when the store changed."""
         with self._refresh_lock:
+            vanished = self._sqlite_vanished()
+            if vanished:
+                if self.database_error != vanished:
+                    log.error(vanished)
+                self.database_error = vanished
+                return False
             try:
                 number = self.versions.current_number()
                 if number is None or number == self.number:
@@ -98,6 +105,25 @@ class LiveStore:
         settings = replace(self.settings, data_dir=folder)
         return DataStore.load(settings, version.plans, version, previous)
 
+    def _sqlite_vanished(self) -> str | None:
+        """A French sentence when the SQLite file was deleted or replaced since the start:
+        the open connections would go on reading the old file, new ones an empty one."""
+        if self._sqlite_file is None:
+            return None
+        path, identity = self._sqlite_file
+        try:
+            now_identity = _identity(path)
+        except OSError:
+            now_identity = None
+        if now_identity == identity:
+            return None
+        label = self._store.version.label if self._store.version else ""
+        return (
+            f"Le fichier de la base de données ({path.name}) a été supprimé ou remplacé : "
+            f"les écrans montrent la {label}, les publications sont suspendues ; "
+            "rétablissez le fichier puis redémarrez l'application."
+        )
+
     def _note_unreachable(self, error: Exception) -> None:
         if self.database_error is None:
             log.warning("base de données injoignable : %s", error)
@@ -107,6 +133,22 @@ class LiveStore:
                 f"Base de données injoignable depuis {since} : les écrans montrent la {label}, "
                 "dernière version chargée."
             )
+
+
+def sqlite_identity(engine) -> tuple[Path, tuple[int, int]] | None:
+    """The SQLite file of ``engine`` and its (device, inode); None for another database."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return None
+    path = Path(engine.url.database).resolve()
+    try:
+        return path, _identity(path)
+    except OSError:
+        return None
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_dev, stat.st_ino
 
 
 StoreSource = DataStore | LiveStore  # what the app serves: a fixed store, or the live one

@@ -523,3 +523,8 @@ MAP_LAYERS = {
     "ti": "Périmètres des Territoires d'industrie",
     "clusters": "Clusters et pôles de compétitivité",
 }
+DATABASE_DOWN_TITLE = "Base de données injoignable"
+DATABASE_DOWN_LOGIN = (
+    "La base de données ne répond pas : la connexion et les publications sont suspendues. "
+    "La lecture continue sur la dernière version chargée ; réessayez dans quelques minutes."
+)
