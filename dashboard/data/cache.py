@@ -45,6 +45,15 @@ def cached(store, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
     return value
 
 
+def forget(cache_token: Hashable) -> int:
+    """Drop every entry of one loaded version (once a newer one is served); how many."""
+    with _lock:
+        stale = [key for key in _entries if key[0] == cache_token]
+        for key in stale:
+            del _entries[key]
+    return len(stale)
+
+
 def clear() -> None:
     with _lock:
         _entries.clear()

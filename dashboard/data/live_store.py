@@ -10,15 +10,20 @@ answering leaves the last version on screen, with a notice.
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
+import shutil
 import tempfile
 import threading
 import time
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from dashboard.data import cache, store_cache
 from dashboard.data.database import DatabaseUnavailable, open_engine
 from dashboard.data.store import DataFolderMissing, DataStore
 from dashboard.data.versions import DataVersions, Version
@@ -88,6 +93,7 @@ class LiveStore:
         self._stopped.set()
 
     def _poll(self) -> None:
+        _lower_this_threads_priority()  # requests first: a reload only takes spare CPU
         while not self._stopped.wait(self.settings.poll_seconds):
             try:
                 self.refresh()
@@ -101,9 +107,20 @@ class LiveStore:
         return version
 
     def _load(self, version: Version, previous: DataStore | None) -> DataStore:
-        folder = self.versions.materialise(version, _versions_dir(self.settings))
-        settings = replace(self.settings, data_dir=folder)
-        return DataStore.load(settings, version.plans, version, previous)
+        """The version loaded, one process of the host at a time: the first one imports
+        the files and writes the disk cache, the others then read that cache (a fraction
+        of the work), so a publication never has every worker importing at once."""
+        root = _versions_dir(self.settings)
+        with _host_lock(root):
+            folder = self.versions.materialise(version, root)
+            settings = replace(self.settings, data_dir=folder)
+            store = DataStore.load(settings, version.plans, version, previous)
+        if previous is not None:
+            cache.forget(previous.cache_token)  # its pages and results are never asked again
+            _keep_recent_folders(root, KEPT_VERSIONS)
+            with suppress(OSError):
+                store_cache.keep_recent_entries(self.settings.cache_dir, KEPT_VERSIONS)
+        return store
 
     def _sqlite_vanished(self) -> str | None:
         """A French sentence when the SQLite file was deleted or replaced since the start:
@@ -149,6 +166,39 @@ def sqlite_identity(engine) -> tuple[Path, tuple[int, int]] | None:
 def _identity(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_dev, stat.st_ino
+
+
+KEPT_VERSIONS = 3  # version folders and disk-cache entries kept per host (the newest)
+
+
+@contextmanager
+def _host_lock(root: Path):
+    """An exclusive lock shared by the processes of this host (a file in ``root``)."""
+    root.mkdir(parents=True, exist_ok=True)
+    with open(root / ".chargement.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _keep_recent_folders(root: Path, keep: int) -> None:
+    """Delete all but the ``keep`` newest version folders (another process may still be
+    reading an older one: its files stay open until it is done)."""
+    folders = sorted(
+        (path for path in root.glob("version-*") if path.is_dir()),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _lower_this_threads_priority() -> None:
+    """Nice 10 for the calling thread (Linux schedules threads as tasks); elsewhere a no-op."""
+    with suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 StoreSource = DataStore | LiveStore  # what the app serves: a fixed store, or the live one

@@ -97,6 +97,18 @@ def entry_dir(cache_dir: Path, key: str) -> Path:
     return cache_dir / f"store-{key}"
 
 
+def keep_recent_entries(cache_dir: Path, keep: int) -> int:
+    """Delete all but the ``keep`` most recently written entries; how many were deleted."""
+    entries = sorted(
+        (path for path in cache_dir.glob("store-*") if path.is_dir()),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
+    return len(entries[keep:])
+
+
 # --- writing -----------------------------------------------------------------------
 
 

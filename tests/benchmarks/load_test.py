@@ -14,6 +14,7 @@ import os
 import random
 import re
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -23,7 +24,8 @@ from pathlib import Path
 import numpy as np
 import requests
 
-from tests.benchmarks.browser_bench import served
+from dashboard.settings import DEMO_DATA_DIR
+from tests.benchmarks.browser_bench import REPO, served
 from tests.benchmarks.map_bench import FILTER_QUERIES, filter_body
 
 SESSIONS = 50
@@ -58,6 +60,7 @@ def kind_of(url: str) -> str:
 class Recorder:
     def __init__(self) -> None:
         self.latencies: list[float] = []
+        self.finished_at: list[float] = []
         self.by_kind: dict[str, list[float]] = {}
         self.errors = 0
         self.failures: list[str] = []
@@ -74,6 +77,7 @@ class Recorder:
         elapsed = time.perf_counter() - start
         with self.lock:
             self.latencies.append(elapsed)
+            self.finished_at.append(time.time())
             self.by_kind.setdefault(kind_of(url), []).append(elapsed)
             self.errors += not ok
             if not ok and len(self.failures) < 5:
@@ -99,13 +103,44 @@ def run_session(base: str, recorder: Recorder, deadline: float, seed: int) -> No
             time.sleep(rng.uniform(*THINK_S))
 
 
-def run(sessions: int = SESSIONS, duration: float = DURATION_S) -> dict[str, float]:
+def publish_during_load(scratch: Path, delay: float, published: list[float]) -> None:
+    """After ``delay`` seconds, an editor republishes the whole national list with one
+    amount corrected, through the command line on the served database: every worker then
+    reloads 1,416 lauréats while the sessions go on."""
+    time.sleep(delay)
+    env = {
+        **os.environ,
+        "TI_DATABASE_URL": f"sqlite:///{scratch}/bench.sqlite3",
+        "TI_CACHE_DIR": str(scratch / "cache-cli"),
+        "TI_PASSWORD": "motdepasse-banc-essai",
+    }
+    corrected = scratch / "laureats_corriges.csv"
+    lines = (DEMO_DATA_DIR / "laureats.csv").read_text(encoding="utf-8").splitlines()
+    first = lines[1].split(",")
+    first[7] = str(int(first[7]) + 1_000)  # montant_aide of the first lauréat
+    corrected.write_text("\n".join([lines[0], ",".join(first), *lines[2:]]) + "\n", "utf-8")
+    cli = [sys.executable, "-m", "dashboard"]
+    account = [*cli, "users", "add", "banc", "--role", "editeur"]
+    subprocess.run(account, env=env, check=True, capture_output=True, cwd=REPO)
+    published.append(time.time())
+    command = [*cli, "publish", "laureats", str(corrected), "--user", "banc"]
+    subprocess.run(command, env=env, check=True, capture_output=True, cwd=REPO)
+
+
+def run(
+    sessions: int = SESSIONS, duration: float = DURATION_S, publish_at: float | None = None
+) -> dict[str, float]:
     recorder = Recorder()
+    published: list[float] = []
     with tempfile.TemporaryDirectory() as scratch:
         extra = ("-w", str(WORKERS), "--threads", str(THREADS))
         with served("app:server", Path(scratch), extra) as base:
             start = time.time()
             deadline = start + duration
+            if publish_at is not None:
+                threading.Thread(
+                    target=publish_during_load, args=(Path(scratch), publish_at, published)
+                ).start()
             threads = [
                 threading.Thread(target=run_session, args=(base, recorder, deadline, i))
                 for i in range(sessions)
@@ -123,6 +158,7 @@ def run(sessions: int = SESSIONS, duration: float = DURATION_S) -> dict[str, flo
         "p50_ms": float(np.percentile(latencies, 50)),
         "p95_ms": float(np.percentile(latencies, 95)),
         "p99_ms": float(np.percentile(latencies, 99)),
+        "max_ms": float(latencies.max()),
         "errors": recorder.errors,
     }
     print(
@@ -132,6 +168,16 @@ def run(sessions: int = SESSIONS, duration: float = DURATION_S) -> dict[str, flo
         f"p95 {figures['p95_ms']:.0f} ms, p99 {figures['p99_ms']:.0f} ms, "
         f"{figures['errors']} erreurs (médiane {statistics.median(latencies):.0f} ms)"
     )
+    print(f"  plus lente : {figures['max_ms']:.0f} ms")
+    if published:
+        done = np.array(recorder.finished_at)
+        after = latencies[(done >= published[0]) & (done <= published[0] + 20)]
+        if after.size:
+            print(
+                f"  pendant les 20 s qui suivent la publication : {after.size} requêtes, "
+                f"p95 {np.percentile(after, 95):.0f} ms, p99 {np.percentile(after, 99):.0f} ms, "
+                f"plus lente {after.max():.0f} ms"
+            )
     for failure in recorder.failures:
         print(f"  erreur : {failure}")
     for kind, values in sorted(recorder.by_kind.items()):
@@ -144,4 +190,5 @@ def run(sessions: int = SESSIONS, duration: float = DURATION_S) -> dict[str, flo
 
 
 if __name__ == "__main__":
-    run(duration=float(sys.argv[1]) if len(sys.argv) > 1 else DURATION_S)
+    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else DURATION_S
+    run(duration=seconds, publish_at=seconds / 3 if "--publication" in sys.argv else None)

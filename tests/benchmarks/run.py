@@ -114,7 +114,7 @@ def main() -> None:
         gaps_bench.run(store)
     browser_bench.run()
     slides_bench.run()
-    load_test.run()
+    load_test.run(publish_at=load_test.DURATION_S / 3)  # a publication in the middle
 
 
 if __name__ == "__main__":
