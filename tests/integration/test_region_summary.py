@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 
+import pandas as pd
 import pytest
 
 from dashboard.data.ingest.folder import read_panels
@@ -16,8 +17,10 @@ from dashboard.reports.region_summary import (
     ti_list_names,
     ti_summary,
 )
+from dashboard.settings import DEMO_DATA_DIR
 from dashboard.territory.geography import OVERSEAS_REGIONS
 from tests.annex import ANNEX_PANEL_CODES
+from tests.demo_files import demo_rows
 
 
 def annex_rows(shared_dir) -> list[dict]:
@@ -88,14 +91,20 @@ def test_unknown_region_is_reported(demo_store):
 
 
 def test_ti_sheet_compares_its_aid_with_the_national_average(demo_store):
+    """Expected values from the demo files read with pandas (tests/demo_files.py): the
+    TI's own lauréats, and per programme the aid of all lauréats inside a TI divided by
+    the 183 TIs of the loaded ANCT list."""
     sheet = ti_summary(demo_store, "ti-2806")
     assert sheet.name == "Dieppe Côte d'Albâtre"
     assert sheet.region == "28"
-    assert len(sheet.laureats) == (demo_store.laureats["id_ti"] == "ti-2806").sum()
-    in_ti = demo_store.laureats[demo_store.laureats["dans_ti"]]
+    own = demo_rows("?ti=ti-2806")
+    assert set(sheet.laureats["id_laureat"]) == set(own["id_laureat"])
+    n_tis = pd.read_csv(DEMO_DATA_DIR / "territoires_industrie.csv")["id_ti"].nunique()
+    assert n_tis == 183 == sheet.n_tis
+    in_any_ti = demo_rows("?ti_statut=dans")
     programme = sheet.by_programme.set_index("libelle")
     for name, row in programme.iterrows():
-        expected = in_ti.loc[in_ti["programme"] == name, "montant_aide"].sum() / sheet.n_tis
+        expected = in_any_ti.loc[in_any_ti["programme"] == name, "montant_aide"].sum() / n_tis
         assert row["aide_moyenne"] == pytest.approx(expected)
     assert sheet.by_enjeu["n_laureats"].sum() >= len(sheet.laureats)
     assert {"Dieppe Méca Énergies", "Club interentreprises du littoral"} <= set(
