@@ -33,7 +33,7 @@ $(TEST_STAMP): pyproject.toml requirements-test.lock | $(PY)
 $(GEODATA): | $(RUN_STAMP)
 	@echo "→ Géographie de référence (une fois, quelques dizaines de secondes)"
 	$(PY) -m geodata build
-	$(PY) -m routes.static_files
+	$(PY) -c 'from routes import static_files; static_files.main()'
 
 geodata: $(GEODATA)
 

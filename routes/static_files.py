@@ -78,7 +78,8 @@ def write_plotly_brotli(static_dir: Path) -> Path:
     return compressed
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """``make geodata``: the Brotli copy of plotly.js, once per plotly version."""
     from geodata import paths
 
     written = write_plotly_brotli(paths.build_dir() / "static")
