@@ -10,7 +10,7 @@ GEODATA := geodata/build/tiles/territoires.pmtiles
 # axe-core for the accessibility test, from the npm registry (injected by the test itself).
 AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
 
-.PHONY: run test test-fast bench lint lock geodata demo-data clean
+.PHONY: run test test-fast bench lint lock geodata vendor demo-data clean
 
 $(PY):
 	@echo "→ Environnement Python (.venv)"
@@ -66,6 +66,21 @@ lock:
 	{ echo "# Runtime, test and PostgreSQL dependencies, pinned (make lock rebuilds this file)."; \
 	  .lock-venv/bin/pip freeze --exclude-editable | grep -v '^ti-dashboard'; } > requirements-test.lock
 	rm -rf .lock-venv
+
+# The map's browser libraries (committed under assets/vendor/): rebuilt identically from
+# tools/vendor/package-lock.json, source-map comments dropped (the maps are not shipped).
+NPM_VENDOR := tools/vendor/node_modules
+MAP_VENDOR := assets/vendor/map
+vendor:
+	npm ci --prefix tools/vendor --no-audit --no-fund --silent
+	mkdir -p $(MAP_VENDOR)
+	for f in maplibre-gl.mjs maplibre-gl-worker.mjs; do \
+	  sed '/^\/\/# sourceMappingURL=/d' $(NPM_VENDOR)/maplibre-gl/dist/$$f > $(MAP_VENDOR)/$$f; done
+	cp $(NPM_VENDOR)/maplibre-gl/dist/maplibre-gl.css $(MAP_VENDOR)/
+	cp $(NPM_VENDOR)/maplibre-gl/LICENSE.txt $(MAP_VENDOR)/maplibre-gl.LICENSE.txt
+	sed '/^\/\/# sourceMappingURL=/d' $(NPM_VENDOR)/pmtiles/dist/pmtiles.js > $(MAP_VENDOR)/pmtiles.js
+	cp tools/vendor/PMTILES-LICENSE.txt $(MAP_VENDOR)/pmtiles.LICENSE.txt
+	cp $(NPM_VENDOR)/fflate/LICENSE $(MAP_VENDOR)/fflate.LICENSE.txt  # bundled in pmtiles.js
 
 demo-data: $(RUN_STAMP) $(GEODATA)
 	$(PY) -m tools.demo_builder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import mimetypes
 import secrets
 import sys
 from pathlib import Path
@@ -39,6 +40,9 @@ COMPRESSED_TYPES = (
     "application/octet-stream",
 )
 
+# ES modules (the map) need a JavaScript type under "nosniff", whatever /etc/mime.types says.
+mimetypes.add_type("text/javascript", ".mjs")
+
 
 def create_app(settings: Settings | None = None, store: DataStore | None = None) -> Dash:
     """Build the Dash app around the live store (the database's current version).
@@ -61,7 +65,9 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         update_title=None,
         compress=True,
         use_pages=True,
-        pages_folder="",  # pages register themselves (pages.register), with this app's store
+        pages_folder="",
+        # The map module and its libraries are loaded by the page's head (layouts/index_page).
+        assets_path_ignore=["^map$"],  # pages register themselves (pages.register), with this app's store
     )
     # flask-compress: also compress the map's glyph files (served from assets/).
     app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES]

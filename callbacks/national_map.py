@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 
 from dash import ClientsideFunction, Dash, Input, Output, Patch, State, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks import clientside_call, register_date_checks
 from callbacks.request_store import request_store
-from callbacks.webgl import register_svg_fallback
 from dashboard.analysis import queries
 from dashboard.analysis.filters import FilterState
 from dashboard.data.cache import cached
@@ -19,9 +19,7 @@ from dashboard.territory import search
 from dashboard.territory.geography import PANEL_OF_REGION
 from dashboard.text import formatting, labels
 from layouts.export_buttons import export_hrefs, link_id
-from layouts.figures import national_map as fig
-from layouts.figures.choropleth import choropleth_encoding
-from layouts.figures.pins import pin_encoding, ring_encoding
+from layouts.figures.vector_map import choropleth_payload, pins_payload, view_payload
 from layouts.filter_panel import MULTI_FILTERS, ZONES
 from layouts.national_map import (
     epci_detail_body,
@@ -46,40 +44,31 @@ CONTROL_INPUTS = [
 ]
 
 
-def map_patch(store: DataStore, state: FilterState, drawn_level, drawn_rows, webgl) -> Patch:
-    """Only what changed goes back: class numbers, hover values, pins; geometry never."""
+def map_patch(store: DataStore, state: FilterState, drawn_rows: str | None) -> Patch:
+    """Only what changed goes back to the map: classes and hover texts, pins when the
+    rows changed, a new view when the places changed; geometry never."""
     data = queries.map_data(store, state)
     patch = Patch()
-    choropleth = patch["data"][fig.CHOROPLETH]
-    if drawn_level != state.level:
-        names = queries.territory_names(store, state.level).reindex(data.values.index)
-        choropleth["geojson"] = fig.geojson_url(state.level, webgl is not False)
-        choropleth["locations"] = data.values.index.tolist()
-        choropleth["text"] = names.fillna("").tolist()
-    choropleth.update(choropleth_encoding(data.values, state.metric, state.per_capita))
-    if webgl is not False and state.rows_key() != drawn_rows:
-        patch["data"][fig.PINS_IN].update(pin_encoding(data.laureats, True))
-        patch["data"][fig.PINS_OUT].update(pin_encoding(data.laureats, False))
-        patch["data"][fig.PIN_RINGS].update(ring_encoding(data.laureats))
+    patch["choropleth"] = choropleth_payload(
+        data.values, state.level, state.metric, state.per_capita
+    )
+    if state.rows_key() != drawn_rows:
+        patch["pins"] = pins_payload(data.laureats)
     drawn_places = queries.places(FilterState.from_query(drawn_rows or ""))
-    if webgl is not False and queries.places(state) != drawn_places:
-        fit_to(patch, queries.places_bounds(store, state))
+    if queries.places(state) != drawn_places:
+        patch["view"] = view_payload(None, queries.places_bounds(store, state), new_view_number())
     return patch
 
 
-def fit_to(patch: Patch, bounds) -> None:
-    """``patch`` fits the map to ``bounds``, or back to France without (even off a
-    projector): a close view at once, refined to the real map size by map_fit.js."""
-    meta = fig.fit_meta(bounds)
-    meta["presentation_only"] = False
-    patch["layout"]["meta"] = meta
-    set_view(patch, fig.places_view(bounds) or fig.FRANCE_VIEW)
+def new_view_number() -> int:
+    """Changes at each move the server asks for (the map moves when it changes)."""
+    return time.time_ns()
 
 
-def set_view(patch: Patch, view: tuple[float, float, float]) -> None:
-    lat, lon, zoom = view
-    patch["layout"]["map"]["center"] = {"lat": lat, "lon": lon}
-    patch["layout"]["map"]["zoom"] = zoom
+def view_patch(view: dict) -> Patch:
+    patch = Patch()
+    patch["view"] = view
+    return patch
 
 
 def state_from_controls(
@@ -101,11 +90,9 @@ def state_from_controls(
     )
 
 
-def project_opening(store: DataStore, point: dict) -> tuple:
+def project_opening(store: DataStore, laureat_id: str) -> tuple:
     """Modal outputs (open, title, body) for a clicked pin."""
-    if "customdata" not in point:
-        raise PreventUpdate
-    row = queries.laureat(store, point["customdata"][0])
+    row = queries.laureat(store, laureat_id)
     if row is None:
         return no_update, no_update, no_update
     return True, row.get("beneficiaire"), project_detail(row)
@@ -127,11 +114,11 @@ def territory_opening(store: DataStore, level: str | None, code: str, state: Fil
 
 def map_answer(data: DataStore, values: tuple, table_only: bool) -> tuple:
     """``update_map``'s outputs for its input values (see its callback's outputs)."""
-    *controls, page, sort_by, drawn_level, drawn_rows, webgl = values
+    *controls, page, sort_by, drawn_rows = values
     state = state_from_controls(*controls)
     page = (page or 0) if table_only else 0
     rows, page_count = table_rows(data, state, sort_by, page)
-    figure = no_update if table_only else map_patch(data, state, drawn_level, drawn_rows, webgl)
+    figure = no_update if table_only else map_patch(data, state, drawn_rows)
     summary = summary_line(
         queries.map_data(data, state).totals, queries.describe_filters(data, state)
     )
@@ -143,7 +130,6 @@ def map_answer(data: DataStore, values: tuple, table_only: bool) -> tuple:
         rows,
         page_count,
         page,
-        state.level,
         state.rows_key(),
         hrefs["csv"],
         hrefs["xlsx"],
@@ -156,13 +142,19 @@ def map_answer(data: DataStore, values: tuple, table_only: bool) -> tuple:
 
 def register(app: Dash, store: StoreSource) -> None:
     register_date_checks(app, "f-date-from", "f-date-to")
-    register_webgl_fallback(app, store)
+    register_svg_map(app, store)
     register_update_map(app, store)
     app.clientside_callback(
         clientside_call("urlState.withView", NATIONAL_PATH, "query", "relayout"),
         Output("url-written", "data"),
         Input("map-state", "data"),
-        Input("national-map", "relayoutData"),
+        Input("national-map-view", "data"),
+    )
+    app.clientside_callback(
+        ClientsideFunction("tiMap", "apply"),
+        Output("national-map-drawn", "data"),
+        Input("national-map-data", "data"),
+        State("national-map", "id"),
     )
     app.clientside_callback(
         ClientsideFunction("nationalMap", "clearFilters"),
@@ -183,13 +175,12 @@ def register(app: Dash, store: StoreSource) -> None:
 
 def register_update_map(app: Dash, store: StoreSource) -> None:
     @app.callback(
-        Output("national-map", "figure"),
+        Output("national-map-data", "data"),
         Output("summary-line", "children"),
         Output("territory-table", "columns"),
         Output("territory-table", "data"),
         Output("territory-table", "page_count"),
         Output("territory-table", "page_current"),
-        Output("drawn-level", "data"),
         Output("drawn-rows", "data"),
         Output(link_id("csv"), "href"),
         Output(link_id("xlsx"), "href"),
@@ -200,17 +191,15 @@ def register_update_map(app: Dash, store: StoreSource) -> None:
         *CONTROL_INPUTS,
         Input("territory-table", "page_current"),
         Input("territory-table", "sort_by"),
-        State("drawn-level", "data"),
         State("drawn-rows", "data"),
-        State("webgl-support", "data"),
         prevent_initial_call=True,
     )
     def update_map(*values):
         """One round trip per user action: the map's changes and every text beside it.
 
-        Geometry never travels; the browser recolours without re-reading it
-        (assets/choropleth_recolour.js). Whole answers are cached: many users look
-        at the same few filter combinations."""
+        Geometry never travels: the browser recolours by feature state
+        (assets/map/ti_map.mjs). Whole answers are cached: many users look at the same
+        few filter combinations."""
         data = request_store(store)
         table_only = ctx.triggered_id == "territory-table"
         key = ("update_map", table_only, json.dumps(values, sort_keys=True, default=str))
@@ -219,36 +208,24 @@ def register_update_map(app: Dash, store: StoreSource) -> None:
 
 def register_jump_to_zone(app: Dash, store: StoreSource) -> None:
     @app.callback(
-        Output("national-map", "figure", allow_duplicate=True),
+        Output("national-map-data", "data", allow_duplicate=True),
         Input("f-zone", "value"),
-        State("webgl-support", "data"),
         prevent_initial_call=True,
     )
-    def jump_to_zone(zone, webgl):
-        if webgl is False:  # the SVG fallback has a fixed view
-            raise PreventUpdate
+    def jump_to_zone(zone):
         _name, *view = ZONES[zone]
-        patch = Patch()
-        set_view(patch, tuple(view))
-        return patch
+        return view_patch(view_payload(tuple(view), None, new_view_number()))
 
 
 def register_toggle_layers(app: Dash, store: StoreSource) -> None:
     @app.callback(
-        Output("national-map", "figure", allow_duplicate=True),
+        Output("national-map-data", "data", allow_duplicate=True),
         Input("f-layers", "value"),
-        State("webgl-support", "data"),
         prevent_initial_call=True,
     )
-    def toggle_layers(layers, webgl):
-        if webgl is False:  # the SVG fallback has no pins, clusters or outlines
-            raise PreventUpdate
+    def toggle_layers(layers):
         patch = Patch()
-        patch["layout"]["map"]["layers"][0]["visible"] = "ti" in layers
-        for index in fig.PIN_LAYER:
-            patch["data"][index]["visible"] = "pins" in layers
-        for index in (fig.CLUSTER_LINKS, fig.CLUSTERS):
-            patch["data"][index]["visible"] = "clusters" in layers
+        patch["layers"] = list(layers or [])
         return patch
 
 
@@ -278,12 +255,11 @@ def register_go_to_territory(app: Dash, store: StoreSource) -> None:
         Output("f-region", "value", allow_duplicate=True),
         Output("f-departement", "value", allow_duplicate=True),
         Output("f-ti", "value", allow_duplicate=True),
-        Output("national-map", "figure", allow_duplicate=True),
+        Output("national-map-data", "data", allow_duplicate=True),
         Input("territory-search", "value"),
-        State("webgl-support", "data"),
         prevent_initial_call=True,
     )
-    def go_to_territory(chosen: str | None, webgl):
+    def go_to_territory(chosen: str | None):
         """A région, département or TI becomes the filter (the map fits it, the table
         lists what touches it); an EPCI or a commune is flown to."""
         parsed = search.parse_value(chosen)
@@ -296,11 +272,10 @@ def register_go_to_territory(app: Dash, store: StoreSource) -> None:
             answer[filters[kind]] = [code]
             return tuple(answer)
         bounds = queries.territory_bounds(request_store(store), kind, code)
-        if bounds is None or webgl is False:
+        if bounds is None:
             raise PreventUpdate
-        patch = Patch()
-        fit_to(patch, bounds)
-        return no_update, no_update, no_update, patch
+        view = view_payload(None, bounds, new_view_number())
+        return no_update, no_update, no_update, view_patch(view)
 
 
 def register_open_clicked(app: Dash, store: StoreSource) -> None:
@@ -310,39 +285,40 @@ def register_open_clicked(app: Dash, store: StoreSource) -> None:
         Output("project-modal", "is_open"),
         Output("project-title", "children"),
         Output("project-body", "children"),
-        Input("national-map", "clickData"),
+        Input("national-map-click", "data"),
         Input("territory-table", "active_cell"),
         State("territory-table", "data"),
-        State("drawn-level", "data"),
         State("map-state", "data"),
         prevent_initial_call=True,
     )
-    def open_clicked(click, cell, rows, level, query):
+    def open_clicked(click, cell, rows, query):
         """A pin opens its project; a territory (on the map or a table row) opens its
         TI sheet or région panel, filters on its département, or shows its EPCI."""
         data = request_store(store)
+        state = FilterState.from_query(query or "")
         if ctx.triggered_id == "territory-table":
             if not cell or not rows or cell.get("row", len(rows)) >= len(rows):
                 raise PreventUpdate
             code = str(rows[cell["row"]]["code"])
         else:
-            point = ((click or {}).get("points") or [{}])[0]
-            if point.get("curveNumber") in (fig.PINS_IN, fig.PINS_OUT):
-                return (no_update, no_update, *project_opening(data, point))
-            if point.get("curveNumber") != fig.CHOROPLETH or not point.get("location"):
+            click = click if isinstance(click, dict) else {}
+            if click.get("kind") == "pin":
+                return (no_update, no_update, *project_opening(data, str(click.get("id"))))
+            if click.get("kind") != "territory" or not click.get("code"):
                 raise PreventUpdate
-            code = str(point["location"])
-        return territory_opening(data, level, code, FilterState.from_query(query or ""))
+            code = str(click["code"])
+        return territory_opening(data, state.level, code, state)
 
 
-def register_webgl_fallback(app: Dash, store: DataStore) -> None:
-    """A browser without WebGL gets an SVG choropleth instead of a blank MapLibre canvas."""
-    register_svg_fallback(
-        app,
-        "webgl-support",
-        Output("national-map", "figure", allow_duplicate=True),
-        State("map-state", "data"),
-        lambda query: national_map_figure(
-            store, FilterState.from_query(query), [], None, webgl=False
-        ),
+def register_svg_map(app: Dash, store: StoreSource) -> None:
+    """A browser without WebGL has a plotly SVG map (``national-map-svg``), redrawn for
+    each new state; the callback is idle on pages built with the MapLibre map."""
+
+    @app.callback(
+        Output("national-map-svg", "figure"),
+        Input("map-state", "data"),
+        prevent_initial_call=True,
     )
+    def redraw_svg_map(query: str | None):
+        state = FilterState.from_query(query or "")
+        return national_map_figure(request_store(store), state, [], None, webgl=False)

@@ -46,6 +46,7 @@ def table_columns(state: FilterState) -> list[dict]:
 
 
 def national_map_page(
+    map_data: dict | None,
     figure,
     summary: str,
     footnote: str,
@@ -83,12 +84,7 @@ def national_map_page(
                 ],
                 className="d-flex flex-wrap justify-content-between align-items-center gap-2",
             ),
-            dcc.Loading(
-                dcc.Graph(
-                    id="national-map", figure=figure, config=MAP_CONFIG, className="map-graph"
-                ),
-                delay_show=400,
-            ),
+            map_container(map_data, figure),
             html.P(footnote, id="map-footnote", className="text-muted small mt-1 mb-2"),
             html.H2("Tableau des territoires", className="h6"),
             dash_table.DataTable(
@@ -111,11 +107,35 @@ def national_map_page(
     return html.Div(
         [
             dcc.Store(id="map-state", data=state.to_query()),
-            dcc.Store(id="webgl-support"),
-            dcc.Store(id="drawn-level", data=state.level),
             dcc.Store(id="drawn-rows", data=state.rows_key()),
             dcc.Store(id="url-written"),
             dbc.Row([sidebar, main]),
+        ]
+    )
+
+
+def map_container(map_data: dict | None, svg_figure) -> html.Div:
+    """The MapLibre map (assets/map/ti_map.mjs draws it from ``national-map-data``), or for
+    a browser without WebGL a plotly SVG map inside the same container."""
+    if map_data is None:
+        graph = dcc.Graph(id="national-map-svg", figure=svg_figure, config=MAP_CONFIG)
+        return html.Div(
+            [dcc.Loading(graph, delay_show=400), dcc.Store(id="national-map-data")],
+            id="national-map",
+            className="map-graph",
+        )
+    return html.Div(
+        [
+            html.Div(
+                id="national-map",
+                className="map-graph ti-map",
+                role="region",
+                **{"aria-label": labels.NATIONAL_MAP_LABEL},
+            ),
+            dcc.Store(id="national-map-data", data=map_data),
+            dcc.Store(id="national-map-click"),
+            dcc.Store(id="national-map-view"),
+            dcc.Store(id="national-map-drawn"),
         ]
     )
 

@@ -15,7 +15,13 @@ from dashboard.text import labels
 from layouts.components import table_page
 from layouts.figures import national_map as fig
 from layouts.figures.choropleth import format_values
-from layouts.figures.map_style import offline_style
+from layouts.figures.vector_map import (
+    choropleth_payload,
+    map_style,
+    pins_payload,
+    poles_payload,
+    view_payload,
+)
 from layouts.filter_panel import DEFAULT_LAYERS
 from layouts.national_map import (
     TABLE_PAGE_SIZE,
@@ -40,12 +46,13 @@ def layout(**query):
 def national_page(store: DataStore, state: FilterState, webgl: bool = True):
     data = queries.map_data(store, state)
     if webgl:
-        figure = national_map_figure(store, state, DEFAULT_LAYERS, offline_style())
+        map_data, figure = national_map_data(store, state), None
     else:
-        figure = national_map_figure(store, state, [], None, webgl=False)
+        map_data, figure = None, national_map_figure(store, state, [], None, webgl=False)
     summary = summary_line(data.totals, queries.describe_filters(store, state))
     rows, page_count = table_rows(store, state, None, 0)
     return national_map_page(
+        map_data,
         figure,
         summary,
         map_footnote(store),
@@ -54,6 +61,24 @@ def national_page(store: DataStore, state: FilterState, webgl: bool = True):
         rows,
         page_count,
     )
+
+
+def national_map_data(store: DataStore, state: FilterState) -> dict:
+    """Everything the MapLibre map draws for a state (see layouts/figures/vector_map.py);
+    the page's head fetches the same from /carte/nationale.json before Dash starts."""
+    return cached(store, ("national_map_data", state), lambda: _national_map_data(store, state))
+
+
+def _national_map_data(store: DataStore, state: FilterState) -> dict:
+    data = queries.map_data(store, state)
+    return {
+        "style": map_style(),
+        "choropleth": choropleth_payload(data.values, state.level, state.metric, state.per_capita),
+        "pins": pins_payload(data.laureats),
+        "poles": poles_payload(store.cluster_points, store.cluster_links),
+        "view": view_payload(state.view, queries.places_bounds(store, state)),
+        "layers": list(DEFAULT_LAYERS),
+    }
 
 
 def map_footnote(store: DataStore) -> str:

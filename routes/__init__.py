@@ -16,6 +16,7 @@ from routes import accounts as accounts_pages
 from routes import (
     downloads,
     geometry,
+    map_data,
     presentation,
     publishing,
     request_guard,
@@ -38,6 +39,7 @@ def register(
     security_headers.register(app)
     sessions.register(app, settings, accounts)
     geometry.register(app, store)
+    map_data.register(app, store)
     static_files.register(app, static_dir, geometry.STATIC_MAX_AGE)
     request_guard.register(app)
     publishing.register(app, live)

