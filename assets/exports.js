@@ -122,9 +122,39 @@
 
   window.mapExport = { figure: exportFigure, image: exportImage };
 
+  /* A MapLibre map (assets/map/ti_map.mjs) draws its own image; the button says it is
+   * being prepared. */
+  function exportMaplibre(button, id, kind, name) {
+    var size = SIZES[kind] || SIZES.png;
+    var menu = button.closest(".export-menu");
+    var toggle = (menu && menu.querySelector(".dropdown-toggle")) || button;
+    var label = toggle.textContent;
+    button.disabled = true;
+    toggle.setAttribute("aria-busy", "true");
+    toggle.textContent = "Préparation de l'image…";
+    return window.tiMap.exportImage(id, size, captionOf()).then(function (blob) {
+      var url = URL.createObjectURL(blob);
+      save(url, name + "." + size.format);
+      window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+    }).catch(function (error) {
+      console.error("Export de la carte impossible", error);
+    }).then(function () {
+      button.disabled = false;
+      toggle.removeAttribute("aria-busy");
+      toggle.textContent = label;
+    });
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-export-image]");
     if (!button) return;
+    var id = button.getAttribute("data-graph") || "";
+    if (window.tiMap && window.tiMap.entries[id]) {
+      var kindOf = button.getAttribute("data-export-image");
+      var tail = (kindOf === "png-a4" ? "-a4" : "") + "-" + today();
+      exportMaplibre(button, id, kindOf, (button.getAttribute("data-filename") || "carte") + tail);
+      return;
+    }
     var gd = graphOf(button);
     if (!gd || !window.Plotly || !gd._fullLayout) return;
     var kind = button.getAttribute("data-export-image");

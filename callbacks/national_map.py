@@ -106,6 +106,10 @@ def territory_opening(store: DataStore, level: str | None, code: str, state: Fil
         return ti_path(code), *[no_update] * 4
     if level == "dep":
         return no_update, [code], *[no_update] * 3
+    if level == "commune":  # a commune's card is its EPCI's: where its lauréats sit around it
+        code = store.geography.communes.set_index("code")["epci"].get(code)
+        if not isinstance(code, str):
+            raise PreventUpdate
     detail = queries.epci_detail(store, state, code)
     if detail is None:
         raise PreventUpdate

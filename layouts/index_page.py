@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 
-from dashboard.analysis.filters import LEVEL_PARAMS
+from dashboard.analysis.funding_gaps import LEVEL_PARAMS as GAPS_LEVEL_PARAMS
 from dashboard.analysis.funding_gaps import GapState
 from layouts.figures.map_style import DEFAULT_GLYPHS_URL
 from layouts.figures.national_map import GEOJSON_URLS
@@ -92,7 +92,7 @@ def prefetch_script() -> str:
     screens = {GAPS_PATH: GapState().level}
     return PREFETCH_JS % {
         "screens": json.dumps(screens),
-        "levels": json.dumps(LEVEL_PARAMS),
+        "levels": json.dumps(GAPS_LEVEL_PARAMS),
         "urls": json.dumps(GEOJSON_URLS),
     }
 

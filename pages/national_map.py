@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import dash
 from dash import Dash
 
@@ -66,7 +68,8 @@ def national_page(store: DataStore, state: FilterState, webgl: bool = True):
 def national_map_data(store: DataStore, state: FilterState) -> dict:
     """Everything the MapLibre map draws for a state (see layouts/figures/vector_map.py);
     the page's head fetches the same from /carte/nationale.json before Dash starts."""
-    return cached(store, ("national_map_data", state), lambda: _national_map_data(store, state))
+    key = ("national_map_data", state, state.view)  # the view is not part of a state's equality
+    return cached(store, key, lambda: _national_map_data(store, state))
 
 
 def _national_map_data(store: DataStore, state: FilterState) -> dict:
@@ -109,7 +112,10 @@ def table_rows(
 def national_map_figure(
     store: DataStore, state: FilterState, layers: list[str], style, webgl: bool = True
 ):
-    """The national figure for a state: first paint, and the SVG fallback."""
+    """The national figure for a state: first paint, and the SVG fallback (which has no
+    commune geometry, 20 MB as GeoJSON: it draws the EPCI instead)."""
+    if not webgl and state.level == "commune":
+        state = dataclasses.replace(state, level="epci")
     data = queries.map_data(store, state)
     names = queries.territory_names(store, state.level)
     return fig.national_figure(

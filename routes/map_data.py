@@ -26,7 +26,7 @@ def register(app: Dash, store: StoreSource) -> None:
     def national_map_json():
         data = request_store(store)
         state = FilterState.from_query(request.args.to_dict())
-        key = ("national_map_json", state)
+        key = ("national_map_json", state, state.view)
         text = cached(
             data, key, lambda: json.dumps(national_map_data(data, state), cls=PlotlyJSONEncoder)
         )

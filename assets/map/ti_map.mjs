@@ -137,8 +137,9 @@ function createEntry(id, holder, data) {
     drawn: 0,
     loaded: new Promise((resolve) => map.once("load", resolve)),
   };
+  // Beside the map's own element, not in it: presentation mode moves it out of the map.
   entry.legend = element("div", "ti-map-legend");
-  canvas.appendChild(entry.legend);
+  holder.appendChild(entry.legend);
   entries[id] = entry;
   maps[id] = map;
   entry.loaded.then(() => loadGeojson(entry, data.style));
@@ -452,6 +453,188 @@ function listen(entry) {
   });
 }
 
+/* ---------------------------------------------------------------- images */
+
+/* The map redrawn at the size of the image's frame (France, or the chosen place, fills
+ * it), by a second MapLibre map off screen with the same style, data and colours. */
+async function snapshot(entry, width, height, ratio) {
+  const holder = element("div", "ti-map-early");
+  holder.style.width = width + "px";
+  holder.style.height = height + "px";
+  document.body.appendChild(holder);
+  const source = entry.map;
+  const bounds = source.getBounds();
+  const view =
+    entry.view && !entry.userMoved
+      ? entry.view
+      : { bounds: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] };
+  const copy = new maplibregl.Map({
+    container: holder,
+    style: source.getStyle(),
+    ...cameraOf(view),
+    pixelRatio: ratio,
+    interactive: false,
+    preserveDrawingBuffer: true,
+    attributionControl: false,
+    fadeDuration: 0,
+  });
+  try {
+    await new Promise((resolve) => copy.once("load", resolve));
+    const choropleth = entry.choropleth;
+    choropleth.codes.forEach((code, i) => {
+      copy.setFeatureState(Object.assign({ id: code }, entry.target), { c: choropleth.classes[i] });
+    });
+    copy.triggerRepaint();
+    await new Promise((resolve) => copy.once("idle", resolve));
+    const picture = document.createElement("canvas");
+    picture.width = copy.getCanvas().width;
+    picture.height = copy.getCanvas().height;
+    picture.getContext("2d").drawImage(copy.getCanvas(), 0, 0);
+    return picture;
+  } finally {
+    copy.remove();
+    holder.remove();
+  }
+}
+
+const LINE_LENGTH = 150; // characters of a line of the header or footer before it wraps
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+function wrap(text, length) {
+  const out = [];
+  let line = "";
+  String(text || "").split(" ").forEach((word) => {
+    if (line && (line + " " + word).length > length) {
+      out.push(line);
+      line = word;
+    } else {
+      line = line ? line + " " + word : word;
+    }
+  });
+  if (line) out.push(line);
+  return out;
+}
+
+/* What the image holds, as shapes in CSS pixels: drawn on a canvas (PNG) or written as
+ * SVG elements (text stays text). */
+function composition(entry, size, words) {
+  const W = size.width;
+  const H = size.height;
+  const details = wrap(words.details, LINE_LENGTH);
+  const footer = wrap(words.footer, LINE_LENGTH);
+  const top = 80 + 26 * details.length;
+  const bottom = 36 + 22 * footer.length;
+  const legendWidth = 380;
+  const frame = { x: 30, y: top, width: W - 60 - legendWidth - 20, height: H - top - bottom };
+  const shapes = [{ kind: "rect", x: 0, y: 0, width: W, height: H, colour: "#ffffff" }];
+  const text = (x, y, value, size, weight, colour) =>
+    shapes.push({ kind: "text", x, y, value, size, weight: weight || 400, colour: colour || "#1f1f1f" });
+  text(30, 50, words.title, 32, 700);
+  details.forEach((line, i) => text(30, 88 + 26 * i, line, 19));
+  footer.forEach((line, i) => text(30, H - bottom + 34 + 22 * i, line, 16, 400, "#444444"));
+  shapes.push({ kind: "map", ...frame });
+  let y = top + 8;
+  const x = W - 30 - legendWidth + 10;
+  const choropleth = entry.choropleth;
+  wrap(choropleth.legend.title, 30).forEach((line) => {
+    text(x, y + 18, line, 19, 700);
+    y += 26;
+  });
+  y += 6;
+  choropleth.legend.labels.forEach((label, i) => {
+    shapes.push({ kind: "rect", x: x, y: y, width: 22, height: 22, colour: choropleth.legend.colours[i], line: "#bbbbbb" });
+    text(x + 32, y + 17, label, 17);
+    y += 30;
+  });
+  const layers = entry.layers || [];
+  const keys = [];
+  if (layers.indexOf("pins") !== -1) PIN_KEY.forEach((key) => keys.push(key));
+  if (layers.indexOf("clusters") !== -1) keys.push({ label: POLE_KEY.label, colour: POLE_KEY.colour, ring: false });
+  y += 10;
+  keys.forEach((key) => {
+    wrap(key.label, 30).forEach((line, n) => {
+      if (n === 0) {
+        shapes.push({ kind: "circle", x: x + 11, y: y + 11, r: key.ring ? 7 : 9, colour: key.ring ? "#ffffff" : key.colour, line: key.ring ? key.colour : "#ffffff", lineWidth: key.ring ? 4 : 1.5 });
+      }
+      text(x + 32, y + 17, line, 17);
+      y += 26;
+    });
+    y += 4;
+  });
+  return { shapes, frame };
+}
+
+function paint(context, shape, picture) {
+  if (shape.kind === "rect") {
+    context.fillStyle = shape.colour;
+    context.fillRect(shape.x, shape.y, shape.width, shape.height);
+    if (shape.line) {
+      context.strokeStyle = shape.line;
+      context.strokeRect(shape.x, shape.y, shape.width, shape.height);
+    }
+  } else if (shape.kind === "circle") {
+    context.beginPath();
+    context.arc(shape.x, shape.y, shape.r, 0, 2 * Math.PI);
+    context.fillStyle = shape.colour;
+    context.fill();
+    context.lineWidth = shape.lineWidth;
+    context.strokeStyle = shape.line;
+    context.stroke();
+  } else if (shape.kind === "text") {
+    context.font = shape.weight + " " + shape.size + "px " + FONT;
+    context.fillStyle = shape.colour;
+    context.fillText(shape.value, shape.x, shape.y);
+  } else if (shape.kind === "map") {
+    context.drawImage(picture, shape.x, shape.y, shape.width, shape.height);
+  }
+}
+
+function escapeXml(value) {
+  return String(value)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+function svgOf(shape, picture) {
+  if (shape.kind === "rect") {
+    const line = shape.line ? ` stroke="${shape.line}"` : "";
+    return `<rect x="${shape.x}" y="${shape.y}" width="${shape.width}" height="${shape.height}" fill="${shape.colour}"${line}/>`;
+  }
+  if (shape.kind === "circle") {
+    return `<circle cx="${shape.x}" cy="${shape.y}" r="${shape.r}" fill="${shape.colour}" stroke="${shape.line}" stroke-width="${shape.lineWidth}"/>`;
+  }
+  if (shape.kind === "text") {
+    return `<text x="${shape.x}" y="${shape.y}" font-size="${shape.size}" font-weight="${shape.weight}" fill="${shape.colour}">${escapeXml(shape.value)}</text>`;
+  }
+  return `<image x="${shape.x}" y="${shape.y}" width="${shape.width}" height="${shape.height}" href="${picture.toDataURL("image/png")}"/>`;
+}
+
+/* A Blob of the map image: size {format: "png"|"svg", width, height, scale}, words
+ * {title, details, footer} (assets/exports.js reads them from the page). */
+async function exportImage(id, size, words) {
+  const entry = entries[id];
+  if (!entry || !entry.choropleth) throw new Error("carte non prête");
+  const layout = composition(entry, size, words);
+  const ratio = size.format === "svg" ? 2 : size.scale;
+  const picture = await snapshot(entry, layout.frame.width, layout.frame.height, ratio);
+  if (size.format === "svg") {
+    const body = layout.shapes.map((shape) => svgOf(shape, picture)).join("\n");
+    const svg =
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" ` +
+      `viewBox="0 0 ${size.width} ${size.height}" font-family="${escapeXml(FONT)}">\n${body}\n</svg>\n`;
+    return new Blob([svg], { type: "image/svg+xml" });
+  }
+  const canvas = document.createElement("canvas");
+  canvas.width = size.width * size.scale;
+  canvas.height = size.height * size.scale;
+  const context = canvas.getContext("2d");
+  context.scale(size.scale, size.scale);
+  layout.shapes.forEach((shape) => paint(context, shape, picture));
+  return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+}
+
 /* ---------------------------------------------------------------- placing the map */
 
 function offscreenHolder() {
@@ -469,6 +652,7 @@ function adopt(entry, container) {
   if (container.contains(entry.canvas)) return;
   const early = entry.canvas.parentElement;
   container.appendChild(entry.canvas);
+  container.appendChild(entry.legend);
   if (early && early.classList.contains("ti-map-early")) early.remove();
   entry.map.resize();
   if (entry.view && !entry.userMoved) moveTo(entry.map, entry.view); // fitted to the new size
@@ -530,7 +714,7 @@ if (window.tiMapLoaded) {
 } else {
   window.dash_clientside = Object.assign({}, window.dash_clientside, { tiMap: { apply: apply } });
 }
-window.tiMap = { entries: entries };
+window.tiMap = { entries: entries, exportImage: exportImage };
 
 if (window.tiEarly) {
   startEarly(window.tiEarly);

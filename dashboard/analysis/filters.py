@@ -39,7 +39,13 @@ LIST_FILTERS = (
 )
 LIST_PARAMS = {item.param: item.field for item in LIST_FILTERS}
 # Level names as they read in a URL.
-LEVEL_PARAMS = {"ti": "id_ti", "epci": "epci", "departement": "dep", "region": "reg"}
+LEVEL_PARAMS = {
+    "ti": "id_ti",
+    "commune": "commune",
+    "epci": "epci",
+    "departement": "dep",
+    "region": "reg",
+}
 
 
 @dataclass(frozen=True)

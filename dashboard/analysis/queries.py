@@ -36,6 +36,8 @@ def territory_names(store, level: str) -> pd.Series:
 def territory_population(store, level: str) -> pd.Series:
     if level == "id_ti":
         return store.tis.table["population"]
+    if level == "commune":
+        return store.geography.communes.set_index("code")["population"]
     table = {
         "epci": store.geography.epci,
         "dep": store.geography.departements,
@@ -105,7 +107,8 @@ def _touching(store, state, level: str) -> pd.Index | None:
         members = store.tis.members
         return pd.Index(members.loc[members["insee_com"].isin(communes), "id_ti"].unique())
     table = store.geography.communes
-    return pd.Index(table.loc[table["code"].isin(communes), level].dropna().unique())
+    column = "code" if level == "commune" else level
+    return pd.Index(table.loc[table["code"].isin(communes), column].dropna().unique())
 
 
 def places_bounds(store, state) -> Bounds | None:

@@ -16,6 +16,7 @@ NAV_REPORT = "Rapport de chargement"
 
 LEVELS = {
     "id_ti": "Territoire d'industrie",
+    "commune": "Commune",
     "epci": "EPCI",
     "dep": "Département",
     "reg": "Région",

@@ -26,6 +26,7 @@ import pandas as pd
 
 from dashboard.analysis.classify import class_breaks, classify
 from dashboard.text import labels
+from dashboard.text.formatting import HOVER_LIMIT, shorten, shorten_one
 from layouts.figures.choropleth import (
     CLASS_COLOURS,
     MAX_CLASSES,
@@ -79,6 +80,20 @@ def source_of(level: str) -> dict:
     return {"source": source, **({"source-layer": layer} if layer else {})}
 
 
+def outline_width(level: str) -> list:
+    """Thick under the pointer; commune outlines appear as one zooms in (at the national
+    view they would grey the map). A zoom expression must be the outermost one."""
+    if level != "commune":
+        return hovered(2.2, 0.4)
+    steps = ((6, 0), (8, 0.3), (10, 0.6))
+    return [
+        "interpolate",
+        ["linear"],
+        ["zoom"],
+        *[v for z, w in steps for v in (z, hovered(2.2, w))],
+    ]
+
+
 def territory_layers(level: str) -> list[dict]:
     """Fill and outline of one level, hidden unless it is the level shown."""
     visibility = {"visibility": "none"}
@@ -97,7 +112,7 @@ def territory_layers(level: str) -> list[dict]:
             "layout": visibility,
             "paint": {
                 "line-color": hovered("#111111", "#ffffff"),
-                "line-width": hovered(2.2, 0.4 if level != "commune" else 0.15),
+                "line-width": outline_width(level),
             },
         },
     ]
@@ -270,13 +285,14 @@ def pin_card(row: dict) -> list[str]:
         if jobs is not None and not pd.isna(jobs)
         else f"emplois prévus : {labels.NOT_GIVEN}"
     )
-    return [
+    lines = [
         title,
         f"{row.get('commune') or ''} – {ti}",
         str(row.get("programme") or ""),
         f"Aide : {shown('montant_aide')} · Investissement : {shown('investissement')}",
         jobs_text,
     ]
+    return [shorten_one(line, HOVER_LIMIT) for line in lines]
 
 
 def pin_columns(rows: pd.DataFrame, grouped: bool) -> dict:
@@ -303,10 +319,11 @@ def pins_payload(laureats: pd.DataFrame) -> dict:
 
 def poles_payload(clusters: pd.DataFrame, links: pd.DataFrame) -> dict:
     """Clusters and pôles, and their documented links to territories (static per version)."""
+
     def text(name: str) -> list[str]:
         if name not in clusters:
             return [""] * len(clusters)
-        return clusters[name].fillna("").astype(str).tolist()
+        return shorten(clusters[name].fillna(""), HOVER_LIMIT).tolist()
 
     return {
         "lon": rounded(clusters["lon"]),
@@ -328,4 +345,3 @@ def view_payload(
         return {"center": [lon, lat], "zoom": zoom, "n": number}
     box = bounds if bounds is not None else METROPOLE_BOUNDS
     return {"bounds": [float(v) for v in box], "n": number}
-

@@ -1,5 +1,5 @@
 """50 simulated sessions against gunicorn on loopback: each loads the national map as a
-new visitor would (page, scripts, styles, plotly.js, geometry, glyphs, layout) and then
+new visitor would (page, scripts, styles, MapLibre, the map's data, TIs, glyphs, layout) and then
 changes filters, one callback per change, for 60 s. Prints requests per second and the
 latency percentiles over all requests. Bounded in time and count; loopback only.
 
@@ -37,8 +37,10 @@ THREADS = int(os.environ.get("TI_BENCH_THREADS", "4"))
 HEADERS = {"Accept-Encoding": "gzip, deflate, br"}
 STATIC = re.compile(r'(?:src|href)="(/(?:_dash-component-suites|assets)/[^"]+)"')
 FIRST_LOAD = (
-    "/_dash-component-suites/plotly/package_data/plotly.min.js",
-    "/geo/epci.geojson",
+    "/assets/vendor/map/maplibre-gl.mjs",
+    "/assets/vendor/map/maplibre-gl-worker.mjs",
+    "/assets/map/ti_map.mjs",
+    "/carte/nationale.json",
     "/geo/ti.geojson",
     "/assets/map/glyphs/Open%20Sans%20Regular/0-255.pbf",
     "/_dash-dependencies",

@@ -83,9 +83,7 @@ def filter_body(dependencies: list[dict], query: str) -> dict:
         "f-enjeu": list(state.enjeux),
         "f-taille": list(state.tailles),
         "territory-table": None,
-        "drawn-level": "epci",
         "drawn-rows": "",
-        "webgl-support": True,
     }
     inputs = [
         {**i, "value": values.get(i["id"], 0 if i["property"] == "page_current" else None)}
@@ -126,8 +124,8 @@ def callback_figures(store: DataStore, repeats: int = 5) -> dict[str, float]:
     # A metric change: same rows as drawn, so the pins are not re-sent.
     recolour = filter_body(dependencies, "?indicateur=montant_aide")
     client_response = client.post("/_dash-update-component", json=recolour)
-    patch = json.loads(client_response.data)["response"]["national-map"]["figure"]
-    choropleth_only = [op for op in patch["operations"] if op["location"][:2] == ["data", 0]]
+    patch = json.loads(client_response.data)["response"]["national-map-data"]["data"]
+    choropleth_only = [op for op in patch["operations"] if op["location"][:1] == ["choropleth"]]
     return {
         "p50_ms": statistics.median(timings),
         "p95_ms": float(np.percentile(timings, 95)),

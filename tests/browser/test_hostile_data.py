@@ -8,7 +8,6 @@ fail on any ``alert``. The expected sizes come from the limits the README states
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 
 import pytest
@@ -95,12 +94,17 @@ def test_no_payload_runs_and_pages_draw(dash_duo, hostile_store, path):
     dash_duo.wait_for_element("#page-content h1, #page-content h2", timeout=30)
     if path == "/":
         dash_duo.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
-        customdata = dash_duo.driver.execute_script(
-            "const gd = document.querySelector('#national-map .js-plotly-plot');"
-            "return JSON.stringify(gd.data.map(t => t.customdata || []));"
+        # A pin's card is text: the markup is shown as written, never parsed.
+        card = dash_duo.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch('/carte/laureat/H0.json').then(r => r.json()).then(done);"
         )
-        assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;Forges SAS" in customdata
-        assert "<script>" not in json.loads(customdata).__str__()
+        assert card[0] == PAYLOADS[0]
+        long_card = dash_duo.driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch('/carte/laureat/L0.json').then(r => r.json()).then(done);"
+        )
+        assert max(len(line) for line in long_card) <= 160  # the README's tooltip limit
     if path == "/donnees":
         dash_duo.wait_for_contains_text("#data-report", "<script>window.__xss = 1</script>")
     dash_duo.driver.execute_script("window.scrollTo(0, document.body.scrollHeight);")

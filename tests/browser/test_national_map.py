@@ -18,23 +18,35 @@ from tests.demo_files import summary_from_files
 
 pytestmark = pytest.mark.browser
 
-GRAPH = "document.querySelector('#national-map .js-plotly-plot')"
+# The measurement hook of assets/map/ti_map.mjs: the MapLibre map and what it has applied.
+ON_MAP = (
+    "const map = window.tiMaps['national-map'];const entry = window.tiMap.entries['national-map'];"
+)
+DRAWN = "#national-map[data-drawn] .maplibregl-canvas"
 
 
 @pytest.fixture
 def national(dash_duo, demo_store):
     dash_duo.start_server(create_app(demo_store.settings, store=demo_store))
-    dash_duo.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
+    dash_duo.wait_for_element(DRAWN, timeout=30)
     return dash_duo
 
 
 def open_url(duo, query: str) -> None:
     duo.driver.get(duo.server_url + "/" + query)
-    duo.wait_for_element("#national-map .maplibregl-canvas", timeout=30)
+    duo.wait_for_element(DRAWN, timeout=30)
 
 
-def graph(duo, expression: str):
-    return duo.driver.execute_script(f"const gd = {GRAPH}; return {expression};")
+def on_map(duo, expression: str):
+    return duo.driver.execute_script(f"{ON_MAP} return {expression};")
+
+
+def map_settled(duo) -> bool:
+    return on_map(duo, "map.loaded() && !map.isMoving() && map.areTilesLoaded()")
+
+
+def legend_rows(duo) -> list[str]:
+    return [row.text for row in duo.find_elements("#national-map .ti-map-legend-row") if row.text]
 
 
 def expected_summary(_store, query: str, filters: str) -> str:
@@ -91,11 +103,25 @@ def wait_for_summary(duo, text: str, timeout: float = 15) -> str:
     raise AssertionError(f"résumé attendu : {plain(text)!r}, affiché : {shown!r}")
 
 
+OVERSEAS_REGIONS = ("01", "02", "03", "04", "06")
+
+
 def test_national_map_is_drawn_with_demo_banner(national, demo_store):
     national.wait_for_text_to_equal("#demo-banner strong", "Données de démonstration")
-    assert graph(national, "gd.data[0].locations.length") == len(demo_store.geography.epci)
-    ticks = graph(national, "gd.data[0].colorbar.ticktext")
-    assert ticks[0] == "Aucun lauréat" and len(ticks) >= 3
+    communes = demo_store.geography.communes
+    metropole = set(communes.loc[~communes["reg"].isin(OVERSEAS_REGIONS), "epci"].dropna())
+    wait_until(lambda: map_settled(national), 20)
+    # Every EPCI of metropolitan France is in the tiles at the national view: no hole.
+    drawn = on_map(
+        national,
+        "[...new Set(map.querySourceFeatures('territoires', {sourceLayer: 'epci'})"
+        ".map(f => f.properties.code))]",
+    )
+    assert metropole <= set(drawn)
+    assert on_map(national, "map.getLayoutProperty('fill-epci', 'visibility')") == "visible"
+    rows = legend_rows(national)
+    assert rows[0] == "Aucun lauréat" and len(rows) >= 3
+    assert "Dans un Territoire d'industrie" in rows and "Hors Territoire d'industrie" in rows
     wait_for_summary(
         national,
         "1\u202f416 lauréats · 5\u202f400,0\u00a0M€ d'investissement · 573,0\u00a0M€ d'aide "
@@ -113,9 +139,11 @@ def test_choosing_a_region_updates_every_figure_and_the_url(national, demo_store
     )
     assert "region=53" in national.driver.current_url
     bretagne_epci = set(demo_store.geography.communes.query("reg == '53'")["epci"])
-    coloured = graph(national, "gd.data[0].locations.filter((code, i) => gd._fullData[0].z[i] > 0)")
+    coloured = on_map(
+        national, "entry.choropleth.codes.filter((code, i) => entry.choropleth.classes[i] > 0)"
+    )
     assert coloured and set(coloured) <= bretagne_epci
-    pins = graph(national, "gd._fullData[1].lon.length + gd._fullData[2].lon.length")
+    pins = on_map(national, "entry.pins.in.lon.length + entry.pins.out.lon.length")
     assert pins == 85
     # What MapLibre paints, not only plotly's data: outside Bretagne, the no-data grey.
     wait_until(lambda: bool(rendered_colours(national)))
@@ -127,16 +155,10 @@ def test_choosing_a_region_updates_every_figure_and_the_url(national, demo_store
 
 
 RENDERED_COLOURS = """
-const map = gd._fullLayout.map._subplot.map;
-// The choropleth's fill layer (the pin traces' fill layers hold no feature).
-const fills = map.getStyle().layers
-  .filter(l => l.type === 'fill' && l.id.startsWith('plotly-trace')).map(l => l.id);
-const codes = {};
-gd.calcdata[0].forEach(d => { if (d.fOut) codes[d.fOut.properties.i] = d.loc; });
 const shown = {};
-for (const f of map.queryRenderedFeatures({layers: fills})) {
+for (const f of map.queryRenderedFeatures({layers: ['fill-' + entry.level]})) {
   const c = f.layer.paint['fill-color'];
-  shown[codes[f.properties.i]] = `rgba(${Math.round(c.r * 255)},${Math.round(c.g * 255)},`
+  shown[f.properties.code] = `rgba(${Math.round(c.r * 255)},${Math.round(c.g * 255)},`
     + `${Math.round(c.b * 255)},${c.a})`;
 }
 return shown;
@@ -145,7 +167,7 @@ return shown;
 
 def rendered_colours(duo) -> dict[str, str]:
     """Territory code -> fill colour MapLibre draws it in (after the recolour)."""
-    return duo.driver.execute_script(f"const gd = {GRAPH};" + RENDERED_COLOURS)
+    return duo.driver.execute_script(ON_MAP + RENDERED_COLOURS)
 
 
 def test_url_restores_level_metric_filters_and_view(national, demo_store):
@@ -156,10 +178,13 @@ def test_url_restores_level_metric_filters_and_view(national, demo_store):
         expected_summary(demo_store, query, "Bourgogne-Franche-Comté, Bretagne, PME"),
     )
     assert national.find_element("#f-level input[value='reg']").is_selected()
-    assert graph(national, "gd.data[0].geojson") == "/geo/reg.geojson"
-    assert graph(national, "gd.layout.map.center") == {"lat": 47.1, "lon": 1.5}
-    assert graph(national, "gd.layout.map.zoom") == 5.5
-    assert "Investissement" in graph(national, "gd.data[0].colorbar.title.text")
+    assert on_map(national, "entry.level") == "reg"
+    assert on_map(national, "map.getLayoutProperty('fill-reg', 'visibility')") == "visible"
+    assert on_map(national, "map.getLayoutProperty('fill-epci', 'visibility')") == "none"
+    centre = on_map(national, "map.getCenter()")
+    assert abs(centre["lat"] - 47.1) < 1e-6 and abs(centre["lng"] - 1.5) < 1e-6
+    assert on_map(national, "map.getZoom()") == 5.5
+    assert "Investissement" in national.find_element(".ti-map-legend-title").text
     assert "2 sélectionnés" in national.find_element("#f-region").text
 
 
@@ -175,17 +200,16 @@ def test_in_ti_filter_keeps_only_projects_inside_a_territoire(national, demo_sto
     click(national, "#f-ti-scope input[value='dans']")
     inside = int(demo_store.laureats["dans_ti"].sum())
     wait_for_summary(national, expected_summary(demo_store, "?ti_statut=dans", "dans un TI"))
-    wait_until(lambda: graph(national, "gd._fullData[2].lon.length") == 0)
-    assert graph(national, "gd._fullData[1].lon.length") == inside
+    wait_until(lambda: on_map(national, "entry.pins.out.lon.length") == 0)
+    assert on_map(national, "entry.pins.in.lon.length") == inside
 
 
-def pin_screen_position(duo, trace: int, index: int) -> tuple[float, float]:
+def pin_screen_position(duo, key: str, index: int) -> tuple[float, float]:
     return tuple(
-        graph(
+        on_map(
             duo,
-            f"(() => {{ const map = gd._fullLayout.map._subplot.map;"
-            f" const t = gd._fullData[{trace}];"
-            f" const p = map.project([t.lon[{index}], t.lat[{index}]]);"
+            f"(() => {{ const p = map.project([entry.pins.{key}.lon[{index}],"
+            f" entry.pins.{key}.lat[{index}]]);"
             " const box = map.getCanvas().getBoundingClientRect();"
             " return [p.x + box.left, p.y + box.top]; })()",
         )
@@ -196,45 +220,33 @@ def test_pin_hover_and_click_show_the_project(national, demo_store):
     row = demo_store.laureats.query(
         "beneficiaire.str.upper() == 'ATELIER HAUTE LUNETTERIE BOURGEAT'"
     ).iloc[0]
-    trace = 1 if row["dans_ti"] else 2
-    index = graph(
-        national, f"gd.data[{trace}].customdata.findIndex(c => c[0] === '{row['id_laureat']}')"
-    )
+    key = "in" if row["dans_ti"] else "out"
+    index = on_map(national, f"entry.pins.{key}.id.indexOf('{row['id_laureat']}')")
     assert index >= 0
-    settled = "gd._fullLayout.map._subplot.map"
-
-    def zoomed_in() -> bool:
-        """Zoom on the pin, again if the map was still taking its first view (a relayout
-        sent while the map style loads can be lost)."""
-        if graph(national, f"{settled}.getZoom()") < 11.9:
-            national.driver.execute_script(
-                f"const gd = {GRAPH}; Plotly.relayout(gd, {{'map.center': {{lon: {row['lon']}, "
-                f"lat: {row['lat']}}}, 'map.zoom': 12}});"
-            )
-            time.sleep(1.5)
-        return graph(national, f"{settled}.loaded() && !{settled}.isMoving()") and graph(
-            national, f"{settled}.getZoom() > 11.9"
-        )
-
-    wait_until(zoomed_in, timeout=30)
+    on_map(
+        national,
+        f"(map.jumpTo({{center: [entry.pins.{key}.lon[{index}], entry.pins.{key}.lat[{index}]],"
+        " zoom: 12}), true)",
+    )
+    wait_until(lambda: map_settled(national) and on_map(national, "map.getZoom() > 11.9"), 30)
 
     def hovered() -> bool:
         # The clusters split into single pins a moment after the map settles (MapLibre's
         # worker): point at the pin again until its card shows.
-        x, y = pin_screen_position(national, trace, index)
+        x, y = pin_screen_position(national, key, index)
         for dx in (3, 0):
             pointer = ActionChains(national.driver)
             pointer.w3c_actions.pointer_action.move_to_location(int(x) + dx, int(y))
             pointer.perform()
         time.sleep(0.7)
-        layer = national.driver.find_elements("css selector", ".hoverlayer")
-        return bool(layer) and "Atelier Haute Lunetterie Bourgeat" in layer[0].text
+        cards = national.driver.find_elements("css selector", ".ti-map-popup")
+        return bool(cards) and "Atelier Haute Lunetterie Bourgeat" in cards[0].text
 
     try:
         wait_until(hovered, timeout=25)
     finally:
         national.driver.save_screenshot("/tmp/pin_hover.png")
-    hover = national.find_element(".hoverlayer").text
+    hover = national.find_element(".ti-map-popup").text
     assert "Hauts de Bienne" in hover and "Haut-Jura" in hover
     assert "Fonds d'accélération" in hover and "projet fictif" not in hover
     ActionChains(national.driver).click().perform()
@@ -244,32 +256,46 @@ def test_pin_hover_and_click_show_the_project(national, demo_store):
     assert "Haut-Jura" in national.find_element("#project-body").text
 
 
-def test_synthetic_pins_say_projet_fictif(national, demo_store):
-    flags = graph(national, "gd.data[1].customdata.concat(gd.data[2].customdata).map(c => c[8])")
-    n_synthetic = int(demo_store.laureats["fictif"].sum())
-    assert sum("projet fictif" in flag for flag in flags) == n_synthetic
+def test_territory_hover_gives_value_and_rank_and_a_click_opens_it(national, demo_store):
+    """At the région level, hovering Bretagne's middle shows its count; a click opens its
+    panel (the annex's way in)."""
+    open_url(national, "?niveau=region")
+    click(national, "#f-layers input[value='pins']")  # no cluster circle over Bretagne
+    wait_until(lambda: on_map(national, "map.getLayoutProperty('pins-in', 'visibility')") == "none")
+    n_bretagne = int((demo_store.laureats["reg"] == "53").sum())
+    wait_until(lambda: map_settled(national), 20)
+    x, y = on_map(
+        national,
+        "(() => { const p = map.project([-2.9, 48.15]);"
+        " const box = map.getCanvas().getBoundingClientRect();"
+        " return [p.x + box.left, p.y + box.top]; })()",
+    )
+    pointer = ActionChains(national.driver)
+    pointer.w3c_actions.pointer_action.move_to_location(int(x), int(y))
+    pointer.perform()
+    national.wait_for_contains_text(".ti-map-popup", "Bretagne", timeout=10)
+    card = plain(national.find_element(".ti-map-popup").text)
+    assert f"{n_bretagne} lauréats" in card and "Rang : " in card
+    ActionChains(national.driver).click().perform()
+    national.wait_for_contains_text("#region-title", "en Bretagne", timeout=20)
 
 
 def test_clusters_layer_shows_clusters_and_their_links(national, demo_store):
-    assert graph(national, "gd.data[4].visible") is False
+    assert on_map(national, "map.getLayoutProperty('poles', 'visibility')") == "none"
     click(national, "#f-layers input[value='clusters']")
-    national.wait_for_element("#national-map", timeout=5)
-    deadline = time.time() + 10
-    while time.time() < deadline and graph(national, "gd.data[4].visible") is not True:
-        time.sleep(0.2)
-    assert graph(national, "gd.data[4].visible") is True
-    assert graph(national, "gd._fullData[4].lon.length") == len(demo_store.cluster_points)
-    assert graph(national, "gd._fullData[3].lon.filter(v => v !== null).length") == 2 * len(
-        demo_store.cluster_links
+    wait_until(
+        lambda: on_map(national, "map.getLayoutProperty('poles', 'visibility')") == "visible"
     )
+    assert on_map(national, "entry.poles.lon.length") == len(demo_store.cluster_points)
+    assert on_map(national, "entry.poles.links.length") == len(demo_store.cluster_links)
+    assert on_map(national, "map.getLayoutProperty('poles-links', 'visibility')") == "visible"
+    assert "Clusters et pôles de compétitivité" in legend_rows(national)
 
 
 def test_overseas_regions_are_reachable(national):
     click(national, "#f-zone input[value='973']")
-    deadline = time.time() + 10
-    while time.time() < deadline and graph(national, "gd.layout.map.center.lat") > 10:
-        time.sleep(0.2)
-    assert abs(graph(national, "gd.layout.map.center.lat") - 4.0) < 0.5
+    wait_until(lambda: on_map(national, "map.getCenter().lat") < 10)
+    assert abs(on_map(national, "map.getCenter().lat") - 4.0) < 0.5
 
 
 def test_table_lists_territories_sorted_by_rank(national, demo_store):
@@ -322,14 +348,10 @@ def test_without_webgl_the_map_is_still_drawn(dash_duo, demo_store):
         driver.quit()
 
 
-VISIBLE_BOUNDS = (
-    "const b = gd._fullLayout.map._subplot.map.getBounds();"
-    "return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];"
-)
-
-
 def visible_bounds(duo) -> list[float]:
-    return duo.driver.execute_script(f"const gd = {GRAPH}; {VISIBLE_BOUNDS}")
+    return on_map(
+        duo, "(b => [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()])(map.getBounds())"
+    )
 
 
 def wait_for_fit(duo, inside: tuple[float, float, float, float], timeout: float = 20):
@@ -479,12 +501,14 @@ def test_dates_are_typed_and_shown_day_first_in_an_english_browser(national, dem
     national.wait_for_contains_text("#summary-line", "depuis le 01/01/2021", timeout=15)
 
 
-NAMES_SHOWN = """
-const map = document.querySelector('#national-map .js-plotly-plot')._fullLayout.map._subplot.map;
+NAMES_SHOWN = (
+    ON_MAP
+    + """
 if (!map.loaded()) return null;
 const layers = map.getStyle().layers.map(l => l.id).filter(id => id.startsWith('lieux-'));
 return map.queryRenderedFeatures({layers}).map(f => f.properties.nom);
 """
+)
 
 
 def test_town_names_come_from_the_app_and_grow_with_the_zoom(national):

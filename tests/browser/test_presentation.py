@@ -117,9 +117,10 @@ def test_button_and_escape_toggle_the_mode(presenter):
 
 
 LEGEND_BOXES = """
-const gd = document.querySelector(arguments[0] + ' .js-plotly-plot');
-const map = gd.querySelector('.maplibregl-canvas').getBoundingClientRect();
-const boxes = [...gd.querySelectorAll('.legend, .colorbar')].map(e => e.getBoundingClientRect());
+const host = document.querySelector(arguments[0]);
+const map = host.querySelector('.maplibregl-canvas').getBoundingClientRect();
+const boxes = [...host.querySelectorAll('.legend, .colorbar, .ti-map-legend')]
+  .map(e => e.getBoundingClientRect());
 return boxes.filter(b => b.width > 0).map(b => {
   const x = Math.max(0, Math.min(b.right, map.right) - Math.max(b.left, map.left));
   const y = Math.max(0, Math.min(b.bottom, map.bottom) - Math.max(b.top, map.top));

@@ -159,8 +159,8 @@ def test_choosing_a_region_in_the_list_opens_its_panel(panels):
 def test_clicking_a_region_of_the_national_map_opens_its_panel(panels):
     open_page(panels, "/?niveau=region", ready="#national-map .maplibregl-canvas")
     panels.driver.execute_script(
-        "window.dash_clientside.set_props('national-map', "
-        "{clickData: {points: [{curveNumber: 0, location: '94'}]}});"
+        "window.dash_clientside.set_props('national-map-click', "
+        "{data: {kind: 'territory', code: '94', n: 1}});"
     )
     wait_for_text(panels, "#region-title", "10 projets lauréats en Corse")
     assert panels.driver.current_url.split("?")[0].endswith("/region/94")
@@ -169,8 +169,8 @@ def test_clicking_a_region_of_the_national_map_opens_its_panel(panels):
 def test_a_click_at_another_level_stays_on_the_national_map(panels):
     open_page(panels, "/", ready="#national-map .maplibregl-canvas")
     panels.driver.execute_script(
-        "window.dash_clientside.set_props('national-map', "
-        "{clickData: {points: [{curveNumber: 0, location: '200071884'}]}});"
+        "window.dash_clientside.set_props('national-map-click', "
+        "{data: {kind: 'territory', code: '200071884', n: 1}});"
     )
     time.sleep(1.5)
     assert panels.driver.find_elements("css selector", "#region-title") == []
