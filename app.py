@@ -65,9 +65,9 @@ def create_app(settings: Settings | None = None, store: DataStore | None = None)
         update_title=None,
         compress=True,
         use_pages=True,
-        pages_folder="",
+        pages_folder="",  # pages register themselves (pages.register), with this app's store
         # The map module and its libraries are loaded by the page's head (layouts/index_page).
-        assets_path_ignore=["^map$"],  # pages register themselves (pages.register), with this app's store
+        assets_path_ignore=["^map$"],
     )
     # flask-compress: also compress the map's glyph files (served from assets/).
     app.server.config["COMPRESS_MIMETYPES"] = [*COMPRESSED_TYPES]

@@ -58,8 +58,8 @@ PROBE_JS = """
     if (!map || !map.loaded()) return null;
     const fills = map.getStyle().layers
       .filter(l => l.type === 'fill' && l.id.startsWith('plotly-trace'));
-    if (!fills.length || !map.queryRenderedFeatures({layers: fills.map(l => l.id)}).length) return null;
-    return map;
+    const ids = fills.map(l => l.id);
+    return fills.length && map.queryRenderedFeatures({layers: ids}).length ? map : null;
   }
   const watch = setInterval(() => {
     const map = drawnMap();
