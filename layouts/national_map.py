@@ -116,28 +116,27 @@ def national_map_page(
 
 def map_container(map_data: dict | None, svg_figure) -> html.Div:
     """The MapLibre map (assets/map/ti_map.mjs draws it from ``national-map-data``), or for
-    a browser without WebGL a plotly SVG map inside the same container."""
+    a browser without WebGL a plotly SVG map in the same container. The stores are in
+    both: the callbacks that read them stay whole."""
+    stores = [
+        dcc.Store(id="national-map-data", data=map_data),
+        dcc.Store(id="national-map-click"),
+        dcc.Store(id="national-map-view"),
+        dcc.Store(id="national-map-drawn"),
+    ]
     if map_data is None:
-        graph = dcc.Graph(id="national-map-svg", figure=svg_figure, config=MAP_CONFIG)
-        return html.Div(
-            [dcc.Loading(graph, delay_show=400), dcc.Store(id="national-map-data")],
-            id="national-map",
-            className="map-graph",
+        graph = dcc.Graph(
+            id="national-map-svg", figure=svg_figure, config=MAP_CONFIG, className="map-graph"
         )
-    return html.Div(
-        [
-            html.Div(
-                id="national-map",
-                className="map-graph ti-map",
-                role="region",
-                **{"aria-label": labels.NATIONAL_MAP_LABEL},
-            ),
-            dcc.Store(id="national-map-data", data=map_data),
-            dcc.Store(id="national-map-click"),
-            dcc.Store(id="national-map-view"),
-            dcc.Store(id="national-map-drawn"),
-        ]
+        container = html.Div(dcc.Loading(graph, delay_show=400), id="national-map")
+        return html.Div([container, *stores])
+    container = html.Div(
+        id="national-map",
+        className="map-graph ti-map",
+        role="region",
+        **{"aria-label": labels.NATIONAL_MAP_LABEL},
     )
+    return html.Div([container, *stores])
 
 
 def region_panel_target(state: FilterState) -> str | None:

@@ -119,8 +119,10 @@ function createEntry(id, holder, data) {
     fadeDuration: 0,
     maxZoom: 14,
     locale: {
+      "Map.Title": "Carte (flèches pour se déplacer, + et − pour zoomer)",
       "NavigationControl.ZoomIn": "Zoomer",
       "NavigationControl.ZoomOut": "Dézoomer",
+      "Popup.Close": "Fermer",
     },
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");

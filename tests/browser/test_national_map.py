@@ -264,6 +264,10 @@ def test_territory_hover_gives_value_and_rank_and_a_click_opens_it(national, dem
     wait_until(lambda: on_map(national, "map.getLayoutProperty('pins-in', 'visibility')") == "none")
     n_bretagne = int((demo_store.laureats["reg"] == "53").sum())
     wait_until(lambda: map_settled(national), 20)
+    national.driver.execute_script(
+        "document.getElementById('national-map').scrollIntoView({block: 'center'});"
+    )
+    time.sleep(0.5)
     x, y = on_map(
         national,
         "(() => { const p = map.project([-2.9, 48.15]);"
