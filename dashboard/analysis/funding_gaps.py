@@ -20,6 +20,7 @@ territories against the national benchmark.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -31,6 +32,9 @@ from dashboard.data.cache import cached
 from dashboard.data.ingest import aggregate_indicator
 from dashboard.territory.clusters import nearest_clusters
 from dashboard.text import formatting, labels
+
+if TYPE_CHECKING:  # for type hints only: no import cycle with the store
+    from dashboard.data.store import DataStore
 
 GAP_LEVELS = ("id_ti", "epci")
 BASES = ("habitant", "emploi_industriel")
@@ -204,7 +208,7 @@ def rank_territories(frame: pd.DataFrame, basis: str) -> pd.DataFrame:
     return order.drop(columns=["_verdict", "_weight", "_ratio", "_key"]).reset_index(drop=True)
 
 
-def funding_gaps(store, state: GapState) -> GapResult:
+def funding_gaps(store: DataStore, state: GapState) -> GapResult:
     """The verdict of every territory of ``state.level`` for the lauréats of its period.
 
     One state change asks it from several callbacks (map, list page, detail, export): the
@@ -213,7 +217,7 @@ def funding_gaps(store, state: GapState) -> GapResult:
     return cached(store, ("gaps", state), lambda: _funding_gaps(store, state))
 
 
-def _funding_gaps(store, state: GapState) -> GapResult:
+def _funding_gaps(store: DataStore, state: GapState) -> GapResult:
     territories = territory_frame(store, state.level)
     laureats = store.laureats[state.rows().mask(store.laureats)]
     funding = metrics.aggregate(laureats, state.level).reindex(territories.index)
@@ -245,12 +249,12 @@ def _funding_gaps(store, state: GapState) -> GapResult:
     )
 
 
-def territory_frame(store, level: str) -> pd.DataFrame:
+def territory_frame(store: DataStore, level: str) -> pd.DataFrame:
     """Name, main région, every région crossed, population and commune count, by code."""
     return cached(store, ("territories", level), lambda: _territory_frame(store, level)).copy()
 
 
-def _territory_frame(store, level: str) -> pd.DataFrame:
+def _territory_frame(store: DataStore, level: str) -> pd.DataFrame:
     geography = store.geography
     if level == "id_ti":
         table = store.tis.table
@@ -292,7 +296,7 @@ class IndustrialJobs:
     source: str | None
 
 
-def industrial_jobs(store, level: str) -> IndustrialJobs:
+def industrial_jobs(store: DataStore, level: str) -> IndustrialJobs:
     """Industrial salaried jobs per territory, summed from the communes that have a value.
 
     ``n_communes_renseignees`` says how many communes carried a value, so a total over
@@ -332,12 +336,12 @@ def level_name(level: str) -> str:
     return "ti" if level == "id_ti" else level
 
 
-def _nearest(store, level: str) -> pd.DataFrame:
+def _nearest(store: DataStore, level: str) -> pd.DataFrame:
     geometries = territory_geometries(store, level)
     return nearest_clusters(geometries, store.cluster_points)
 
 
-def territory_geometries(store, level: str):
+def territory_geometries(store: DataStore, level: str):
     """Polygons of the level (EPSG:4326), indexed by code."""
     if level == "id_ti":
         return store.tis.perimeters().set_index("id_ti")[["geometry"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -11,6 +12,9 @@ from dashboard.analysis.filters import FilterState
 from dashboard.data.cache import cached
 from dashboard.text import formatting, labels
 from dashboard.text.formatting import shorten_one
+
+if TYPE_CHECKING:  # for type hints only: no import cycle with the store
+    from dashboard.data.store import DataStore
 
 PER_CAPITA_UNIT = 10_000  # "pour 10 000 habitants"
 
@@ -26,14 +30,14 @@ class MapData:
     totals: dict[str, float]
 
 
-def territory_names(store, level: str) -> pd.Series:
+def territory_names(store: DataStore, level: str) -> pd.Series:
     """Code -> name for a level; TI names come from the loaded TI list."""
     if level == "id_ti":
         return store.tis.table["lib_ti"]
     return store.geography.names(level)
 
 
-def territory_population(store, level: str) -> pd.Series:
+def territory_population(store: DataStore, level: str) -> pd.Series:
     if level == "id_ti":
         return store.tis.table["population"]
     if level == "commune":
@@ -48,13 +52,13 @@ def territory_population(store, level: str) -> pd.Series:
     return store.geography.communes.groupby(level)["population"].sum()
 
 
-def map_data(store, state: FilterState) -> MapData:
+def map_data(store: DataStore, state: FilterState) -> MapData:
     """Filtered lauréats, the chosen metric per territory, and the totals (computed once
     per state: the map, its table, its exports and the page layout all ask)."""
     return cached(store, ("map_data", state), lambda: _map_data(store, state))
 
 
-def _map_data(store, state: FilterState) -> MapData:
+def _map_data(store: DataStore, state: FilterState) -> MapData:
     laureats = store.laureats[state.mask(store.laureats)]
     names = territory_names(store, state.level)
     values = metrics.aggregate(laureats, state.level)[state.metric]
@@ -73,7 +77,7 @@ def places(state) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     return tuple(tuple(getattr(state, name, ())) for name in ("regions", "departements", "tis"))
 
 
-def selected_communes(store, state) -> pd.Index | None:
+def selected_communes(store: DataStore, state) -> pd.Index | None:
     """INSEE codes of the communes inside every place filter of ``state``; None without any."""
     regions, departements, tis = places(state)
     if not (regions or departements or tis):
@@ -90,7 +94,7 @@ def selected_communes(store, state) -> pd.Index | None:
     return pd.Index(communes.loc[inside, "code"])
 
 
-def touching_territories(store, state, level: str) -> pd.Index | None:
+def touching_territories(store: DataStore, state, level: str) -> pd.Index | None:
     """Codes of the ``level`` territories that touch the places of ``state`` (None: all).
 
     A territory touches when one of its communes is inside: a TI or EPCI spanning two
@@ -99,7 +103,7 @@ def touching_territories(store, state, level: str) -> pd.Index | None:
     return cached(store, key, lambda: _touching(store, state, level))
 
 
-def _touching(store, state, level: str) -> pd.Index | None:
+def _touching(store: DataStore, state, level: str) -> pd.Index | None:
     communes = selected_communes(store, state)
     if communes is None:
         return None
@@ -111,12 +115,12 @@ def _touching(store, state, level: str) -> pd.Index | None:
     return pd.Index(table.loc[table["code"].isin(communes), column].dropna().unique())
 
 
-def places_bounds(store, state) -> Bounds | None:
+def places_bounds(store: DataStore, state) -> Bounds | None:
     """lon/lat box of the places ``state`` selects, to fit the map to them (None: none)."""
     return cached(store, ("bounds", places(state)), lambda: _places_bounds(store, state))
 
 
-def _places_bounds(store, state) -> Bounds | None:
+def _places_bounds(store: DataStore, state) -> Bounds | None:
     communes = selected_communes(store, state)
     if communes is None:
         return None
@@ -127,7 +131,7 @@ def _places_bounds(store, state) -> Bounds | None:
     return tuple(float(value) for value in chosen.total_bounds)
 
 
-def territory_bounds(store, kind: str, code: str) -> Bounds | None:
+def territory_bounds(store: DataStore, kind: str, code: str) -> Bounds | None:
     """lon/lat box of one commune or EPCI (the search flies there)."""
     if kind == "commune":
         shapes = store.geography.communes_gdf
@@ -139,7 +143,7 @@ def territory_bounds(store, kind: str, code: str) -> Bounds | None:
     return None if chosen.empty else tuple(float(value) for value in chosen.total_bounds)
 
 
-def territory_table(store, state: FilterState, sort_by: list[dict]) -> pd.DataFrame:
+def territory_table(store: DataStore, state: FilterState, sort_by: list[dict]) -> pd.DataFrame:
     """The territories of the level touching the chosen places (all without any), with
     their value and rank (0 = no lauréat), sorted."""
     data = map_data(store, state)
@@ -165,18 +169,18 @@ def territory_table(store, state: FilterState, sort_by: list[dict]) -> pd.DataFr
     ).reset_index(drop=True)
 
 
-def laureat(store, id_laureat: str) -> dict | None:
+def laureat(store: DataStore, id_laureat: str) -> dict | None:
     """One lauréat as a dict, or None when the id is unknown."""
     rows = store.laureats[store.laureats["id_laureat"].astype(str) == str(id_laureat)]
     return None if rows.empty else rows.iloc[0].to_dict()
 
 
-def filter_options(store) -> dict[str, list[dict]]:
+def filter_options(store: DataStore) -> dict[str, list[dict]]:
     """Choices of each multi-select filter, labelled in French, sorted by label."""
     return cached(store, ("filter_options",), lambda: _filter_options(store))
 
 
-def _filter_options(store) -> dict[str, list[dict]]:
+def _filter_options(store: DataStore) -> dict[str, list[dict]]:
     laureats = store.laureats
 
     def from_column(column: str) -> list[dict]:
@@ -207,7 +211,7 @@ def _filter_options(store) -> dict[str, list[dict]]:
     }
 
 
-def named_filters(store, state: FilterState) -> dict[str, tuple[str, ...]]:
+def named_filters(store: DataStore, state: FilterState) -> dict[str, tuple[str, ...]]:
     """Active filters with territory names instead of codes (for summaries and exports)."""
     lookups = {
         "regions": store.geography.names("reg"),
@@ -221,7 +225,7 @@ def named_filters(store, state: FilterState) -> dict[str, tuple[str, ...]]:
     return named
 
 
-def describe_filters(store, state: FilterState, titled: bool = False) -> str:
+def describe_filters(store: DataStore, state: FilterState, titled: bool = False) -> str:
     """The active filters in French, names rather than codes: « Bourgogne-Franche-Comté,
     PME » in the summary line; titled, « Région : Bourgogne-Franche-Comté · Taille
     d'entreprise : PME » in an export."""
@@ -250,7 +254,7 @@ class EpciDetail:
     totals: dict[str, float]
 
 
-def epci_detail(store, state: FilterState, code: str) -> EpciDetail | None:
+def epci_detail(store: DataStore, state: FilterState, code: str) -> EpciDetail | None:
     communes = store.geography.communes
     inside = communes[communes["epci"] == code]
     if inside.empty:

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from cachetools import LRUCache
+
+if TYPE_CHECKING:  # for type hints only: no import cycle with the store
+    from dashboard.data.store import DataStore
 
 T = TypeVar("T")
 MAX_ENTRIES = 512
@@ -27,7 +30,7 @@ _entries: LRUCache = LRUCache(maxsize=MAX_ENTRIES)
 _lock = threading.Lock()
 
 
-def cached(store, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
+def cached(store: DataStore, key: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
     """``compute()`` once per (store version, key) while it stays among the recent entries.
 
     Two threads missing the same key at once both compute it (the second result

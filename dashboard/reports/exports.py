@@ -21,6 +21,7 @@ import io
 import re
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from openpyxl import Workbook
@@ -34,6 +35,9 @@ from dashboard.analysis.funding_gaps import GapResult, GapState, rule_sentence
 from dashboard.data.store import FULL_TEXT_SUFFIX
 from dashboard.text import labels
 from geodata.vintage import POPULATION_VINTAGE
+
+if TYPE_CHECKING:  # for type hints only: no import cycle with the store
+    from dashboard.data.store import DataStore
 
 # Text starting with one of these is a formula to Excel, LibreOffice or Google Sheets.
 FORMULA_PREFIXES = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
@@ -85,7 +89,7 @@ LAUREATS_SHEET = "Lauréats"
 INFO_SHEET = "Informations"
 
 
-def laureats_for_export(store, state: FilterState) -> pd.DataFrame:
+def laureats_for_export(store: DataStore, state: FilterState) -> pd.DataFrame:
     """The rows ``state`` keeps, one column per French header, names rather than codes."""
     rows = store.laureats[state.mask(store.laureats)]
     names = {level: store.geography.names(level) for level in ("epci", "dep", "reg")}
@@ -135,7 +139,9 @@ def to_excel_csv(frame: pd.DataFrame) -> bytes:
     return text.encode("utf-8-sig")
 
 
-def export_information(store, state: FilterState, n_rows: int) -> list[tuple[str, str | int]]:
+def export_information(
+    store: DataStore, state: FilterState, n_rows: int
+) -> list[tuple[str, str | int]]:
     """Lines of the "Informations" sheet: what was exported, from which data, when."""
     info = labels.EXPORT_INFO
     filters = queries.describe_filters(store, state, titled=True)
@@ -153,7 +159,7 @@ def export_information(store, state: FilterState, n_rows: int) -> list[tuple[str
     return lines
 
 
-def data_source(store) -> str:
+def data_source(store: DataStore) -> str:
     """The ``source`` of the loaded lauréat files, as their metadata states it."""
     return store.folder.source_of("laureats")
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import matplotlib
@@ -49,6 +50,9 @@ from dashboard.reports.region_summary import (
     ti_list_names,
 )
 from dashboard.text import formatting, labels
+
+if TYPE_CHECKING:  # for type hints only: no import cycle with the store
+    from dashboard.data.store import DataStore
 
 A4 = (8.27, 11.69)  # inches, portrait
 MARGIN = 0.55
@@ -112,7 +116,7 @@ class SheetData:
     demo_note: str | None
 
 
-def region_sheet_pdf(store, code: str) -> bytes:
+def region_sheet_pdf(store: DataStore, code: str) -> bytes:
     """The A4 PDF sheet of ``code`` (INSEE région code or "outre-mer"); raises UnknownRegion."""
     data = sheet_data(store, code)
     with _RENDER_LOCK, matplotlib.rc_context(_RC):
@@ -132,7 +136,7 @@ def region_sheet_pdf(store, code: str) -> bytes:
     return buffer.getvalue()
 
 
-def sheet_data(store, code: str) -> SheetData:
+def sheet_data(store: DataStore, code: str) -> SheetData:
     """The panel of ``code`` as the web shows it, plus what paper needs; raises UnknownRegion."""
     summary = region_summary(store, code)
     demo_note = labels.SHEET_DEMO_NOTE.format(
@@ -176,7 +180,7 @@ def _ti_perimeters(path: str) -> gpd.GeoDataFrame:
     return frame.set_crs(4326, allow_override=True) if frame.crs is None else frame
 
 
-def _perimeters(store) -> gpd.GeoDataFrame:
+def _perimeters(store: DataStore) -> gpd.GeoDataFrame:
     path = Path(store.ti_perimeters_path)
     if path.exists():
         return _ti_perimeters(str(path))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import geopandas as gpd
 import numpy as np
@@ -20,6 +21,9 @@ import shapely
 from dashboard.territory.geography import OVERSEAS_REGIONS, REGION_GROUPS
 from dashboard.text import formatting, labels
 from dashboard.text.formatting import DESCRIPTION_LIMIT, NAME_LIMIT
+
+if TYPE_CHECKING:  # for type hints only: no import cycle with the store
+    from dashboard.data.store import DataStore
 
 Bounds = tuple[float, float, float, float]  # lon_min, lat_min, lon_max, lat_max
 # Communes drawn on a TI sheet are simplified to about 200 m: small enough to send once.
@@ -115,7 +119,7 @@ class UnknownTerritory(KeyError):
     """A URL names a région or TI the loaded data does not have."""
 
 
-def panel_codes(store) -> list[str]:
+def panel_codes(store: DataStore) -> list[str]:
     """Annex panels in the report's order, then the other régions (by name), then groups."""
     panels = store.folder.panels
     ordered = sorted(
@@ -129,14 +133,14 @@ def panel_codes(store) -> list[str]:
     return ordered + rest + groups
 
 
-def region_choices(store) -> list[dict[str, str]]:
+def region_choices(store: DataStore) -> list[dict[str, str]]:
     """Options of the région list: every panel, then each overseas région on its own."""
     names = store.geography.names("reg")
     codes = panel_codes(store) + [code for code in OVERSEAS_REGIONS if code in names.index]
     return [{"label": region_name(store, code), "value": code} for code in codes]
 
 
-def region_codes(store, code: str) -> tuple[str, ...]:
+def region_codes(store: DataStore, code: str) -> tuple[str, ...]:
     """The INSEE région codes behind a panel code; raises UnknownTerritory."""
     if code in REGION_GROUPS:
         return tuple(REGION_GROUPS[code])
@@ -145,14 +149,14 @@ def region_codes(store, code: str) -> tuple[str, ...]:
     raise UnknownTerritory(code)
 
 
-def region_name(store, code: str) -> str:
+def region_name(store: DataStore, code: str) -> str:
     meta = store.folder.panels.get(code, {})
     if code in REGION_GROUPS:
         return str(meta.get("panel", labels.OVERSEAS_NAME))
     return str(store.geography.names("reg").get(code, code))
 
 
-def region_summary(store, code: str) -> RegionSummary:
+def region_summary(store: DataStore, code: str) -> RegionSummary:
     """The annex panel of ``code`` (INSEE région code or a group such as "outre-mer")."""
     codes = region_codes(store, code)
     meta = store.folder.panels.get(code, {})
@@ -196,7 +200,9 @@ def region_summary(store, code: str) -> RegionSummary:
     )
 
 
-def _ti_count_source(store, indicator: tuple[float, str | None] | None, in_list: int) -> str:
+def _ti_count_source(
+    store: DataStore, indicator: tuple[float, str | None] | None, in_list: int
+) -> str:
     """Where the TI count comes from; a published count (the annex's, phase 1) is shown
     with the loaded list's own, so the two vintages are never confused."""
     listed = labels.KPI_TI_IN_LIST.format(n=formatting.count(in_list), vintage=store.tis.vintage)
@@ -218,7 +224,7 @@ def ti_list_names(tis: pd.DataFrame, short: bool = False) -> list[str]:
     ]
 
 
-def _ti_labels(store, tis: pd.DataFrame) -> pd.DataFrame:
+def _ti_labels(store: DataStore, tis: pd.DataFrame) -> pd.DataFrame:
     """Each TI with where its name is written: above its northernmost commune centre, so the
     name does not sit on the TI's own pins."""
     members = store.tis.members[store.tis.members["id_ti"].isin(tis.index)]
@@ -291,7 +297,9 @@ def _text(value) -> str | None:
     return None if value is None or pd.isna(value) else str(value)
 
 
-def _sources(store, meta: dict, plans: tuple[float, str | None] | None) -> tuple[str, ...]:
+def _sources(
+    store: DataStore, meta: dict, plans: tuple[float, str | None] | None
+) -> tuple[str, ...]:
     """The annex source line when the panel has one, then the sources of the loaded files."""
     found = []
     if meta.get("source_line_exact"):
@@ -336,7 +344,7 @@ def featured_projects(rows: pd.DataFrame, order: list[str]) -> tuple[FeaturedPro
     )
 
 
-def _areas(store, codes: tuple[str, ...]) -> tuple[Area, ...]:
+def _areas(store: DataStore, codes: tuple[str, ...]) -> tuple[Area, ...]:
     """One map frame for a région; one per overseas région of a group (insets)."""
     communes = store.geography.communes_gdf
     names = store.geography.names("reg")
@@ -376,12 +384,12 @@ class TiSummary:
     regions: tuple[tuple[str, str, float], ...] = ()
 
 
-def ti_choices(store) -> list[dict[str, str]]:
+def ti_choices(store: DataStore) -> list[dict[str, str]]:
     table = store.tis.table.sort_values("lib_ti")
     return [{"label": name, "value": id_} for id_, name in table["lib_ti"].items()]
 
 
-def ti_summary(store, id_ti: str) -> TiSummary:
+def ti_summary(store: DataStore, id_ti: str) -> TiSummary:
     """The sheet of one TI: its EPCI and communes, lauréats, funding against the
     national average per TI, and the clusters linked to it; raises UnknownTerritory."""
     table = store.tis.table
@@ -416,7 +424,7 @@ def ti_summary(store, id_ti: str) -> TiSummary:
     )
 
 
-def _ti_regions(store, members: pd.DataFrame) -> tuple[tuple[str, str, float], ...]:
+def _ti_regions(store: DataStore, members: pd.DataFrame) -> tuple[tuple[str, str, float], ...]:
     shares = members.drop_duplicates("insee_com")["reg"].dropna().value_counts(normalize=True)
     panels = [(_panel_of(str(reg)) or str(reg), float(share)) for reg, share in shares.items()]
     return tuple((panel, region_name(store, panel), share) for panel, share in panels)
@@ -428,7 +436,7 @@ def _panel_of(reg: str) -> str | None:
     return next((key for key, codes in REGION_GROUPS.items() if reg in codes), reg)
 
 
-def _ti_epci(store, members: pd.DataFrame) -> pd.DataFrame:
+def _ti_epci(store: DataStore, members: pd.DataFrame) -> pd.DataFrame:
     """EPCI of the TI with their commune count; "partiel" when only part of it is in the TI."""
     counts = members.groupby("epci").size().rename("n_communes")
     totals = store.geography.communes.groupby("epci").size().reindex(counts.index)
@@ -438,7 +446,7 @@ def _ti_epci(store, members: pd.DataFrame) -> pd.DataFrame:
     return frame.sort_values("nom").reset_index(drop=True)
 
 
-def ti_communes_geojson(store, id_ti: str, clockwise: bool = False) -> str | None:
+def ti_communes_geojson(store: DataStore, id_ti: str, clockwise: bool = False) -> str | None:
     """GeoJSON text of a TI's communes (10 m grid), for the static route; None if unknown.
     ``clockwise`` exterior rings for d3's SVG maps (see geodata.web)."""
     members = store.tis.members[store.tis.members["id_ti"] == id_ti]
@@ -452,7 +460,7 @@ def ti_communes_geojson(store, id_ti: str, clockwise: bool = False) -> str | Non
     return light[["code", "nom", "geometry"]].to_json(drop_id=True)
 
 
-def _ti_communes(store, members: pd.DataFrame) -> gpd.GeoDataFrame:
+def _ti_communes(store: DataStore, members: pd.DataFrame) -> gpd.GeoDataFrame:
     """The TI's commune polygons, simplified as a coverage so borders stay shared."""
     gdf = store.geography.communes_gdf
     shapes = gdf[gdf["code"].isin(members["insee_com"]).to_numpy()][
@@ -486,7 +494,7 @@ def compare_funding(
     return frame.sort_values(["aide", "aide_moyenne"], ascending=False).reset_index()
 
 
-def ti_clusters(store, id_ti: str, members: pd.DataFrame) -> pd.DataFrame:
+def ti_clusters(store: DataStore, id_ti: str, members: pd.DataFrame) -> pd.DataFrame:
     """Clusters located in the TI or linked to it, its EPCI or its communes."""
     points, links = store.cluster_points, store.cluster_links
     columns = ["id_cluster", "nom", "type", "filieres", "liens_texte", "lon", "lat", "relation"]

@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from dashboard.data.cache import cached
 from dashboard.text import labels
+
+if TYPE_CHECKING:  # for type hints only: no import cycle with the store
+    from dashboard.data.store import DataStore
 
 # Kinds in the order a match is listed when two names match as well.
 KINDS = ("reg", "dep", "ti", "epci", "commune")
@@ -49,7 +53,7 @@ def parse_value(value: str | None) -> tuple[str, str] | None:
     return (kind, code) if kind in KINDS and code else None
 
 
-def find(store, query: str | None, limit: int = MAX_RESULTS) -> list[Found]:
+def find(store: DataStore, query: str | None, limit: int = MAX_RESULTS) -> list[Found]:
     """Territories with a word starting with each word of ``query``; names that start with it
     first, then régions before départements, TIs, EPCI and communes, then shorter."""
     words = normalised(query or "").split()
@@ -67,12 +71,12 @@ def find(store, query: str | None, limit: int = MAX_RESULTS) -> list[Found]:
     return [Found(row.kind, row.code, row.label, row.key) for row in found.itertuples()]
 
 
-def search_index(store) -> pd.DataFrame:
+def search_index(store: DataStore) -> pd.DataFrame:
     """Every searchable name of the loaded version, normalised once."""
     return cached(store, ("search_index",), lambda: _build_index(store))
 
 
-def _build_index(store) -> pd.DataFrame:
+def _build_index(store: DataStore) -> pd.DataFrame:
     geography = store.geography
     communes = geography.communes
     departements = geography.names("dep")

@@ -51,7 +51,7 @@ def test_check_prints_every_file_of_the_folder(monkeypatch, capsys):
     assert cli.main(["check", str(DATA / "dossier")]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"Dossier : {DATA / 'dossier'}")
-    assert "  lauréats : 2 lignes conservées (1 fichier)" in out
+    assert "  lauréats : 2\u00a0lignes conservées (1\u00a0fichier)" in out
     assert "Fichier : ti_2023.csv (Territoires d'industrie)" in out
     assert (
         "ligne 4, colonne « insee_com » : commune présente dans plusieurs Territoires "

@@ -19,10 +19,11 @@ import pandas as pd
 
 from dashboard.data.ingest.load import LoadResult, load_tables, refused
 from dashboard.data.ingest.readers import SUPPORTED_SUFFIXES, FileRefused, RawTable, read_tables
-from dashboard.data.ingest.report import KIND_LABELS, LoadReport, Rejection, plural
+from dashboard.data.ingest.report import KIND_LABELS, LoadReport, Rejection
 from dashboard.data.ingest.scope import FilePlan, apply_scope
 from dashboard.data.ingest.validate import match_header
 from dashboard.data.schemas import KINDS, SCHEMAS, normalise_header
+from dashboard.text.formatting import plural
 
 if TYPE_CHECKING:
     from dashboard.territory.geography import Geography

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard.data.ingest.readers import FileRefused, RawTable, read_tables
-from dashboard.data.ingest.report import LoadReport, Rejection, plural
+from dashboard.data.ingest.report import LoadReport, Rejection
 from dashboard.data.ingest.validate import validate
 from dashboard.data.schemas import KINDS, SCHEMAS
+from dashboard.text.formatting import plural
 
 if TYPE_CHECKING:
     from dashboard.territory.geography import Geography

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from dashboard.text.formatting import plural
+
 TEXT_LIMIT = 50
 OMITTED_LINES = ("autre ligne rejetée", "autres lignes rejetées")
 OMITTED_LINES = ("autre ligne rejetée", "autres lignes rejetées")
@@ -166,11 +168,6 @@ class LoadReport:
             }
             for severity, item in problems
         ]
-
-
-def plural(number: int, word: str) -> str:
-    """ "1 ligne", "2 lignes", "18 640 lignes"."""
-    return f"{_count(number)} {word}{'s' if number > 1 else ''}"
 
 
 def _count(number: int) -> str:

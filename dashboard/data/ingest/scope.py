@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from dashboard.data.ingest.report import Rejection, plural
+from dashboard.data.ingest.report import Rejection
+from dashboard.text.formatting import plural
 
 if TYPE_CHECKING:
     from dashboard.data.ingest.load import LoadResult
