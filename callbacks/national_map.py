@@ -19,6 +19,7 @@ from dashboard.territory import search
 from dashboard.territory.geography import PANEL_OF_REGION
 from dashboard.text import formatting, labels
 from layouts.export_buttons import export_hrefs, link_id
+from layouts.figures import national_map as fig
 from layouts.figures.vector_map import choropleth_payload, pins_payload, view_payload
 from layouts.filter_panel import MULTI_FILTERS, ZONES
 from layouts.national_map import (
@@ -321,8 +322,36 @@ def register_svg_map(app: Dash, store: StoreSource) -> None:
     @app.callback(
         Output("national-map-svg", "figure"),
         Input("map-state", "data"),
+        State("f-layers", "value"),
         prevent_initial_call=True,
     )
-    def redraw_svg_map(query: str | None):
+    def redraw_svg_map(query: str | None, layers: list[str] | None):
         state = FilterState.from_query(query or "")
-        return national_map_figure(request_store(store), state, [], None, webgl=False)
+        data = request_store(store)
+        return national_map_figure(data, state, list(layers or []), None, webgl=False)
+
+    @app.callback(
+        Output("national-map-svg", "figure", allow_duplicate=True),
+        Input("f-layers", "value"),
+        prevent_initial_call=True,
+    )
+    def switch_svg_layers(layers: list[str] | None):
+        patch = Patch()
+        for name, indexes in fig.SVG_LAYERS.items():
+            for index in indexes:
+                patch["data"][index]["visible"] = name in (layers or [])
+        return patch
+
+    @app.callback(
+        Output("national-map-svg", "figure", allow_duplicate=True),
+        Input("f-zone", "value"),
+        prevent_initial_call=True,
+    )
+    def svg_zone(zone: str):
+        """The overseas buttons frame their région on the SVG map too."""
+        _name, lat, lon, zoom = ZONES[zone]
+        patch = Patch()
+        west, south, east, north = fig.view_bounds(lat, lon, zoom)
+        patch["layout"]["geo"]["lonaxis"]["range"] = [west, east]
+        patch["layout"]["geo"]["lataxis"]["range"] = [south, north]
+        return patch

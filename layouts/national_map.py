@@ -119,7 +119,8 @@ def map_container(map_data: dict | None, svg_figure) -> html.Div:
     a browser without WebGL a plotly SVG map in the same container. The stores are in
     both: the callbacks that read them stay whole."""
     stores = [
-        dcc.Store(id="national-map-data", data=map_data),
+        # Without WebGL an empty dict: the map's patches (view, layers) apply to nothing.
+        dcc.Store(id="national-map-data", data=map_data if map_data is not None else {}),
         dcc.Store(id="national-map-click"),
         dcc.Store(id="national-map-view"),
         dcc.Store(id="national-map-drawn"),

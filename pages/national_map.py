@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+from pathlib import Path
 
 import dash
+import pandas as pd
 from dash import Dash
 
 from callbacks.webgl import browser_draws_webgl
@@ -33,6 +36,8 @@ from layouts.national_map import (
 from layouts.paths import NATIONAL_PATH
 from pages import framed, serving_store
 
+SVG_PLACE_RANK = 1  # préfectures de région (geodata.build ranks): the SVG map does not zoom
+
 
 def layout(**query):
     """The whole screen for a URL, first figure and first table page included, so the
@@ -50,7 +55,8 @@ def national_page(store: DataStore, state: FilterState, webgl: bool = True):
     if webgl:
         map_data, figure = national_map_data(store, state), None
     else:
-        map_data, figure = None, national_map_figure(store, state, [], None, webgl=False)
+        map_data = None
+        figure = national_map_figure(store, state, DEFAULT_LAYERS, None, webgl=False)
     summary = summary_line(data.totals, queries.describe_filters(store, state))
     rows, page_count = table_rows(store, state, None, 0)
     return national_map_page(
@@ -129,6 +135,31 @@ def national_map_figure(
         style,
         webgl=webgl,
         bounds=queries.places_bounds(store, state),
+        svg_context=None if webgl else svg_context(store),
+    )
+
+
+def svg_context(store: DataStore) -> fig.SvgContext:
+    """Outlines and town names of the SVG map (one per data version)."""
+    return cached(store, ("svg_context",), lambda: _svg_context(store))
+
+
+def _svg_context(store: DataStore) -> fig.SvgContext:
+    places = json.loads(Path(store.geography.places_path).read_text(encoding="utf-8"))
+    named = [
+        {
+            "nom": feature["properties"]["nom"],
+            "lon": feature["geometry"]["coordinates"][0],
+            "lat": feature["geometry"]["coordinates"][1],
+        }
+        for feature in places["features"]
+        if feature["properties"]["rang"] <= SVG_PLACE_RANK
+    ]
+    return fig.SvgContext(
+        departements=store.geography.departements["code"].tolist(),
+        regions=store.geography.regions["code"].tolist(),
+        tis=store.tis.table.index.astype(str).tolist(),
+        places=pd.DataFrame(named, columns=["nom", "lon", "lat"]),
     )
 
 

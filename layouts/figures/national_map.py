@@ -5,6 +5,9 @@ Trace order is fixed so callbacks can patch by index.
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -12,7 +15,14 @@ from dashboard.analysis.filters import FilterState
 from dashboard.reports.region_summary import fit_view
 from layouts.figures.choropleth import choropleth_trace
 from layouts.figures.clusters import cluster_traces
-from layouts.figures.pins import LEGEND_KEY_AXES, pin_rings, pin_traces, ring_legend_key
+from layouts.figures.pins import (
+    LEGEND_KEY_AXES,
+    legend_once,
+    pin_geo_traces,
+    pin_rings,
+    pin_traces,
+    ring_legend_key,
+)
 
 CHOROPLETH, PINS_IN, PINS_OUT, CLUSTER_LINKS, CLUSTERS, PIN_RINGS, RING_KEY = range(7)
 # Every trace the « pins » layer shows or hides.
@@ -58,6 +68,17 @@ def ti_outline_layer(visible: bool) -> dict:
 
 DEPARTEMENT_BORDER = ("#8c8c8c", 0.5)
 REGION_BORDER = ("#3d3d3d", 1.1)
+TI_OUTLINE_COLOUR = "#222222"
+
+
+@dataclass(frozen=True)
+class SvgContext:
+    """What the SVG map draws besides the data: codes of each outline level, town names."""
+
+    departements: list[str]
+    regions: list[str]
+    tis: list[str]
+    places: pd.DataFrame  # nom, lon, lat
 
 
 def context_layers() -> list[dict]:
@@ -116,14 +137,8 @@ def fit_meta(bounds: tuple[float, float, float, float] | None) -> dict:
 
 def svg_figure(choropleth: go.Choropleth, bounds: tuple[float, ...] | None = None) -> go.Figure:
     """A plain SVG map of one choropleth, for browsers without WebGL (fixed view)."""
-    west, south, east, north = bounds or METROPOLE_BOUNDS
     figure = go.Figure(choropleth)
-    figure.update_geos(
-        visible=False,
-        projection_type="mercator",
-        lonaxis_range=[west, east],
-        lataxis_range=[south, north],
-    )
+    figure.update_geos(**svg_geo(bounds))
     figure.update_layout(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         xaxis_visible=False,
@@ -131,6 +146,91 @@ def svg_figure(choropleth: go.Choropleth, bounds: tuple[float, ...] | None = Non
         uirevision="svg",
         paper_bgcolor="#ffffff",
         plot_bgcolor="#ffffff",
+    )
+    return figure
+
+
+def view_bounds(lat: float, lon: float, zoom: float) -> tuple[float, float, float, float]:
+    """The lon/lat box a web-mercator view shows in the national frame (for the SVG map)."""
+    width, height = NATIONAL_FRAME
+    lon_span = 360 * width / (512 * 2**zoom)
+    lat_span = lon_span * height / width * math.cos(math.radians(lat))
+    return lon - lon_span / 2, lat - lat_span / 2, lon + lon_span / 2, lat + lat_span / 2
+
+
+def svg_geo(bounds: tuple[float, ...] | None) -> dict:
+    """The ``geo`` subplot framing ``bounds`` (France without)."""
+    west, south, east, north = bounds or METROPOLE_BOUNDS
+    return {
+        "visible": False,
+        "projection_type": "mercator",
+        "lonaxis_range": [west, east],
+        "lataxis_range": [south, north],
+    }
+
+
+# Trace order of the national SVG map, for the layer switches' patches.
+SVG_CHOROPLETH, SVG_DEPARTEMENTS, SVG_REGIONS, SVG_TI, SVG_NAMES, SVG_PINS_IN, SVG_PINS_OUT = range(
+    7
+)
+SVG_LAYERS = {"ti": (SVG_TI,), "pins": (SVG_PINS_IN, SVG_PINS_OUT)}
+CLEAR = [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]]
+
+
+def outline_trace(level: str, codes: list[str], colour: str, width: float, visible: bool):
+    """Borders of a level in SVG: its shapes, unfilled, drawn over the choropleth."""
+    return go.Choropleth(
+        geojson=geojson_url(level, webgl=False),
+        featureidkey="id",
+        locations=codes,
+        z=[0] * len(codes),
+        colorscale=CLEAR,
+        showscale=False,
+        marker={"line": {"width": width, "color": colour}},
+        hoverinfo="skip",
+        showlegend=False,
+        visible=visible,
+    )
+
+
+def place_names_trace(places: pd.DataFrame) -> go.Scattergeo:
+    """Préfectures de région and de département by name (the SVG map does not zoom)."""
+    return go.Scattergeo(
+        lon=places["lon"],
+        lat=places["lat"],
+        text=places["nom"],
+        mode="text",
+        textfont={"size": 11, "color": "#1f1f1f"},
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
+def svg_national_figure(
+    choropleth: go.Choropleth,
+    context: SvgContext,
+    laureats: pd.DataFrame,
+    layers: list[str],
+    bounds: tuple[float, ...] | None,
+) -> go.Figure:
+    """The national map for browsers without WebGL: the choropleth under département and
+    région borders, TI perimeters, town names and the pins in their two shapes."""
+    traces = [
+        choropleth,
+        outline_trace("dep", context.departements, *DEPARTEMENT_BORDER, True),
+        outline_trace("reg", context.regions, *REGION_BORDER, True),
+        outline_trace("id_ti", context.tis, TI_OUTLINE_COLOUR, 1.2, "ti" in layers),
+        place_names_trace(context.places),
+        *pin_geo_traces(laureats),
+    ]
+    for index in SVG_LAYERS["pins"]:
+        traces[index].visible = "pins" in layers
+    legend_once(traces[SVG_PINS_IN:])
+    figure = svg_figure(traces[0], bounds)
+    figure.add_traces(traces[1:])
+    figure.update_layout(
+        legend={"x": 0.99, "xanchor": "right", "y": 0.01, "yanchor": "bottom"},
+        uirevision="national-svg",
     )
     return figure
 
@@ -146,6 +246,7 @@ def national_figure(
     style,
     webgl: bool = True,
     bounds: tuple[float, float, float, float] | None = None,
+    svg_context: SvgContext | None = None,
 ) -> go.Figure:
     """Full figure for the first paint; later changes are Patches of the same traces.
 
@@ -153,8 +254,7 @@ def national_figure(
     url = geojson_url(state.level, webgl)
     choropleth = choropleth_trace(values, names, state.metric, state.per_capita, url, webgl=webgl)
     if not webgl:
-        # SVG fallback: a geo map of the choropleth only (pins need WebGL in plotly).
-        return svg_figure(choropleth, bounds)
+        return svg_national_figure(choropleth, svg_context, laureats, layers, bounds)
     traces = [
         choropleth,
         *pin_traces(laureats, "pins" in layers),

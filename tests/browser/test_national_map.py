@@ -345,8 +345,34 @@ def test_without_webgl_the_map_is_still_drawn(dash_duo, demo_store):
             ),
             timeout=40,
         )
-        drawn = driver.find_elements("css selector", "#national-map .choroplethlocation")
-        assert len(drawn) == len(demo_store.geography.epci)
+        time.sleep(1)
+        # Trace by trace: EPCI fills, then département, région and TI outlines.
+        counts = driver.execute_script(
+            "return [...document.querySelectorAll('#national-map .choroplethlayer .trace')]"
+            ".map(t => t.querySelectorAll('.choroplethlocation').length);"
+        )
+        assert counts[0] == len(demo_store.geography.epci)
+        assert counts[1:] == [
+            len(demo_store.geography.departements),
+            len(demo_store.geography.regions),
+            len(demo_store.tis.table),
+        ]
+        pins = driver.find_elements("css selector", "#national-map .scattergeo .point")
+        assert len(pins) == 1416  # every demo lauréat, in its shape
+        names = driver.execute_script(
+            "return [...document.querySelectorAll('#national-map .scattergeo text')]"
+            ".map(t => t.textContent);"
+        )
+        assert {"Rennes", "Lyon", "Dijon"} <= set(names)  # préfectures de région
+        click_zone = "document.querySelector(\"#f-zone input[value='974']\").click();"
+        driver.execute_script(click_zone)
+        wait_until(
+            lambda: driver.execute_script(
+                "const gd = document.querySelector('#national-map .js-plotly-plot');"
+                "return gd.layout.geo.lataxis.range[1] < -20;"  # La Réunion, 21° S
+            ),
+            timeout=15,
+        )
         driver.save_screenshot("/tmp/national_map_svg.png")
     finally:
         driver.quit()
