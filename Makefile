@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 PIP := PYTHONWARNINGS=ignore $(PY) -m pip install --quiet --disable-pip-version-check
 RUN_STAMP := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
-GEODATA := geodata/build/tiles/territoires.pmtiles
+GEODATA := geodata/build/tiles/communes.pmtiles
 # axe-core for the accessibility test, from the npm registry (injected by the test itself).
 AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
 

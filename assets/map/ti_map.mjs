@@ -144,7 +144,7 @@ function createEntry(id, holder, data) {
   holder.appendChild(entry.legend);
   entries[id] = entry;
   maps[id] = map;
-  entry.loaded.then(() => loadGeojson(entry, data.style));
+  loadGeojson(entry, data.style);
   listen(entry);
   return entry;
 }
@@ -154,16 +154,17 @@ function createEntry(id, holder, data) {
 function loadGeojson(entry, style) {
   const wanted = (style.metadata || {})["ti:geojson"] || {};
   Object.entries(wanted).forEach(([name, url]) => {
-    fetch(url, { credentials: "same-origin" })
+    // Fetched at once, in parallel with the style; given to the map once it has loaded.
+    const geojson = fetch(url, { credentials: "same-origin" })
       .then((response) => (response.ok ? response.json() : null))
-      .then((geojson) => {
-        if (!geojson) return;
-        geojson.features.forEach((feature) => {
-          feature.properties = Object.assign({}, feature.properties, { code: feature.id });
-        });
-        entry.map.getSource(name).setData(geojson);
-      })
-      .catch(() => {});
+      .catch(() => null);
+    Promise.all([geojson, entry.loaded]).then(([collection]) => {
+      if (!collection) return;
+      collection.features.forEach((feature) => {
+        feature.properties = Object.assign({}, feature.properties, { code: feature.id });
+      });
+      entry.map.getSource(name).setData(collection);
+    });
   });
 }
 

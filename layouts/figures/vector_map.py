@@ -48,10 +48,12 @@ from layouts.figures.pins import PIN_DETAIL_LIMIT, PIN_STYLES, commune_pins
 
 TILES_SOURCE = "territoires"
 TILES_URL = "/tuiles/territoires.pmtiles"
+COMMUNES_SOURCE = "communes"  # a file of their own: see geodata/tiles.py
+COMMUNES_URL = "/tuiles/communes.pmtiles"
 TI_SOURCE = "ti"
 # Map level -> (source, layer inside the vector tiles); TIs come from the version's GeoJSON.
 LEVEL_SOURCES = {
-    "commune": (TILES_SOURCE, "communes"),
+    "commune": (COMMUNES_SOURCE, "communes"),
     "epci": (TILES_SOURCE, "epci"),
     "dep": (TILES_SOURCE, "departements"),
     "reg": (TILES_SOURCE, "regions"),
@@ -189,6 +191,7 @@ def map_style() -> dict:
         "glyphs": glyphs_url(),
         "sources": {
             TILES_SOURCE: {"type": "vector", "url": TILES_URL, "promoteId": "code"},
+            COMMUNES_SOURCE: {"type": "vector", "url": COMMUNES_URL, "promoteId": "code"},
             TI_SOURCE: empty_geojson(promoteId="code"),
             PLACES_SOURCE: {"type": "geojson", "data": PLACES_URL},
             "poles-links": empty_geojson(),

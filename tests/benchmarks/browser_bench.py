@@ -148,12 +148,13 @@ def _wait(condition, timeout: float = 60.0):
     raise TimeoutError("la page n'a pas fini à temps")
 
 
-def _settled(driver, since: float, quiet_ms: float = 400) -> dict | None:
-    """The probe's state once no callback is pending and nothing was drawn for ``quiet_ms``."""
+def _settled(driver, since: float, quiet_ms: float = 400, answered: bool = True) -> dict | None:
+    """The probe's state once no callback is pending and nothing was drawn for ``quiet_ms``
+    (and, with ``answered``, once some callback has answered: after a change)."""
     state = driver.execute_script(STATE_JS)
     last = max([since, *state["responses"], *state["renders"]])
-    if state["pending"] == 0 and state["now"] - last > quiet_ms and state["responses"]:
-        return state
+    if state["pending"] == 0 and state["now"] - last > quiet_ms:
+        return state if state["responses"] or not answered else None
     return None
 
 
@@ -185,7 +186,8 @@ def measure_once(url: str, commune_query: str) -> dict[str, float]:
     try:
         driver.get(url + "/")
         drawn = _wait(lambda: driver.execute_script("return window.__probe.drawnAt"))
-        _wait(lambda: _settled(driver, drawn, 1000))
+        # This app's first page asks no callback: only the naive one waits for answers.
+        _wait(lambda: _settled(driver, drawn, 1000, answered=False))
         first_bytes = sum(
             m["params"].get("encodedDataLength", 0)
             for m in _network(driver)

