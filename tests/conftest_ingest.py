@@ -29,6 +29,14 @@ COMMUNES = pd.DataFrame(
     ],
     columns=["code", "nom", "epci", "dep", "reg", "population"],
 )
+NAMES = {
+    "epci": {
+        "243900479": "CA Espace Communautaire Lons Agglomération",
+        "200071751": "CA du Bassin de Bourg-en-Bresse",
+    },
+    "dep": {"39": "Jura", "01": "Ain", "2A": "Corse-du-Sud", "75": "Paris"},
+    "reg": {"27": "Bourgogne-Franche-Comté", "84": "Auvergne-Rhône-Alpes", "94": "Corse"},
+}
 # Metropolitan France and Corsica as a box: enough to tell "in France" from "far away".
 FRANCE_BOX = (-5.2, 41.3, 9.6, 51.1)
 
@@ -45,6 +53,12 @@ class FakeGeography:
         west, south, east, north = FRANCE_BOX
         inside = (lon >= west) & (lon <= east) & (lat >= south) & (lat <= north)
         return np.where(inside, self.communes["code"].iloc[0], None).astype(object)
+
+    def names(self, level: str) -> pd.Series:
+        """Code -> name: the communes' own, and a few higher territories named by hand."""
+        if level == "commune":
+            return self.communes.set_index("code")["nom"]
+        return pd.Series(NAMES[level])
 
 
 def fake_geography(communes: pd.DataFrame = COMMUNES) -> FakeGeography:

@@ -21,8 +21,12 @@ Files written
     ANCT layout ``insee_com, lib_com, id_ti, lib_ti, millesime`` for the TIs the
     sources name, on the perimeter the sources support (see ``perimetres``).
 ``clusters.csv``
-    Clusters and networks whose commune the sources state; links to demo TIs
-    (``demo-ti-NN``) or EPCI SIREN codes from the collaborations.
+    The 62 clusters, networks and groupings of the sources (``tools.demo_clusters``):
+    at the commune the source states, else at the territory it ties them to
+    (``territoire``, by name); linked territories by name, as users write them.
+``collaborations.csv``
+    The 31 cluster × territory collaborations, with their themes, the figures the
+    sources give and the source lines.
 ``indicateurs.csv``
     Long format: TI count and action-plan projects per annex panel, the
     deduced Auvergne-Rhône-Alpes figures and the national totals (``FR``).
@@ -47,7 +51,7 @@ Keys of ``metadonnees.json``
       ``approximatif``, ``base`` (list of {``type``, ``nom``, ``code``}) and
       ``note``), ``ti_sans_perimetre`` and ``ti_hors_millesime`` (named TIs left
       out, with ``motif``), ``chevauchements`` (communes in two TIs).
-    - clusters.csv: ``ignores`` (reference entries without a stated commune).
+    - clusters.csv: ``places_sur_leur_commune`` (entries whose commune the source states).
     - indicateurs.csv: ``indicateurs`` (indicator -> French label and unit).
 ``panels`` (object)
     One entry per annex panel keyed by the code used in ``indicateurs.csv``
@@ -78,6 +82,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.territory.geography import OVERSEAS_REGIONS, Geography
+from tools.demo_clusters import DEMO_CLUSTERS, DEMO_COLLABORATIONS
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -117,6 +122,18 @@ ENJEUX = (
     "numérique",
 )
 ARA = "84"
+CLUSTERS_SOURCE = (
+    "Étude France Clusters pour l'ANCT, séminaires de l'Observatoire des Territoires "
+    "d'industrie, dossier Clusters 47 (../shared/reference/clusters.csv, collaborations.csv)"
+)
+
+
+def enjeux_of(themes: str) -> str:
+    """The source's themes that are enjeux of the dashboard, in the enjeux order."""
+    named = [theme.strip() for theme in themes.split(";")]
+    return "; ".join(enjeu for enjeu in ENJEUX if enjeu in named)
+
+
 NATIONAL_PANEL = "France – total national (hors annexe)"
 
 # Panel title in regions_annex.csv -> INSEE région codes it covers.
@@ -713,151 +730,6 @@ DEMO_TIS = (
 
 
 # --------------------------------------------------------------------------------------
-# Clusters placed on a commune the sources state.
-# --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DemoCluster:
-    name: str  # key in clusters.csv
-    nom: str
-    type: str
-    filieres: tuple[str, ...]
-    commune: str
-    dep: str
-    links: tuple[tuple[str, str], ...]  # ("ti", lib_ti) or ("epci", name)
-    description: str
-    note: str = ""
-
-
-DEMO_CLUSTERS = (
-    DemoCluster(
-        "Axelera",
-        "Axelera",
-        "pôle de compétitivité",
-        ("chimie", "environnement", "économie circulaire"),
-        "Lyon",
-        "69",
-        (("epci", "Métropole de Lyon"),),
-        "Pôle chimie-environnement qui copilote avec la Métropole de Lyon la décarbonation "
-        "de la Vallée de la Chimie (projet DECLYC).",
-    ),
-    DemoCluster(
-        "ÉcosystèmeD",
-        "ÉcosystèmeD",
-        "autre",
-        ("décarbonation", "hydrogène", "chaleur fatale"),
-        "Dunkerque",
-        "59",
-        (("epci", "Communauté urbaine de Dunkerque"),),
-        "Structure d'animation du projet DKarbonation qui rassemble les acteurs dunkerquois "
-        "autour d'une feuille de route bas carbone.",
-    ),
-    DemoCluster(
-        "Ecopal",
-        "Ecopal",
-        "réseau",
-        ("écologie industrielle et territoriale",),
-        "Dunkerque",
-        "59",
-        (("epci", "Communauté urbaine de Dunkerque"),),
-        "Association d'écologie industrielle qui a cartographié avec l'agence d'urbanisme "
-        "les échanges de flux entre industriels du territoire.",
-    ),
-    DemoCluster(
-        "Dieppe Méca Énergies",
-        "Dieppe Méca Énergies",
-        "cluster",
-        ("mécanique", "énergie"),
-        "Dieppe",
-        "76",
-        (("ti", "Dieppe Côte d'Albâtre"),),
-        "Cluster local qui apporte son expertise technique et son réseau d'entreprises au "
-        "projet d'école de production de Dieppe.",
-    ),
-    DemoCluster(
-        "Club interentreprises du littoral (Dieppe)",
-        "Club interentreprises du littoral",
-        "réseau",
-        ("multisectoriel",),
-        "Dieppe",
-        "76",
-        (("ti", "Dieppe Côte d'Albâtre"),),
-        "Club de dirigeants de trois zones d'activités dieppoises qui se réunissent "
-        "régulièrement pour mieux se connaître.",
-    ),
-    DemoCluster(
-        "Vialog",
-        "Vialog",
-        "réseau",
-        ("groupement d'entreprises",),
-        "Dieppe",
-        "76",
-        (("ti", "Dieppe Côte d'Albâtre"),),
-        "Groupement d'entreprises dieppois cité comme modèle de coopération territoriale.",
-        note="Lien au TI déduit du contexte.",
-    ),
-    DemoCluster(
-        "Nuclear Valley",
-        "Nuclear Valley",
-        "pôle de compétitivité",
-        ("nucléaire",),
-        "Chalon-sur-Saône",
-        "71",
-        (("ti", "Grand Chalon"),),
-        "Pôle de la filière nucléaire dont les projets de R&D profitent aussi à d'autres "
-        "filières du Grand Chalon.",
-        note="Source citant Saint-Marcel et Chalon-sur-Saône ; placé à Chalon-sur-Saône.",
-    ),
-    DemoCluster(
-        "Piicto (Plateforme industrielle et d'innovation Caban-Tonkin)",
-        "Piicto",
-        "réseau",
-        ("chimie", "énergie"),
-        "Fos-sur-Mer",
-        "13",
-        (("ti", "Aix-Marseille-Provence"),),
-        "Plateforme d'industriels de Caban-Tonkin qui mutualise vapeur, chaleur fatale et "
-        "flux de matières.",
-    ),
-    DemoCluster(
-        "GIP Chemparc",
-        "GIP Chemparc",
-        "autre",
-        ("chimie",),
-        "Lacq",
-        "64",
-        (("ti", "Lacq-Pau-Tarbes"),),
-        "Groupement dont la direction pilote le Territoire d'industrie Lacq-Pau-Tarbes.",
-        note="Commune de Lacq déduite (plateforme chimique de Lacq).",
-    ),
-    DemoCluster(
-        "Espace collaboratif d'innovation (ECI) horloger",
-        "Espace collaboratif d'innovation horloger",
-        "autre",
-        ("horlogerie",),
-        "Besançon",
-        "25",
-        (),
-        "Projet de lieu commun aux horlogers (prototypage, guichet unique, coworking) prévu "
-        "à Besançon et à Morteau.",
-        note="Deux sites prévus ; placé à Besançon.",
-    ),
-    DemoCluster(
-        "Cluster Bois et Energie du Fumélois",
-        "Cluster Bois et Énergie du Fumélois",
-        "cluster",
-        ("bois-énergie",),
-        "Fumel",
-        "47",
-        (),
-        "Cluster de la filière bois-énergie labellisé par le département de Lot-et-Garonne.",
-        note="Placé à Fumel, commune qui donne son nom au Fumélois.",
-    ),
-)
-
-
-# --------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------
 
@@ -981,7 +853,7 @@ class Build:
         self.clusters_ref = pd.read_csv(
             reference / "clusters.csv", dtype=str, keep_default_na=False
         )
-        self.collaborations = pd.read_csv(
+        self.collaborations_ref = pd.read_csv(
             reference / "collaborations.csv", dtype=str, keep_default_na=False
         )
 
@@ -1326,53 +1198,65 @@ class Build:
         reference = self.clusters_ref.set_index("name")
         rows = []
         for number, cluster in enumerate(DEMO_CLUSTERS, start=1):
-            ref = reference.loc[cluster.name]
-            code = self.index.find_one(cluster.commune, dep=cluster.dep)
-            links = []
-            for kind, target in cluster.links:
-                links.append(
-                    self.ti_ids[normalise(target)]
-                    if kind == "ti"
-                    else self.index.epci_named(target)
-                )
-            themes = [theme.strip() for theme in ref["themes"].split(";")]
+            ref = reference.loc[cluster.reference]
+            name, _, dep = cluster.commune.partition("|")
             rows.append(
                 {
                     "id_cluster": f"demo-cluster-{number:02d}",
                     "nom": cluster.nom,
                     "type": cluster.type,
-                    "filieres": "; ".join(cluster.filieres),
-                    "code_commune": code,
-                    "longitude": None,
-                    "latitude": None,
-                    "territoires_lies": "; ".join(links),
-                    "themes": "; ".join(e for e in ENJEUX if e in themes),
+                    "filieres": cluster.filieres,
+                    "code_commune": self.index.find_one(name, dep=dep) if name else None,
+                    "territoire": cluster.territoire or None,
+                    "territoires_lies": cluster.links or None,
+                    "themes": enjeux_of(ref["themes"]),
                     "description": cluster.description,
                     "source": f"../shared/reference/clusters.csv ({ref['source_file']}, "
                     f"{ref['lines']})" + (f" ; {cluster.note}" if cluster.note else ""),
                 }
             )
-        placed = {cluster.name for cluster in DEMO_CLUSTERS}
-        ignored = [
-            {
-                "nom": name,
-                "localisation": ref["location"],
-                "motif": "aucune commune indiquée par la source",
-            }
-            for name, ref in reference.iterrows()
-            if name not in placed
-        ]
-        frame = pd.DataFrame(rows).sort_values("id_cluster").reset_index(drop=True)
+        missing = set(reference.index) - {cluster.reference for cluster in DEMO_CLUSTERS}
+        assert not missing, f"reference clusters left out: {sorted(missing)}"
+        frame = pd.DataFrame(rows)
         meta = {
             "millesime": MILLESIME,
-            "source": "Étude France Clusters pour l'ANCT, séminaires de l'Observatoire des "
-            "Territoires d'industrie, dossier Clusters 47 (../shared/reference/clusters.csv, "
-            "collaborations.csv)",
+            "source": CLUSTERS_SOURCE,
             "date_donnees": None,
             "lignes": len(frame),
-            "ignores": ignored,
+            "places_sur_leur_commune": int(frame["code_commune"].notna().sum()),
         }
         return frame, meta
+
+    def collaborations(self) -> tuple[pd.DataFrame, dict]:
+        reference = self.collaborations_ref
+        rows = []
+        for item in DEMO_COLLABORATIONS:
+            cluster, territory = item.reference
+            ref = reference[
+                reference["cluster"].str.startswith(cluster)
+                & reference["territory"].str.startswith(territory)
+            ]
+            assert len(ref) == 1, f"{item.reference}: {len(ref)} reference rows"
+            ref = ref.iloc[0]
+            rows.append(
+                {
+                    "cluster": item.cluster,
+                    "territoire": item.territoire,
+                    "themes": enjeux_of(ref["theme"]),
+                    "description": item.description,
+                    "chiffres_cles": item.chiffres_cles or None,
+                    "source": f"../shared/reference/collaborations.csv ({ref['source_file']})",
+                    "lignes": ref["lines"],
+                }
+            )
+        assert len(rows) == len(reference), "every reference collaboration is in the demo"
+        meta = {
+            "millesime": MILLESIME,
+            "source": CLUSTERS_SOURCE,
+            "date_donnees": None,
+            "lignes": len(rows),
+        }
+        return pd.DataFrame(rows), meta
 
     # -- indicators ------------------------------------------------------------------------
 
@@ -1518,6 +1402,7 @@ def build(
     ti_frame, ti_meta = builder.territoires_industrie()
     laureats, laureats_meta = builder.laureats(panels)
     clusters, clusters_meta = builder.clusters()
+    collaborations, collaborations_meta = builder.collaborations()
     indicateurs, indicateurs_meta = builder.indicateurs(panels)
     metadata = {
         "demo": True,
@@ -1525,6 +1410,7 @@ def build(
         "pour reproduire les totaux régionaux publiés au 24/09/2021 ; les autres sont des "
         "projets réels cités par le rapport.",
         "clusters.csv": clusters_meta,
+        "collaborations.csv": collaborations_meta,
         "indicateurs.csv": indicateurs_meta,
         "laureats.csv": laureats_meta,
         "territoires_industrie.csv": ti_meta,
@@ -1539,6 +1425,7 @@ def build(
     write_csv(laureats, out / "laureats.csv")
     write_csv(ti_frame, out / "territoires_industrie.csv")
     write_csv(clusters, out / "clusters.csv")
+    write_csv(collaborations, out / "collaborations.csv")
     write_csv(indicateurs, out / "indicateurs.csv")
     (out / "metadonnees.json").write_text(
         json.dumps(metadata, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8"

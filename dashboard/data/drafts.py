@@ -21,6 +21,12 @@ from sqlalchemy import delete, func, insert, select
 from dashboard.accounts.users import Account
 from dashboard.data.database import as_utc, drafts, now, record, writing
 from dashboard.data.ingest import LoadReport, load_file
+from dashboard.data.ingest.links import (
+    TERRITORY_COLUMNS,
+    resolve_clusters,
+    resolve_territories,
+    territory_names,
+)
 from dashboard.data.ingest.scope import SCOPED_KINDS, FilePlan, apply_scope
 from dashboard.data.store import enrich_laureats
 from dashboard.data.versions import (
@@ -74,6 +80,7 @@ def check_upload(kind: str, file_name: str, content: bytes, account: Account, st
         path = Path(scratch) / unique_name(file_name, set(), kind)
         path.write_bytes(content)
         result = load_file(kind, path, store.geography)
+    link_to_store(result, store)
     apply_scope(result, FilePlan(kind, only_regions=account.regions), store.geography)
     impact = _impact(kind, result.frame, account.regions, store)
     return Draft(
@@ -87,6 +94,16 @@ def check_upload(kind: str, file_name: str, content: bytes, account: Account, st
         result.report,
         impact,
     )
+
+
+def link_to_store(result, store) -> None:
+    """Names in an uploaded clusters or collaborations file, resolved as at publication."""
+    if result.kind in TERRITORY_COLUMNS:
+        resolve_territories(
+            result,
+            territory_names(store.geography, store.folder.frames.get("territoires_industrie")),
+        )
+    resolve_clusters(result, store.folder.frames.get("clusters"))
 
 
 def _impact(kind: str, frame: pd.DataFrame, regions: tuple[str, ...], store) -> dict:

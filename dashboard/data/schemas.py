@@ -475,6 +475,13 @@ CLUSTER_TYPES = {
     "reseau": "réseau",
     "reseau d entreprises": "réseau",
     "association": "réseau",
+    "groupement": "groupement",
+    "groupement d entreprises": "groupement",
+    "groupements": "groupement",
+    "gip": "groupement",
+    "club": "club",
+    "club d entreprises": "club",
+    "club interentreprises": "club",
     "autre": "autre",
     "other": "autre",
 }
@@ -513,7 +520,7 @@ CLUSTERS = Schema(
             "category",
             "Type",
             on_invalid="blank",
-            allowed=("cluster", "pôle de compétitivité", "réseau", "autre"),
+            allowed=("cluster", "pôle de compétitivité", "groupement", "réseau", "club", "autre"),
             value_aliases=CLUSTER_TYPES,
             aliases=("kind", "nature", "type de structure", "catégorie"),
         ),
@@ -526,6 +533,21 @@ CLUSTERS = Schema(
         Column("code_commune", "insee", "Code commune (INSEE)", aliases=_INSEE_ALIASES),
         Column("longitude", "float", "Longitude", unit="degré WGS 84", aliases=_LONGITUDE_ALIASES),
         Column("latitude", "float", "Latitude", unit="degré WGS 84", aliases=_LATITUDE_ALIASES),
+        # Where a cluster without commune or coordinates sits (a TI, EPCI, département or
+        # région by name or code, « national », « étranger (Espagne) »): placed at its
+        # main commune and marked « localisation approchée ».
+        Column(
+            "territoire",
+            "str",
+            "Territoire d'implantation",
+            aliases=(
+                "location",
+                "localisation",
+                "implantation",
+                "siège",
+                "territoire d'implantation",
+            ),
+        ),
         Column(
             "territoires_lies",
             "list",
@@ -548,6 +570,47 @@ CLUSTERS = Schema(
             aliases=("context", "contexte", "objet"),
         ),
         Column("source", "str", "Source", aliases=(*_SOURCE_ALIASES, "source file")),
+    ),
+)
+
+COLLABORATIONS = Schema(
+    kind="collaborations",
+    label="Collaborations clusters × territoires",
+    columns=(
+        Column(
+            "cluster",
+            "str",
+            "Cluster",
+            display_limit=NAME_LIMIT,
+            required=True,
+            nullable=False,
+            aliases=("id_cluster", "nom du cluster", "structure", "réseau", "pôle"),
+        ),
+        Column(
+            "territoire",
+            "str",
+            "Territoire",
+            required=True,
+            nullable=False,
+            aliases=("territory", "territoire lié", "territoire partenaire", "partenaire"),
+        ),
+        Column("themes", "list", "Thèmes", aliases=("theme", "thème", "thématiques", "enjeux")),
+        Column(
+            "description",
+            "str",
+            "Description",
+            display_limit=DESCRIPTION_LIMIT,
+            aliases=("description fr", "objet", "action", "contenu"),
+        ),
+        Column(
+            "chiffres_cles",
+            "str",
+            "Chiffres clés",
+            display_limit=DESCRIPTION_LIMIT,
+            aliases=("key figures", "chiffres", "chiffres clés", "indicateurs clés"),
+        ),
+        Column("source", "str", "Source", aliases=(*_SOURCE_ALIASES, "source file")),
+        Column("lignes", "str", "Lignes de la source", aliases=("lines", "lignes", "ligne")),
     ),
 )
 
@@ -615,6 +678,7 @@ INDICATEURS = Schema(
 )
 
 SCHEMAS: dict[str, Schema] = {
-    schema.kind: schema for schema in (LAUREATS, TERRITOIRES_INDUSTRIE, CLUSTERS, INDICATEURS)
+    schema.kind: schema
+    for schema in (LAUREATS, TERRITOIRES_INDUSTRIE, CLUSTERS, COLLABORATIONS, INDICATEURS)
 }
 KINDS = tuple(SCHEMAS)

@@ -26,7 +26,7 @@ from dashboard.data.ingest.folder import concat_kind, data_files
 from dashboard.data.ingest.scope import FilePlan
 from dashboard.data.schemas import KINDS, SCHEMAS
 from dashboard.settings import Settings
-from dashboard.territory.clusters import enrich_clusters
+from dashboard.territory.clusters import ClusterNetwork, cluster_network
 from dashboard.territory.geography import Geography
 from dashboard.territory.territoires_industrie import TerritoiresIndustrie
 from dashboard.text.formatting import shorten
@@ -52,8 +52,7 @@ class DataStore:
     tis: TerritoiresIndustrie
     laureats: pd.DataFrame
     ti_perimeters_path: Path
-    cluster_points: pd.DataFrame
-    cluster_links: pd.DataFrame
+    clusters: ClusterNetwork
     load_seconds: float = 0.0
     from_cache: bool = False
     # The database version this store was loaded from (None: a folder read directly).
@@ -114,8 +113,8 @@ class DataStore:
             _write_perimeters(tis, perimeters, previous)
             if cache_dir is not None:
                 perimeters = _write_cache(cache_dir, key, folder, tis, laureats, perimeters)
-        cluster_points, cluster_links = enrich_clusters(
-            folder.frames.get("clusters"), geography, tis
+        clusters = cluster_network(
+            folder.frames.get("clusters"), folder.frames.get("collaborations"), geography, tis
         )
         return cls(
             settings,
@@ -124,12 +123,20 @@ class DataStore:
             tis,
             laureats,
             perimeters,
-            cluster_points,
-            cluster_links,
+            clusters,
             round(time.perf_counter() - start, 2),
             cached is not None,
             version,
         )
+
+    @property
+    def cluster_points(self) -> pd.DataFrame:
+        """The clusters that have a place on a map (see ClusterNetwork)."""
+        return self.clusters.points
+
+    @property
+    def cluster_links(self) -> pd.DataFrame:
+        return self.clusters.links
 
     @property
     def indicators(self) -> pd.DataFrame:

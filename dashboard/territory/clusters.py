@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import cached_property
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -10,55 +13,220 @@ from dashboard.territory.geography import Geography
 from dashboard.territory.territoires_industrie import TerritoiresIndustrie
 
 LINK_COLUMNS = ["id_cluster", "territoire", "nom_territoire", "lon0", "lat0", "lon1", "lat1"]
+TIE_COLUMNS = ["id_cluster", "territoire", "relation"]
+CLUSTER_COLUMNS = [
+    "id_cluster",
+    "nom",
+    "type",
+    "filieres",
+    "themes",
+    "description",
+    "source",
+    "code_commune",
+    "territoire_code",
+    "lon",
+    "lat",
+    "approchee",
+    "liens_texte",
+]
+# Where a cluster without a position is, written for people.
+OUTSIDE_LABELS = {"national": "réseau national", "etranger": "à l'étranger"}
+
+
+@dataclass(frozen=True)
+class ClusterNetwork:
+    """Clusters and networks, the territories each works with, and the sources' collaborations.
+
+    ``clusters`` holds every row kept (placed or not); ``ties`` one row per cluster and
+    territory token (``ti:…``, ``epci:…``, ``commune:…``, ``dep:…``, ``reg:…``) with the
+    relation (« lien » from the clusters file, « collaboration » from the collaborations
+    file); ``ti_clusters`` the TIs each cluster works with, directly or through one of the
+    TI's EPCI or communes, or by sitting in it.
+    """
+
+    clusters: pd.DataFrame
+    ties: pd.DataFrame
+    collaborations: pd.DataFrame
+    ti_clusters: pd.DataFrame
+    anchors: pd.DataFrame = field(repr=False)
+
+    @cached_property
+    def points(self) -> pd.DataFrame:
+        """The clusters that have a place on a map."""
+        return self.clusters.dropna(subset=["lon", "lat"]).reset_index(drop=True)
+
+    @cached_property
+    def links(self) -> pd.DataFrame:
+        """One segment per placed cluster and territory it works with (both ends known)."""
+        placed = self.points.set_index("id_cluster")[["lon", "lat"]]
+        ties = self.ties.drop_duplicates(["id_cluster", "territoire"])
+        ties = ties[
+            ties["id_cluster"].isin(placed.index) & ties["territoire"].isin(self.anchors.index)
+        ]
+        segments = ties.join(placed, on="id_cluster").join(
+            self.anchors, on="territoire", rsuffix="1"
+        )
+        segments = segments.rename(columns={"lon": "lon0", "lat": "lat0", "nom": "nom_territoire"})
+        return segments[LINK_COLUMNS].reset_index(drop=True)
+
+    def territory_name(self, value: str) -> str:
+        if value in OUTSIDE_LABELS:
+            return OUTSIDE_LABELS[value]
+        return str(self.anchors["nom"].get(value, value))
+
+
+def prefixed(kind: str, codes: pd.Series) -> pd.Series:
+    """``kind:code`` tokens, NA where the code is missing, whatever the column's dtype."""
+    return (kind + ":" + codes.astype("string")).astype(object).where(codes.notna())
 
 
 def territory_anchors(geography: Geography, tis: TerritoiresIndustrie) -> pd.DataFrame:
-    """One point and name per TI, EPCI and commune code: its most populous commune's centre."""
+    """One point and name per territory token: its most populous commune's centre."""
     communes = geography.communes.sort_values("population", ascending=False)
-    by_epci = communes.drop_duplicates("epci").set_index("epci")[["lon", "lat"]]
-    by_epci["nom"] = geography.names("epci").reindex(by_epci.index)
+    parts = []
+    for kind, column in (("epci", "epci"), ("dep", "dep"), ("reg", "reg")):
+        first = communes.dropna(subset=[column]).drop_duplicates(column).set_index(column)
+        frame = first[["lon", "lat"]].copy()
+        frame["nom"] = geography.names(kind).reindex(frame.index)
+        frame.index = kind + ":" + frame.index.astype(str)
+        parts.append(frame)
     members = tis.members.merge(
         communes[["code", "lon", "lat"]], left_on="insee_com", right_on="code"
     )
     by_ti = members.sort_values("population", ascending=False).drop_duplicates("id_ti")
     by_ti = by_ti.set_index("id_ti")[["lon", "lat", "lib_ti"]].rename(columns={"lib_ti": "nom"})
+    by_ti.index = "ti:" + by_ti.index.astype(str)
     by_commune = communes.set_index("code")[["lon", "lat", "nom"]]
-    return pd.concat([by_ti, by_epci, by_commune[~by_commune.index.isin(by_epci.index)]])
+    by_commune.index = "commune:" + by_commune.index.astype(str)
+    return pd.concat([by_ti, *parts, by_commune])
 
 
-def enrich_clusters(
-    clusters: pd.DataFrame | None, geography: Geography, tis: TerritoiresIndustrie
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Clusters with a map position and a link summary, and their links as line segments."""
-    if clusters is None or clusters.empty:
-        return pd.DataFrame(
-            columns=["id_cluster", "nom", "type", "lon", "lat", "liens_texte"]
-        ), pd.DataFrame(columns=LINK_COLUMNS)
-    frame = clusters.copy()
-    rows = geography.commune_rows(frame["code_commune"]) if "code_commune" in frame else None
-    lon = frame["longitude"] if "longitude" in frame else pd.Series(float("nan"), frame.index)
-    lat = frame["latitude"] if "latitude" in frame else pd.Series(float("nan"), frame.index)
-    frame["lon"] = lon.astype(float).fillna(rows["lon"] if rows is not None else float("nan"))
-    frame["lat"] = lat.astype(float).fillna(rows["lat"] if rows is not None else float("nan"))
-    frame = frame.dropna(subset=["lon", "lat"])
+def cluster_network(
+    clusters: pd.DataFrame | None,
+    collaborations: pd.DataFrame | None,
+    geography: Geography,
+    tis: TerritoiresIndustrie,
+) -> ClusterNetwork:
+    """Place each cluster, gather the territories it works with, and the TIs among them."""
     anchors = territory_anchors(geography, tis)
-    linked = (
-        frame[["id_cluster", "lon", "lat"]]
-        .assign(
-            territoire=frame.get("territoires_lies", pd.Series("", frame.index))
-            .fillna("")
-            .str.split(r"\s*;\s*", regex=True)
-        )
-        .explode("territoire")
+    frame = _placed(clusters, geography, anchors)
+    collaborations = _collaborations(collaborations, anchors)
+    ties = pd.concat(
+        [
+            _listed(frame, "territoires_lies").assign(relation="lien"),
+            collaborations.dropna(subset=["id_cluster", "territoire_code"])[
+                ["id_cluster", "territoire_code"]
+            ]
+            .rename(columns={"territoire_code": "territoire"})
+            .assign(relation="collaboration"),
+        ],
+        ignore_index=True,
     )
-    linked = linked[linked["territoire"].isin(anchors.index)]
-    links = linked.join(anchors, on="territoire", rsuffix="1").rename(
-        columns={"lon": "lon0", "lat": "lat0", "nom": "nom_territoire"}
-    )[LINK_COLUMNS]
-    names = links.groupby("id_cluster")["nom_territoire"].agg(lambda s: ", ".join(sorted(set(s))))
-    linked_names = frame["id_cluster"].map(names).astype("str")  # str even when no link
-    frame["liens_texte"] = ("Collabore avec : " + linked_names).fillna("Aucun lien documenté")
-    return frame.reset_index(drop=True), links.reset_index(drop=True)
+    ties = ties[ties["territoire"].str.contains(":", regex=False)].reset_index(drop=True)
+    names = ties.join(anchors["nom"], on="territoire").dropna(subset=["nom"])
+    summary = names.groupby("id_cluster")["nom"].agg(lambda s: ", ".join(sorted(set(s))))
+    linked = frame["id_cluster"].map(summary).astype(object)
+    frame["liens_texte"] = [
+        f"Collabore avec : {names}" if isinstance(names, str) else "Aucun lien documenté"
+        for names in linked
+    ]
+    return ClusterNetwork(
+        frame[CLUSTER_COLUMNS],
+        ties[TIE_COLUMNS],
+        collaborations,
+        _ti_clusters(frame, ties, geography, tis),
+        anchors,
+    )
+
+
+def _placed(
+    clusters: pd.DataFrame | None, geography: Geography, anchors: pd.DataFrame
+) -> pd.DataFrame:
+    """Position from the commune or coordinates; else the territory's main commune, approximate."""
+    if clusters is None or clusters.empty:
+        return pd.DataFrame(columns=[*CLUSTER_COLUMNS, "territoires_lies"])
+    frame = clusters.copy()
+    for column in (*CLUSTER_COLUMNS, "territoires_lies", "longitude", "latitude"):
+        if column not in frame:
+            frame[column] = pd.NA
+    rows = geography.commune_rows(frame["code_commune"])
+    frame["lon"] = pd.to_numeric(frame["longitude"], errors="coerce").fillna(rows["lon"])
+    frame["lat"] = pd.to_numeric(frame["latitude"], errors="coerce").fillna(rows["lat"])
+    exact = frame["lon"].notna() & frame["lat"].notna()
+    anchor = anchors.reindex(frame["territoire_code"].fillna(""))
+    frame["lon"] = frame["lon"].where(exact, anchor["lon"].to_numpy())
+    frame["lat"] = frame["lat"].where(exact, anchor["lat"].to_numpy())
+    frame["approchee"] = ~exact & frame["lon"].notna()
+    return frame.reset_index(drop=True)
+
+
+def _listed(frame: pd.DataFrame, column: str) -> pd.DataFrame:
+    items = frame[["id_cluster", column]].dropna()
+    items = items.assign(territoire=items[column].str.split("; ")).explode("territoire")
+    return items[["id_cluster", "territoire"]]
+
+
+def _collaborations(collaborations: pd.DataFrame | None, anchors: pd.DataFrame) -> pd.DataFrame:
+    columns = [
+        "id_cluster",
+        "cluster",
+        "territoire",
+        "territoire_code",
+        "nom_territoire",
+        "themes",
+        "description",
+        "chiffres_cles",
+        "source",
+        "lignes",
+    ]
+    if collaborations is None or collaborations.empty:
+        return pd.DataFrame(columns=columns)
+    frame = collaborations.copy()
+    for column in columns:
+        if column not in frame:
+            frame[column] = pd.NA
+    codes = frame["territoire_code"].fillna("")
+    frame["nom_territoire"] = anchors["nom"].reindex(codes).to_numpy()
+    outside = codes.map(OUTSIDE_LABELS)
+    frame["nom_territoire"] = frame["nom_territoire"].fillna(outside).fillna(frame["territoire"])
+    return frame[columns].reset_index(drop=True)
+
+
+def _ti_clusters(
+    clusters: pd.DataFrame, ties: pd.DataFrame, geography: Geography, tis: TerritoiresIndustrie
+) -> pd.DataFrame:
+    """(id_ti, id_cluster) for a tie to the TI, to an EPCI or commune of the TI, or a cluster
+    placed in it (at its own commune, or on the TI itself). An approximate place on a
+    département or région says nothing of a TI, so it does not count."""
+    members = tis.members[["id_ti", "insee_com"]]
+    commune_epci = geography.communes.set_index("code")["epci"]
+    by_token = pd.concat(
+        [
+            pd.DataFrame({"token": prefixed("ti", members["id_ti"]), "id_ti": members["id_ti"]}),
+            pd.DataFrame(
+                {"token": prefixed("commune", members["insee_com"]), "id_ti": members["id_ti"]}
+            ),
+            pd.DataFrame(
+                {
+                    "token": prefixed("epci", members["insee_com"].map(commune_epci)),
+                    "id_ti": members["id_ti"],
+                }
+            ),
+        ]
+    ).drop_duplicates()
+    placed_at = pd.DataFrame(
+        {
+            "id_cluster": clusters["id_cluster"],
+            "territoire": prefixed("commune", clusters["code_commune"]).fillna(
+                clusters["territoire_code"].where(
+                    clusters["territoire_code"].str.startswith("ti:", na=False)
+                )
+            ),
+        }
+    ).dropna()
+    every = pd.concat([ties[["id_cluster", "territoire"]], placed_at], ignore_index=True)
+    joined = every.merge(by_token, left_on="territoire", right_on="token")
+    return joined[["id_ti", "id_cluster"]].drop_duplicates().reset_index(drop=True)
 
 
 # Where distances are measured: Lambert-93 for metropolitan France and Corsica, the

@@ -18,6 +18,7 @@ FILES = (
     "laureats.csv",
     "territoires_industrie.csv",
     "clusters.csv",
+    "collaborations.csv",
     "indicateurs.csv",
     "metadonnees.json",
 )
@@ -240,15 +241,21 @@ def test_synthetic_laureats_fall_inside_a_ti_as_the_source_says():
     assert inside.mean() > 2 / 3
 
 
-def test_clusters_sit_in_known_communes_and_link_to_demo_territories(geography):
+def test_every_cluster_and_collaboration_of_the_sources_is_in_the_demo(shared_dir, geography):
+    reference = pd.read_csv(shared_dir / "reference" / "clusters.csv", dtype=str)
+    collaborations = pd.read_csv(shared_dir / "reference" / "collaborations.csv", dtype=str)
     clusters = pd.read_csv(DEMO / "clusters.csv", dtype=str, keep_default_na=False)
-    tis = set(pd.read_csv(DEMO / "territoires_industrie.csv", dtype=str)["id_ti"])
-    epcis = set(geography.epci["code"])
-    assert geography.is_known_commune(clusters["code_commune"]).all()
-    assert set(clusters["type"]) <= {"cluster", "pôle de compétitivité", "réseau", "autre"}
-    links = clusters["territoires_lies"].str.split("; ").explode()
-    assert set(links[links != ""]) <= tis | epcis
+    demo_collaborations = pd.read_csv(DEMO / "collaborations.csv", dtype=str)
+    assert len(clusters) == len(reference) == 62
+    assert len(demo_collaborations) == len(collaborations) == 31
+    stated = clusters["code_commune"] != ""
+    assert geography.is_known_commune(clusters.loc[stated, "code_commune"]).all()
+    # Every row has a place: its commune, or a territory it is tied to (or national / abroad).
+    assert ((clusters["code_commune"] != "") | (clusters["territoire"] != "")).all()
     assert clusters["id_cluster"].is_unique
+    # The kinds the sources use (« other » written « autre »).
+    kinds = set(reference["kind"].replace({"other": "autre"}))
+    assert set(clusters["type"]) == kinds
 
 
 def test_metadata_describes_every_file_and_panel(metadata):

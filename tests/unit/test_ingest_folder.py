@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard.data.ingest import load_folder
+from dashboard.data.ingest.links import DERIVED_COLUMNS
 from dashboard.data.schemas import SCHEMAS
 from tests.conftest_ingest import DATA, fake_geography
 
@@ -37,7 +38,7 @@ def test_files_that_are_not_data_are_listed_not_errors(folder):
 def test_every_kind_has_a_frame_in_canonical_columns(folder):
     assert set(folder.frames) == set(SCHEMAS)
     for kind, frame in folder.frames.items():
-        assert list(frame.columns) == SCHEMAS[kind].names
+        assert list(frame.columns) == SCHEMAS[kind].names + list(DERIVED_COLUMNS.get(kind, ()))
     assert len(folder.frames["laureats"]) == 2
     assert len(folder.frames["clusters"]) == 2
     # 2 communes x 2 indicators (wide file) + 4 rows (long file).
@@ -72,14 +73,24 @@ def test_long_indicators_normalise_levels_and_codes(folder):
     assert long["valeur"].tolist() == [259_199.0, 657_856.0, 2_800_000.0, 1416.0]
 
 
-def test_clusters_without_place_or_with_unknown_links_are_kept_with_warnings(folder):
+def test_clusters_link_territories_by_code_or_by_name_and_name_what_they_cannot(folder):
     clusters = folder.frames["clusters"].set_index("id_cluster")
     assert clusters.loc["C1", "type"] == "pôle de compétitivité"
-    assert clusters.loc["C1", "territoires_lies"] == "ti-2; 200071751"
+    assert clusters.loc["C1", "territoires_lies"] == "ti:ti-2; epci:200071751"
+    # « TI Haut Jura » is ti-1 (hyphen left out); the EPCI written with its legal form in
+    # full and without hyphens is the CA du Bassin de Bourg-en-Bresse.
+    assert clusters.loc["C2", "territoires_lies"] == "ti:ti-1; epci:200071751"
     report = next(r for r in folder.reports if r.kind == "clusters")
-    assert [w.reason for w in report.warnings] == [
-        "cluster sans localisation : il n'apparaîtra pas sur la carte",
-        "lien non reconnu : TI Rochefort (identifiant de TI, code EPCI ou code commune attendu)",
+    assert [(w.line, w.column, w.value, w.reason) for w in report.warnings] == [
+        (3, None, "", "cluster sans localisation : il n'apparaîtra pas sur la carte"),
+        (3, "territoires_lies", "TI Rochefort", "territoire inconnu « TI Rochefort »"),
+        (
+            3,
+            "territoires_lies",
+            "Ajaccio",
+            "territoire ambigu « Ajaccio » : Ajaccio (Territoire d'industrie) "
+            "ou Ajaccio (commune 2A)",
+        ),
     ]
 
 

@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dashboard.data.ingest.links import (
+    DERIVED_COLUMNS,
+    TERRITORY_COLUMNS,
+    resolve_clusters,
+    resolve_territories,
+    territory_names,
+)
 from dashboard.data.ingest.load import LoadResult, load_tables, refused
 from dashboard.data.ingest.readers import SUPPORTED_SUFFIXES, FileRefused, RawTable, read_tables
 from dashboard.data.ingest.report import KIND_LABELS, LoadReport, Rejection
@@ -49,6 +56,7 @@ NAME_PATTERNS = {
     "laureats": r"laureat",
     "territoires_industrie": r"territoires?_d?_?industrie|ti(?![a-z])",
     "clusters": r"cluster",
+    "collaborations": r"collaboration",
     "indicateurs": r"indicateur",
 }
 
@@ -285,8 +293,27 @@ def load_folder(
     for name in sorted(described - {p.name for p, _ in entries}):
         load.notes.append(f"{METADATA_FILE} décrit un fichier absent : {name}")
     reject_cross_file_duplicates(load.results)
+    if geography is not None:
+        link_named_territories(load.results, geography)
     load.frames = {kind: concat_kind(kind, load.results_of(kind)) for kind in KINDS}
     return load
+
+
+def link_named_territories(results: list[LoadResult], geography: Geography) -> None:
+    """Territories and clusters named in the clusters and collaborations files, resolved
+    against this folder's own TI list and clusters."""
+    linking = [result for result in results if result.kind in TERRITORY_COLUMNS]
+    if not linking:
+        return
+    names = territory_names(
+        geography,
+        concat_kind("territoires_industrie", results_of_kind(results, "territoires_industrie")),
+    )
+    for result in linking:
+        resolve_territories(result, names)
+    clusters = concat_kind("clusters", results_of_kind(results, "clusters"))
+    for result in results_of_kind(results, "collaborations"):
+        resolve_clusters(result, clusters)
 
 
 def _load_one(
@@ -359,6 +386,9 @@ def _drop_seen(result: LoadResult, column: str, seen: dict[str, tuple[str, int |
 def concat_kind(kind: str, results: list[LoadResult]) -> pd.DataFrame:
     """The clean frames of one kind's files, one after the other."""
     frames = [result.frame for result in results if not result.frame.empty]
+    derived = list(DERIVED_COLUMNS.get(kind, ()))
     if not frames:
-        return SCHEMAS[kind].empty_frame()
-    return pd.concat(frames, ignore_index=True)
+        return SCHEMAS[kind].empty_frame().reindex(columns=SCHEMAS[kind].names + derived)
+    frame = pd.concat(frames, ignore_index=True)
+    missing = [column for column in derived if column not in frame]
+    return frame.reindex(columns=[*frame.columns, *missing]) if missing else frame

@@ -21,6 +21,7 @@ KIND_LABELS = {
     "laureats": "lauréats",
     "territoires_industrie": "Territoires d'industrie",
     "clusters": "clusters",
+    "collaborations": "collaborations",
     "indicateurs": "indicateurs",
 }
 

@@ -238,8 +238,6 @@ def validate(
         _check_territoires(values, headers, geography, issues)
     if schema.kind == "indicateurs":
         _check_indicator_rows(values, data, match, headers, geography, issues)
-    if schema.kind == "clusters" and "territoires_lies" in values:
-        _check_links(values["territoires_lies"], headers["territoires_lies"], issues)
 
     rejected = issues.rejected()
     # Indexed by the line each row came from (the folder loader names it for duplicates).
@@ -415,6 +413,7 @@ def _check_location(
     issues.reject(half, column, lon.astype("str").fillna(""), "coordonnées incomplètes : " + lone)
     unplaced = code.isna() & lon.isna() & lat.isna() & ~issues.rejected()
     if schema.kind == "clusters":
+        unplaced &= values.get("territoire", nothing).isna()
         issues.warn(
             unplaced, None, "", "cluster sans localisation : il n'apparaîtra pas sur la carte"
         )
@@ -496,25 +495,6 @@ def _check_territoires(
         + " (ailleurs "
         + quoted(first_name.fillna(""))
         + ")",
-    )
-
-
-def _check_links(links: pd.Series, header: str, issues: Issues) -> None:
-    """Linked territories must be identifiers (TI id, EPCI SIREN, commune code), not names.
-
-    TI identifiers differ between lists ("ti-8418", "demo-ti-01"), so any
-    token without spaces passes; "TI Rochefort" is free text and is flagged.
-    """
-    items = links.dropna().str.split("; ").explode()
-    code = items.str.fullmatch(r"[\w.\-]+")
-    bad = items[~code].groupby(level=0).agg(", ".join)
-    issues.warn(
-        links.index.isin(bad.index),
-        header,
-        links.fillna(""),
-        "lien non reconnu : "
-        + bad.reindex(links.index).fillna("")
-        + " (identifiant de TI, code EPCI ou code commune attendu)",
     )
 
 
