@@ -1,5 +1,5 @@
 """Dash callbacks, one module per screen (``national_map``, ``funding_gaps``, ``region``,
-``ti_sheet``, ``presentation``), registered after the pages; and what they share:
+``ti_sheet``, ``cluster_sheet``, ``presentation``), registered after the pages; and what they share:
 territory lists that open a page, date checks, clientside calls (here), one data version
 per request (``request_store``), WebGL detection (``webgl``)."""
 
@@ -20,9 +20,16 @@ from layouts.page_container import NAVIGATE
 
 def register(app: Dash, store: StoreSource) -> None:
     """Every screen's callbacks (their pages are registered by ``pages.register``)."""
-    from callbacks import funding_gaps, national_map, presentation, region, ti_sheet
+    from callbacks import (
+        cluster_sheet,
+        funding_gaps,
+        national_map,
+        presentation,
+        region,
+        ti_sheet,
+    )
 
-    for screen in (national_map, region, ti_sheet, funding_gaps, presentation):
+    for screen in (national_map, region, ti_sheet, cluster_sheet, funding_gaps, presentation):
         screen.register(app, store)
 
 

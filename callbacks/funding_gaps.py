@@ -10,6 +10,7 @@ from callbacks.request_store import request_store
 from callbacks.webgl import register_svg_fallback
 from dashboard.analysis import queries
 from dashboard.analysis.funding_gaps import (
+    CRITERIA,
     GapResult,
     GapState,
     counts_sentence,
@@ -138,9 +139,12 @@ def register_controls_to_state(app: Dash, store: StoreSource) -> None:
         Input("g-basis", "value"),
         Input("g-threshold", "value"),
         Input("g-layers", "value"),
+        Input("g-criterion", "value"),
         prevent_initial_call=True,
     )
-    def controls_to_state(level, date_from, date_to, regions, programmes, basis, threshold, layers):
+    def controls_to_state(
+        level, date_from, date_to, regions, programmes, basis, threshold, layers, criterion
+    ):
         typed = parse_threshold(threshold)
         unreadable = bool((threshold or "").strip()) and typed is None
         feedback = labels.GAPS_THRESHOLD_INVALID.format(text=threshold) if unreadable else ""
@@ -153,6 +157,7 @@ def register_controls_to_state(app: Dash, store: StoreSource) -> None:
             regions=tuple(sorted(regions or ())),
             programmes=tuple(sorted(programmes or ())),
             layers=tuple(layers or ()),
+            criterion=criterion if criterion in CRITERIA else "financement",
         )
         return state.to_query(), feedback
 

@@ -17,6 +17,7 @@ from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.territory import search
 from dashboard.territory.geography import PANEL_OF_REGION
+from dashboard.territory.names import parse_token
 from dashboard.text import formatting, labels
 from layouts.export_buttons import export_hrefs, link_id
 from layouts.figures import national_map as fig
@@ -31,7 +32,7 @@ from layouts.national_map import (
     table_columns,
 )
 from layouts.page_container import NAVIGATE
-from layouts.paths import NATIONAL_PATH, gaps_href, region_path, ti_path
+from layouts.paths import NATIONAL_PATH, cluster_path, gaps_href, region_path, ti_path
 from pages.national_map import national_map_figure, table_rows
 
 CONTROL_INPUTS = [
@@ -175,6 +176,7 @@ def register(app: Dash, store: StoreSource) -> None:
     register_toggle_layers(app, store)
     register_search_territories(app, store)
     register_go_to_territory(app, store)
+    register_open_searched_cluster(app)
     register_open_clicked(app, store)
 
 
@@ -267,7 +269,7 @@ def register_go_to_territory(app: Dash, store: StoreSource) -> None:
     def go_to_territory(chosen: str | None):
         """A région, département or TI becomes the filter (the map fits it, the table
         lists what touches it); an EPCI or a commune is flown to."""
-        parsed = search.parse_value(chosen)
+        parsed = parse_token(chosen)
         if parsed is None:
             raise PreventUpdate
         kind, code = parsed
@@ -281,6 +283,20 @@ def register_go_to_territory(app: Dash, store: StoreSource) -> None:
             raise PreventUpdate
         view = view_payload(None, bounds, new_view_number())
         return no_update, no_update, no_update, view_patch(view)
+
+
+def register_open_searched_cluster(app: Dash) -> None:
+    @app.callback(
+        Output(NAVIGATE, "pathname", allow_duplicate=True),
+        Input("territory-search", "value"),
+        prevent_initial_call=True,
+    )
+    def open_searched_cluster(chosen: str | None) -> str:
+        """A cluster or network found by the search opens its sheet."""
+        kind, _, code = str(chosen or "").partition(":")
+        if kind != search.CLUSTER_KIND or not code:
+            raise PreventUpdate
+        return cluster_path(code)
 
 
 def register_open_clicked(app: Dash, store: StoreSource) -> None:
@@ -309,6 +325,8 @@ def register_open_clicked(app: Dash, store: StoreSource) -> None:
             click = click if isinstance(click, dict) else {}
             if click.get("kind") == "pin":
                 return (no_update, no_update, *project_opening(data, str(click.get("id"))))
+            if click.get("kind") == "cluster" and click.get("id"):
+                return (cluster_path(str(click["id"])), no_update, no_update, no_update, no_update)
             if click.get("kind") != "territory" or not click.get("code"):
                 raise PreventUpdate
             code = str(click["code"])

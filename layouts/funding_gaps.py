@@ -146,6 +146,16 @@ def gap_controls(options: dict[str, list[dict]], state: GapState, result: GapRes
     ]
     controls = [
         labelled(
+            labels.GAPS_CRITERION_LABEL,
+            dbc.RadioItems(
+                id="g-criterion",
+                options=[{"label": v, "value": k} for k, v in labels.GAPS_CRITERIA.items()],
+                value=state.criterion,
+                className="small",
+            ),
+            "g-criterion",
+        ),
+        labelled(
             "Niveau",
             dbc.RadioItems(
                 id="g-level",
@@ -261,6 +271,7 @@ def gaps_table_page(
             "aide_meur": (listed["aide"] / 1e6).round(3),
             "aide_par_habitant": listed["aide_par_habitant"].round(2),
             "aide_par_emploi_industriel": listed["aide_par_emploi_industriel"].round(2),
+            "n_clusters": listed["n_clusters"],
             "cluster_proche": listed["cluster_proche"].fillna(labels.GAPS_NO_CLUSTER),
             "distance_cluster_km": listed["distance_cluster_km"].round(1),
         }
@@ -304,6 +315,7 @@ def table_columns(result: GapResult) -> list[dict]:
             number_column("aide_par_emploi_industriel", names["aide_par_emploi_industriel"], 2)
         )
     columns += [
+        number_column("n_clusters", names["n_clusters"], 0),
         {"id": "cluster_proche", "name": names["cluster_proche"]},
         number_column("distance_cluster_km", names["distance_cluster_km"], 1),
     ]

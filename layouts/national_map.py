@@ -6,7 +6,7 @@ import dash_bootstrap_components as dbc
 from dash import dash_table, dcc, html
 
 from dashboard.analysis.filters import FilterState
-from dashboard.analysis.queries import EpciDetail
+from dashboard.analysis.queries import NETWORK_LEVELS, EpciDetail
 from dashboard.territory.geography import PANEL_OF_REGION
 from dashboard.text import formatting, labels
 from layouts.components import FONT_STACK, graph_config
@@ -42,7 +42,11 @@ def table_columns(state: FilterState) -> list[dict]:
             "id": "valeur_texte",
         },
         {"name": "Rang", "id": "rang", "type": "numeric"},
-    ]
+    ] + (
+        [{"name": labels.NETWORK_COLUMN, "id": "n_clusters", "type": "numeric"}]
+        if state.level in NETWORK_LEVELS
+        else []
+    )
 
 
 def national_map_page(

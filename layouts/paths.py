@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from dashboard.analysis.filters import FilterState
 from dashboard.analysis.funding_gaps import GapState
@@ -10,6 +10,7 @@ from dashboard.analysis.funding_gaps import GapState
 NATIONAL_PATH = "/"
 REGION_PATH = "/region"
 TI_PATH = "/ti"
+CLUSTER_PATH = "/cluster"
 GAPS_PATH = "/territoires-sans-financement"
 DATA_PATH = "/donnees"
 PUBLISH_PATH = "/donnees/publier"
@@ -20,6 +21,7 @@ PRESENTATION_PATH = "/presentation"
 # Dash Pages templates of the screens that take a code in their path.
 REGION_TEMPLATE = REGION_PATH + "/<region_code>"
 TI_TEMPLATE = TI_PATH + "/<id_ti>"
+CLUSTER_TEMPLATE = CLUSTER_PATH + "/<id_cluster>"
 
 
 def region_path(code: str) -> str:
@@ -28,6 +30,20 @@ def region_path(code: str) -> str:
 
 def ti_path(id_ti: str) -> str:
     return f"{TI_PATH}/{id_ti}"
+
+
+def cluster_path(id_cluster: str) -> str:
+    return f"{CLUSTER_PATH}/{quote(id_cluster, safe='')}"
+
+
+def territory_href(token: str) -> str | None:
+    """The screen of a territory token: a TI's sheet, a région's panel; None for the others."""
+    kind, _, code = token.partition(":")
+    if kind == "ti":
+        return ti_path(code)
+    if kind == "reg":
+        return region_path(code)
+    return None
 
 
 # A presenter's sequence in an address: ``?presentation=1&diapos=carte,region-27,ti-…``

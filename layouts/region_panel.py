@@ -12,7 +12,7 @@ from dashboard.reports.region_summary import FeaturedProject, Kpi, RegionSummary
 from dashboard.text import formatting, labels
 from layouts.components import map_body, not_found, territory_controls
 from layouts.export_buttons import export_menu
-from layouts.paths import NATIONAL_PATH, REGION_PATH, ti_path
+from layouts.paths import NATIONAL_PATH, REGION_PATH, cluster_path, ti_path
 
 
 def kpi_tile(key: str, value: str, kpi: Kpi) -> html.Div:
@@ -88,6 +88,38 @@ def ti_list(summary: RegionSummary) -> html.Section:
     )
 
 
+def cluster_list(summary: RegionSummary) -> html.Section:
+    """Clusters and networks of the région, each a link to its sheet, with whom they work."""
+    clusters = summary.clusters
+    if clusters.empty:
+        body = html.P(labels.REGION_NO_CLUSTER, className="text-muted small")
+    else:
+        body = html.Ul(
+            [
+                html.Li(
+                    [
+                        dcc.Link(name, href=cluster_path(code)),
+                        f" ({kind})" if isinstance(kind, str) else "",
+                        html.Br(),
+                        html.Span(links, className="text-muted small"),
+                    ]
+                )
+                for code, name, kind, links in zip(
+                    clusters["id_cluster"],
+                    clusters["nom"],
+                    clusters["type"],
+                    clusters["liens_texte"],
+                    strict=True,
+                )
+            ],
+            className="ti-links",
+        )
+    title = labels.REGION_CLUSTERS.format(n=len(clusters))
+    return html.Section(
+        [html.H2(title, className="h6"), body], id="region-clusters", className="ti-list"
+    )
+
+
 def footnotes(summary: RegionSummary, is_demo: bool) -> html.Footer:
     notes = []
     if summary.data_date:
@@ -145,7 +177,7 @@ def region_panel(
                 "region-map",
                 figure,
                 labels.REGION_MAP_LABEL,
-                [featured_block(summary), ti_list(summary)],
+                [featured_block(summary), ti_list(summary), cluster_list(summary)],
             ),
             footnotes(summary, is_demo),
         ],

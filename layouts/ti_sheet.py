@@ -25,7 +25,7 @@ from layouts.components import (
     territory_controls,
 )
 from layouts.export_buttons import export_menu
-from layouts.paths import NATIONAL_PATH, region_path
+from layouts.paths import NATIONAL_PATH, cluster_path, region_path
 
 TABLE_PAGE_SIZE = 12
 DEFAULT_SORT = [{"column_id": "aide_meur", "direction": "desc"}]
@@ -142,9 +142,18 @@ def cluster_list(summary: TiSummary) -> html.Section:
     body = (
         html.Ul(
             [
-                html.Li([html.Strong(name), f" ({kind}) — {relation}"])
-                for name, kind, relation in zip(
-                    clusters["nom"], clusters["type"].fillna(""), clusters["relation"], strict=True
+                html.Li(
+                    [
+                        dcc.Link(html.Strong(name), href=cluster_path(code)),
+                        f" ({kind}) — {relation}",
+                    ]
+                )
+                for code, name, kind, relation in zip(
+                    clusters["id_cluster"],
+                    clusters["nom"],
+                    clusters["type"].fillna(""),
+                    clusters["relation"],
+                    strict=True,
                 )
             ],
             id="ti-clusters",
@@ -152,7 +161,12 @@ def cluster_list(summary: TiSummary) -> html.Section:
         if not clusters.empty
         else html.P(labels.TI_NO_CLUSTER, className="text-muted small", id="ti-clusters")
     )
-    return html.Section([html.H2(labels.TI_CLUSTERS_TITLE, className="h6"), body])
+    title = (
+        f"{labels.TI_CLUSTERS_TITLE} ({len(clusters)})"
+        if len(clusters)
+        else labels.TI_CLUSTERS_TITLE
+    )
+    return html.Section([html.H2(title, className="h6", id="ti-clusters-title"), body])
 
 
 def totals_line(summary: TiSummary) -> str:

@@ -83,6 +83,7 @@ def _notice(text: str, color: str, report_link: bool = True) -> dbc.Alert:
 def register(app: Dash, store: StoreSource) -> None:
     """Every screen, in the order Dash Pages matches their paths."""
     from pages import (
+        cluster_sheet,
         data_report,
         funding_gaps,
         national_map,
@@ -96,6 +97,7 @@ def register(app: Dash, store: StoreSource) -> None:
         national_map,
         region,
         ti_sheet,
+        cluster_sheet,
         funding_gaps,
         data_report,
         presentation,

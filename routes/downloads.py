@@ -10,6 +10,7 @@ browser by ``assets/exports.js``.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from datetime import date
@@ -24,7 +25,9 @@ from dashboard.analysis.url_state import too_many_fields
 from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
 from dashboard.reports import exports
+from dashboard.reports.cluster_summary import cluster_summary
 from dashboard.reports.region_sheet_pdf import UnknownRegion, region_sheet_pdf
+from dashboard.reports.region_summary import UnknownTerritory
 from dashboard.text import labels
 from layouts.funding_gaps import GAPS_DATASET
 from routes.sessions import message_page
@@ -90,6 +93,46 @@ def register(app: Dash, store: StoreSource) -> None:
         body = exports.to_xlsx(frame, info, labels.GAPS_EXPORT_SHEET, exports.GAP_FORMATS)
         return _attachment(body, XLSX_TYPE, exports.gaps_filename("xlsx", version=_version(data)))
 
+    def cluster_summary_or_404(id_cluster: str):
+        data = request_store(store)
+        try:
+            return data, cluster_summary(data, id_cluster)
+        except UnknownTerritory:
+            abort(404)
+
+    def cluster_collaborations_csv(id_cluster: str) -> Response:
+        _data, summary = cluster_summary_or_404(id_cluster)
+        body = exports.to_excel_csv(exports.cluster_collaborations_for_export(summary))
+        return _attachment(body, CSV_TYPE, f"{_safe_name(id_cluster)}-collaborations.csv")
+
+    def cluster_laureats_csv(id_cluster: str) -> Response:
+        data, summary = cluster_summary_or_404(id_cluster)
+        body = exports.to_excel_csv(exports.laureat_rows_for_export(data, summary.laureats))
+        return _attachment(body, CSV_TYPE, f"{_safe_name(id_cluster)}-laureats.csv")
+
+    def cluster_xlsx(id_cluster: str) -> Response:
+        data, summary = cluster_summary_or_404(id_cluster)
+        collaborations = exports.cluster_collaborations_for_export(summary)
+        body = exports.to_xlsx(
+            exports.laureat_rows_for_export(data, summary.laureats),
+            exports.cluster_information(data, summary),
+            more_sheets=[(labels.CLUSTER_EXPORT_SHEET, collaborations, {})],
+        )
+        return _attachment(body, XLSX_TYPE, f"{_safe_name(id_cluster)}.xlsx")
+
+    server.add_url_rule(
+        f"{EXPORT_PREFIX}cluster/<id_cluster>-collaborations.csv",
+        "export_cluster_collaborations",
+        cluster_collaborations_csv,
+    )
+    server.add_url_rule(
+        f"{EXPORT_PREFIX}cluster/<id_cluster>-laureats.csv",
+        "export_cluster_laureats",
+        cluster_laureats_csv,
+    )
+    server.add_url_rule(
+        f"{EXPORT_PREFIX}cluster/<id_cluster>.xlsx", "export_cluster_xlsx", cluster_xlsx
+    )
     gaps = f"{EXPORT_PREFIX}{GAPS_DATASET}"
     server.add_url_rule(f"{gaps}.csv", "export_gaps_csv", gaps_csv)
     server.add_url_rule(f"{gaps}.xlsx", "export_gaps_xlsx", gaps_xlsx)
@@ -130,6 +173,11 @@ def _gaps_frame(data: DataStore):
 
 def _version(store: DataStore) -> int | None:
     return store.version.number if store.version is not None else None
+
+
+def _safe_name(identifier: str) -> str:
+    """A file name from an identifier a file gave (no quote, slash or control character)."""
+    return "cluster-" + re.sub(r"[^A-Za-z0-9_.-]+", "-", identifier)[:60]
 
 
 def _attachment(body: bytes, mimetype: str, filename: str) -> Response:

@@ -437,6 +437,11 @@ function listen(entry) {
       if (id) setProps(entry.id + "-click", { kind: "pin", id: id, n: Date.now() });
       return;
     }
+    if (layer === "poles") {
+      const id = (entry.poles.id || [])[feature.properties.i];
+      if (id) setProps(entry.id + "-click", { kind: "cluster", id: id, n: Date.now() });
+      return;
+    }
     if (layer.startsWith("fill-")) {
       setProps(entry.id + "-click", {
         kind: "territory",

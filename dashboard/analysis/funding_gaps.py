@@ -45,6 +45,10 @@ INDUSTRIAL_SHARE = "part_emploi_industriel"
 LAYERS = ("ti", "pins", "clusters")
 DEFAULT_LAYERS = ("ti",)
 LEVEL_PARAMS = {"ti": "id_ti", "epci": "epci"}
+# What the list holds: the unfunded and under-funded territories, or those no cluster or
+# network works with (any funding).
+CRITERIA = ("financement", "sans_reseau")
+CRITERION_PARAMS = {"financement": "financement", "sans-reseau": "sans_reseau"}
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,7 @@ class GapState:
     date_to: str | None = None
     regions: tuple[str, ...] = ()
     programmes: tuple[str, ...] = ()
+    criterion: str = "financement"
     layers: tuple[str, ...] = field(default=DEFAULT_LAYERS, compare=False)
     # "param=valeur" pairs of the URL that could not be read (shown as a note, never used).
     ignored: tuple[str, ...] = field(default=(), compare=False)
@@ -112,6 +117,12 @@ GAP_CODEC = UrlCodec(
         Param("au", "date_to", url_state.iso_date),
         Param("region", "regions", url_state.code_list, url_state.write_list, noted=False),
         Param("programme", "programmes", url_state.code_list, url_state.write_list, noted=False),
+        Param(
+            "critere",
+            "criterion",
+            url_state.choice(CRITERION_PARAMS),
+            url_state.inverse(CRITERION_PARAMS),
+        ),
         Param("couches", "layers", url_state.members_of(LAYERS), url_state.write_list, noted=False),
     ),
 )
@@ -129,11 +140,16 @@ class GapResult:
     industrial_jobs_loaded: bool
     indicator_year: int | None
     indicator_source: str | None
+    criterion: str = "financement"
 
     def listed(self, regions: tuple[str, ...] = ()) -> pd.DataFrame:
-        """The unfunded and under-funded territories, of ``regions`` when given;
-        ``rang`` is the national rank, ``rang_liste`` the rank in this list."""
-        table = self.table[self.table["verdict"].isin(VERDICTS[:2])]
+        """The unfunded and under-funded territories (or, by the network criterion, those no
+        cluster or network works with), of ``regions`` when given; ``rang`` is the
+        national rank, ``rang_liste`` the rank in this list."""
+        if self.criterion == "sans_reseau":
+            table = self.table[self.table["n_clusters"] == 0]
+        else:
+            table = self.table[self.table["verdict"].isin(VERDICTS[:2])]
         table = table[in_regions(table, regions)] if regions else table
         return table.assign(rang_liste=np.arange(1, len(table) + 1)).reset_index(drop=True)
 
@@ -236,6 +252,8 @@ def _funding_gaps(store: DataStore, state: GapState) -> GapResult:
     classified = classified.join(
         cached(store, ("nearest", state.level), lambda: _nearest(store, state.level))
     )
+    counts = store.clusters.clusters_per_territory(state.level)
+    classified["n_clusters"] = counts.reindex(classified.index, fill_value=0).astype(int)
     classified = classified.reset_index(names="code")
     return GapResult(
         table=rank_territories(classified, basis),
@@ -246,6 +264,7 @@ def _funding_gaps(store: DataStore, state: GapState) -> GapResult:
         industrial_jobs_loaded=loaded,
         indicator_year=jobs.year,
         indicator_source=jobs.source,
+        criterion=state.criterion,
     )
 
 
@@ -397,6 +416,11 @@ def counts_sentence(result: GapResult, state: GapState) -> str:
     )
     if counts["non_evaluable"]:
         text += labels.GAPS_SUMMARY_UNKNOWN.format(n=said["non_evaluable"])
+    if state.criterion == "sans_reseau":
+        alone = len(result.listed(state.regions))
+        text += labels.GAPS_SUMMARY_NO_NETWORK.format(
+            n=formatting.count(alone), kind=kinds[state.level]
+        )
     return text
 
 

@@ -143,6 +143,10 @@ def territory_bounds(store: DataStore, kind: str, code: str) -> Bounds | None:
     return None if chosen.empty else tuple(float(value) for value in chosen.total_bounds)
 
 
+# Levels whose table counts the clusters and networks working with each territory.
+NETWORK_LEVELS = ("id_ti", "epci")
+
+
 def territory_table(store: DataStore, state: FilterState, sort_by: list[dict]) -> pd.DataFrame:
     """The territories of the level touching the chosen places (all without any), with
     their value and rank (0 = no lauréat), sorted."""
@@ -160,6 +164,9 @@ def territory_table(store: DataStore, state: FilterState, sort_by: list[dict]) -
         }
     )
     table["rang"] = table["valeur"].rank(ascending=False, method="min").astype(int)
+    if state.level in NETWORK_LEVELS:
+        counts = store.clusters.clusters_per_territory(state.level)
+        table["n_clusters"] = table["code"].map(counts).fillna(0).astype(int)
     column, direction = "rang", "asc"
     if sort_by:
         column = {"valeur_texte": "valeur"}.get(sort_by[0]["column_id"], sort_by[0]["column_id"])

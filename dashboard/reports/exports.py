@@ -38,6 +38,7 @@ from geodata.vintage import POPULATION_VINTAGE
 
 if TYPE_CHECKING:  # for type hints only: no import cycle with the store
     from dashboard.data.store import DataStore
+    from dashboard.reports.cluster_summary import ClusterSummary
 
 # Text starting with one of these is a formula to Excel, LibreOffice or Google Sheets.
 FORMULA_PREFIXES = "=+-@\t\r\uff1d\uff0b\uff0d\uff20"
@@ -91,7 +92,11 @@ INFO_SHEET = "Informations"
 
 def laureats_for_export(store: DataStore, state: FilterState) -> pd.DataFrame:
     """The rows ``state`` keeps, one column per French header, names rather than codes."""
-    rows = store.laureats[state.mask(store.laureats)]
+    return laureat_rows_for_export(store, store.laureats[state.mask(store.laureats)])
+
+
+def laureat_rows_for_export(store: DataStore, rows: pd.DataFrame) -> pd.DataFrame:
+    """Lauréat rows with one column per French header, names rather than codes."""
     names = {level: store.geography.names(level) for level in ("epci", "dep", "reg")}
     frame = pd.DataFrame(index=rows.index)
     for header, column in COLUMNS.items():
@@ -169,6 +174,7 @@ def to_xlsx(
     title_rows: Sequence[tuple[str, object]],
     sheet_name: str = LAUREATS_SHEET,
     formats: dict[str, str] | None = None,
+    more_sheets: Sequence[tuple[str, pd.DataFrame, dict[str, str]]] = (),
 ) -> bytes:
     """Workbook with the rows (typed cells, French number formats: ``formats`` maps a
     header to an Excel format, the lauréat columns' by default) and an "Informations"
@@ -181,6 +187,8 @@ def to_xlsx(
     _write_rows(
         book.create_sheet(sheet_name), frame, LAUREAT_FORMATS if formats is None else formats
     )
+    for name, rows, row_formats in more_sheets:
+        _write_rows(book.create_sheet(name), rows, row_formats)
     info = book.create_sheet(INFO_SHEET)
     info.column_dimensions["A"].width = 28
     info.column_dimensions["B"].width = 100
@@ -273,6 +281,7 @@ GAP_COLUMNS = {
     "Emplois prévus": ("emplois_prevus", "integer"),
     "Aide par habitant (€)": ("aide_par_habitant", "decimal"),
     "Aide par emploi industriel (€)": ("aide_par_emploi_industriel", "decimal"),
+    "Clusters et réseaux qui travaillent avec lui": ("n_clusters", "integer"),
     "Cluster ou pôle le plus proche": ("cluster_proche", None),
     "Type": ("type_cluster_proche", None),
     "Distance au cluster (km)": ("distance_cluster_km", "one_decimal"),
@@ -337,3 +346,26 @@ def gaps_information(
 
 def gaps_filename(extension: str, day: date | None = None, version: int | None = None) -> str:
     return export_filename(extension, day, version, stem="territoires-sans-financement")
+
+
+def cluster_collaborations_for_export(summary: ClusterSummary) -> pd.DataFrame:
+    """The cluster's collaborations as the sources give them, one column per French header."""
+    frame = summary.collaborations
+    return pd.DataFrame(
+        {header: frame[column] for column, header in labels.CLUSTER_EXPORT_COLUMNS.items()}
+    )
+
+
+def cluster_information(store: DataStore, summary: ClusterSummary) -> list[tuple[str, object]]:
+    info = labels.EXPORT_INFO
+    lines = [
+        (info["title"], summary.name),
+        (labels.CLUSTER_FILIERES, ", ".join(summary.laureat_filieres) or labels.NOT_GIVEN),
+        (info["rows"], len(summary.laureats)),
+        (info["source"], summary.source or labels.NOT_GIVEN),
+        (info["version"], store.version_label or labels.NOT_GIVEN),
+        (info["exported"], datetime.now().strftime("%d/%m/%Y %H:%M")),
+    ]
+    if store.is_demo:
+        lines.append((info["warning"], labels.EXPORT_DEMO_NOTE))
+    return lines

@@ -88,6 +88,8 @@ class RegionSummary:
     deduced: bool
     laureats: pd.DataFrame = field(compare=False, repr=False)
     version_label: str = ""  # « Données : version 7 du 02/12/2026 »
+    # Clusters and networks sitting or working in the région: id_cluster, nom, type, liens_texte
+    clusters: pd.DataFrame = field(default_factory=pd.DataFrame, compare=False, repr=False)
 
     @property
     def kpis(self) -> tuple[tuple[str, str, Kpi], ...]:
@@ -197,7 +199,17 @@ def region_summary(store: DataStore, code: str) -> RegionSummary:
         deduced=bool(meta.get("deduit", False)),
         version_label=store.version_label,
         laureats=rows,
+        clusters=region_clusters(store, codes),
     )
+
+
+def region_clusters(store: DataStore, codes: tuple[str, ...]) -> pd.DataFrame:
+    """Clusters and networks sitting or working in the régions ``codes``, by name."""
+    network = store.clusters
+    ids = network.region_clusters.loc[network.region_clusters["reg"].isin(codes), "id_cluster"]
+    found = network.clusters[network.clusters["id_cluster"].isin(set(ids))]
+    columns = ["id_cluster", "nom", "type", "liens_texte"]
+    return found[columns].sort_values("nom").reset_index(drop=True)
 
 
 def _ti_count_source(
@@ -415,7 +427,7 @@ def ti_summary(store: DataStore, id_ti: str) -> TiSummary:
         by_programme=compare_funding(rows, in_ti, "programme", n_tis),
         by_enjeu=compare_funding(_explode_enjeux(rows), _explode_enjeux(in_ti), "enjeux", n_tis),
         n_tis=n_tis,
-        clusters=ti_clusters(store, id_ti, members),
+        clusters=ti_clusters(store, id_ti),
         communes=communes,
         bounds=tuple(float(v) for v in communes.total_bounds)
         if not communes.empty
@@ -494,30 +506,24 @@ def compare_funding(
     return frame.sort_values(["aide", "aide_moyenne"], ascending=False).reset_index()
 
 
-def ti_clusters(store: DataStore, id_ti: str, members: pd.DataFrame) -> pd.DataFrame:
-    """Clusters located in the TI or linked to it, its EPCI or its communes."""
-    points, links = store.cluster_points, store.cluster_links
+def ti_clusters(store: DataStore, id_ti: str) -> pd.DataFrame:
+    """Clusters and networks working with the TI (see ClusterNetwork.ti_clusters), with how."""
+    network = store.clusters
     columns = ["id_cluster", "nom", "type", "filieres", "liens_texte", "lon", "lat", "relation"]
-    if points.empty:
-        return pd.DataFrame(columns=columns)
-    codes = {id_ti, *members["epci"].dropna(), *members["insee_com"]}
-    linked = links[links["territoire"].isin(codes).to_numpy()]
-    collaborates = linked.groupby("id_cluster")["nom_territoire"].agg(
-        lambda names: labels.TI_CLUSTER_LINKED.format(name=", ".join(sorted(set(names))))
-    )
-    located = points.get("code_commune", pd.Series(dtype=object)).isin(members["insee_com"])
-    inside = pd.Series(labels.TI_CLUSTER_INSIDE, index=points.loc[located, "id_cluster"])
-    relation = (
-        pd.concat([inside, collaborates], axis=1)
-        .apply(lambda parts: " ; ".join(parts.dropna()), axis=1)
-        .rename("relation")
-        if len(inside) or len(collaborates)
-        else pd.Series(dtype=object, name="relation")
-    )
-    found = points[points["id_cluster"].isin(relation.index).to_numpy()].copy()
-    found["relation"] = found["id_cluster"].map(relation)
-    if "filieres" not in found:
-        found["filieres"] = ""
+    ids = network.ti_clusters.loc[network.ti_clusters["id_ti"] == id_ti, "id_cluster"]
+    found = network.clusters[network.clusters["id_cluster"].isin(ids)].copy()
+    ties = network.ties[network.ties["id_cluster"].isin(ids)]
+    to_ti = ties[ties["territoire"] == f"ti:{id_ti}"]
+    direct = set(to_ti["id_cluster"])
+    collaborating = set(to_ti.loc[to_ti["relation"] == "collaboration", "id_cluster"])
+    found["relation"] = [
+        labels.TI_CLUSTER_COLLABORATION
+        if code in direct and code in collaborating
+        else labels.TI_CLUSTER_DIRECT
+        if code in direct
+        else labels.TI_CLUSTER_NEARBY
+        for code in found["id_cluster"]
+    ]
     return found[columns].sort_values("nom").reset_index(drop=True)
 
 

@@ -48,6 +48,8 @@ class ClusterNetwork:
     ties: pd.DataFrame
     collaborations: pd.DataFrame
     ti_clusters: pd.DataFrame
+    epci_clusters: pd.DataFrame
+    region_clusters: pd.DataFrame  # (reg, id_cluster): where it sits or whom it works with
     anchors: pd.DataFrame = field(repr=False)
 
     @cached_property
@@ -68,6 +70,12 @@ class ClusterNetwork:
         )
         segments = segments.rename(columns={"lon": "lon0", "lat": "lat0", "nom": "nom_territoire"})
         return segments[LINK_COLUMNS].reset_index(drop=True)
+
+    def clusters_per_territory(self, level: str) -> pd.Series:
+        """Clusters and networks working with each TI (``id_ti``) or EPCI (``epci``)."""
+        if level == "id_ti":
+            return self.ti_clusters.groupby("id_ti")["id_cluster"].nunique()
+        return self.epci_clusters.groupby("epci")["id_cluster"].nunique()
 
     def territory_name(self, value: str) -> str:
         if value in OUTSIDE_LABELS:
@@ -135,6 +143,8 @@ def cluster_network(
         ties[TIE_COLUMNS],
         collaborations,
         _ti_clusters(frame, ties, geography, tis),
+        _epci_clusters(frame, ties, geography),
+        _region_clusters(frame, ties, geography, tis),
         anchors,
     )
 
@@ -190,6 +200,79 @@ def _collaborations(collaborations: pd.DataFrame | None, anchors: pd.DataFrame) 
     outside = codes.map(OUTSIDE_LABELS)
     frame["nom_territoire"] = frame["nom_territoire"].fillna(outside).fillna(frame["territoire"])
     return frame[columns].reset_index(drop=True)
+
+
+def _region_clusters(
+    clusters: pd.DataFrame, ties: pd.DataFrame, geography: Geography, tis: TerritoiresIndustrie
+) -> pd.DataFrame:
+    """(reg, id_cluster) for every région a cluster sits in (even approximately) or works in."""
+    communes = geography.communes[["code", "epci", "dep", "reg"]].dropna(subset=["reg"])
+    members = tis.members[["id_ti", "insee_com"]].merge(
+        communes[["code", "reg"]], left_on="insee_com", right_on="code"
+    )
+    by_token = (
+        pd.concat(
+            [
+                pd.DataFrame(
+                    {"token": prefixed("commune", communes["code"]), "reg": communes["reg"]}
+                ),
+                pd.DataFrame({"token": prefixed("epci", communes["epci"]), "reg": communes["reg"]}),
+                pd.DataFrame({"token": prefixed("dep", communes["dep"]), "reg": communes["reg"]}),
+                pd.DataFrame({"token": prefixed("reg", communes["reg"]), "reg": communes["reg"]}),
+                pd.DataFrame({"token": prefixed("ti", members["id_ti"]), "reg": members["reg"]}),
+            ]
+        )
+        .dropna()
+        .drop_duplicates()
+    )
+    placed = pd.DataFrame(
+        {
+            "id_cluster": clusters["id_cluster"],
+            "territoire": prefixed("commune", clusters["code_commune"]).fillna(
+                clusters["territoire_code"]
+            ),
+        }
+    ).dropna()
+    every = pd.concat([ties[["id_cluster", "territoire"]], placed], ignore_index=True)
+    joined = every.merge(by_token, left_on="territoire", right_on="token")
+    return joined[["reg", "id_cluster"]].drop_duplicates().reset_index(drop=True)
+
+
+def _epci_clusters(
+    clusters: pd.DataFrame, ties: pd.DataFrame, geography: Geography
+) -> pd.DataFrame:
+    """(epci, id_cluster) for a tie to the EPCI or one of its communes, or a cluster at one
+    of its communes (an approximate place says nothing of an EPCI)."""
+    commune_epci = geography.communes.set_index("code")["epci"].dropna()
+    by_token = pd.concat(
+        [
+            pd.Series(
+                commune_epci.unique(), index=prefixed("epci", pd.Series(commune_epci.unique()))
+            ),
+            pd.Series(
+                commune_epci.to_numpy(), index=prefixed("commune", commune_epci.index.to_series())
+            ),
+        ]
+    )
+    by_token = by_token[~by_token.index.duplicated()]
+    every = pd.concat(
+        [
+            ties[["id_cluster", "territoire"]],
+            pd.DataFrame(
+                {
+                    "id_cluster": clusters["id_cluster"],
+                    "territoire": prefixed("commune", clusters["code_commune"]),
+                }
+            ).dropna(),
+        ],
+        ignore_index=True,
+    )
+    every["epci"] = every["territoire"].map(by_token)
+    return (
+        every.dropna(subset=["epci"])[["epci", "id_cluster"]]
+        .drop_duplicates()
+        .reset_index(drop=True)
+    )
 
 
 def _ti_clusters(

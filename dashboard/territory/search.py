@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from dashboard.data.cache import cached
-from dashboard.territory.names import match_key, name_index, normalised
+from dashboard.territory.names import KINDS, match_key, name_index, normalised
+from dashboard.text import labels
 
 if TYPE_CHECKING:  # for type hints only: no import cycle with the store
     from dashboard.data.store import DataStore
 
+CLUSTER_KIND = "cluster"  # clusters and networks are found too: their value opens their sheet
 MAX_RESULTS = 12
 MIN_QUERY = 2
 
@@ -60,7 +62,20 @@ def search_index(store: DataStore) -> pd.DataFrame:
 
 
 def _build_index(store: DataStore) -> pd.DataFrame:
-    index = name_index(store.geography, store.tis.table["lib_ti"])
+    clusters = store.clusters.clusters
+    found = pd.DataFrame(
+        {
+            "kind": CLUSTER_KIND,
+            "code": clusters["id_cluster"].astype(str),
+            "name": clusters["nom"].astype(str),
+            "label": clusters["nom"].astype(str) + f" ({labels.SEARCH_CLUSTER})",
+        }
+    )
+    found["key"] = found["name"].map(match_key)
+    found["rank"] = len(KINDS)
+    index = pd.concat(
+        [name_index(store.geography, store.tis.table["lib_ti"]), found], ignore_index=True
+    )
     # Both spellings searched: what was typed so far (« sai ») and the short forms (« st »).
     index["spaced"] = " " + index["name"].map(normalised) + " " + index["key"]
     return index

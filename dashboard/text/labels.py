@@ -138,10 +138,11 @@ TI_BY_PROGRAMME = "Par programme"
 TI_BY_ENJEU = "Par enjeu"
 TI_THIS = "Ce territoire"
 TI_AVERAGE = "Moyenne par TI ({n} TI)"
-TI_CLUSTERS_TITLE = "Clusters et pôles liés"
+TI_CLUSTERS_TITLE = "Clusters et réseaux qui travaillent avec lui"
 TI_NO_CLUSTER = "Aucun cluster documenté pour ce territoire."
-TI_CLUSTER_INSIDE = "situé dans le territoire"
-TI_CLUSTER_LINKED = "collabore avec {name}"
+TI_CLUSTER_COLLABORATION = "collaboration documentée avec le territoire"
+TI_CLUSTER_DIRECT = "lié au territoire"
+TI_CLUSTER_NEARBY = "situé dans le territoire ou lié à l'une de ses intercommunalités ou communes"
 TI_MAP_LABEL = "Carte du territoire : communes colorées par intercommunalité"
 TI_TOTALS = "{n} · {aide} d'aide · {investissement} d'investissement · {emplois}"
 LAUREAT_COLUMNS = {
@@ -287,6 +288,12 @@ GAPS_LEVEL_KIND_ONE = {"id_ti": "Territoire d'industrie", "epci": "EPCI"}
 GAPS_BASES = {"habitant": "par habitant", "emploi_industriel": "par emploi industriel"}
 GAPS_BASIS_UNITS = {"habitant": "€ par habitant", "emploi_industriel": "€ par emploi industriel"}
 GAPS_BASIS_SHORT = {"habitant": "€/hab.", "emploi_industriel": "€/emploi ind."}
+GAPS_CRITERIA = {
+    "financement": "Non financés ou sous-financés",
+    "sans_reseau": "Sans cluster ni réseau",
+}
+GAPS_CRITERION_LABEL = "Liste"
+GAPS_SUMMARY_NO_NETWORK = " · {n} {kind} sans cluster ni réseau"
 GAPS_BASIS_DISABLED = "par emploi industriel (aucun fichier d'emploi industriel chargé)"
 VERDICTS = {
     "non_finance": "Non financé",
@@ -365,6 +372,7 @@ GAPS_COLUMNS = {
     "aide_meur": "Aide (M€)",
     "aide_par_habitant": "Aide par habitant (€)",
     "aide_par_emploi_industriel": "Aide par emploi industriel (€)",
+    "n_clusters": "Clusters et réseaux",
     "cluster_proche": "Cluster ou pôle le plus proche",
     "distance_cluster_km": "Distance (km)",
 }
@@ -514,6 +522,7 @@ SEARCH_KINDS = {
     "epci": "EPCI",
     "commune": "commune",
 }
+SEARCH_CLUSTER = "cluster ou réseau"
 SEARCH_NOTHING = "Aucun territoire ne porte ce nom."
 SEARCH_WAITING = "Recherche…"
 
@@ -534,3 +543,60 @@ DATABASE_DOWN_LOGIN = (
     "La base de données ne répond pas : la connexion et les publications sont suspendues. "
     "La lecture continue sur la dernière version chargée ; réessayez dans quelques minutes."
 )
+
+# --- Cluster sheet (/cluster/<id>) ---
+NETWORK_COLUMN = "Clusters et réseaux"
+REGION_CLUSTERS = "Clusters et réseaux de la région ({n})"
+REGION_NO_CLUSTER = "Aucun cluster ni réseau documenté dans la région."
+CLUSTER_PAGE_TITLE = "Fiche cluster ou réseau"
+CLUSTER_UNKNOWN = "Cluster ou réseau inconnu : {id}"
+CLUSTER_CHOICE = "Choisir un cluster ou un réseau"
+CLUSTER_KIND_PLACE = "{kind} · {place}"
+CLUSTER_APPROXIMATE = "localisation approchée"
+CLUSTER_APPROXIMATE_NOTE = (
+    "La source ne donne pas sa commune : il est placé sur la commune principale du "
+    "territoire auquel elle le rattache."
+)
+CLUSTER_COORDINATES = "coordonnées du fichier"
+CLUSTER_UNPLACED = "localisation non renseignée"
+CLUSTER_FILIERES = "Filières"
+CLUSTER_THEMES = "Thèmes"
+CLUSTER_SOURCE = "Source"
+CLUSTER_TERRITORIES_TITLE = "Territoires avec lesquels il travaille"
+CLUSTER_NO_TERRITORY = "Aucun territoire lié dans les données chargées."
+CLUSTER_RELATIONS = {"lien": "lien déclaré", "collaboration": "collaboration documentée"}
+CLUSTER_COLLABORATIONS_TITLE = "Collaborations documentées"
+CLUSTER_NO_COLLABORATION = "Aucune collaboration décrite par les sources pour ce cluster."
+CLUSTER_KEY_FIGURES = "Chiffres clés : {figures}"
+CLUSTER_LINES = "{source}, lignes {lines}"
+CLUSTER_LAUREATS_TITLE = "Lauréats de ses territoires dans ses filières"
+CLUSTER_LAUREATS_FILIERES = "Filières des lauréats retenues : {filieres}."
+CLUSTER_NO_FILIERE = (
+    "Aucune filière des lauréats ne correspond à ses filières : pas de lauréats à comparer."
+)
+CLUSTER_NO_LAUREAT = "Aucun lauréat de ces filières dans ses territoires."
+CLUSTER_MAP_LABEL = "Carte du cluster et des territoires avec lesquels il travaille"
+CLUSTER_MAP_NOT_PLACED = "Ni le cluster ni ses territoires n'ont de place sur une carte de France."
+CLUSTER_EXPORT_COLLABORATIONS = "Collaborations CSV (Excel)"
+CLUSTER_EXPORT_LAUREATS = "Lauréats CSV (Excel)"
+CLUSTER_EXPORT_XLSX = "Collaborations et lauréats XLSX"
+CLUSTER_EXPORT_SHEET = "Collaborations"
+CLUSTER_EXPORT_COLUMNS = {
+    "cluster": "Cluster (tel qu'écrit par la source)",
+    "territoire": "Territoire (tel qu'écrit par la source)",
+    "nom_territoire": "Territoire reconnu",
+    "themes": "Thèmes",
+    "description": "Description",
+    "chiffres_cles": "Chiffres clés",
+    "source": "Source",
+    "lignes": "Lignes de la source",
+}
+CLUSTER_LINK = "Fiche"
+CLUSTER_KINDS_PLURAL = {
+    "cluster": "clusters",
+    "pôle de compétitivité": "pôles de compétitivité",
+    "groupement": "groupements",
+    "réseau": "réseaux",
+    "club": "clubs",
+    "autre": "autres structures",
+}

@@ -329,6 +329,7 @@ def poles_payload(clusters: pd.DataFrame, links: pd.DataFrame) -> dict:
         return shorten(clusters[name].fillna(""), HOVER_LIMIT).tolist()
 
     return {
+        "id": clusters["id_cluster"].astype(str).tolist(),
         "lon": rounded(clusters["lon"]),
         "lat": rounded(clusters["lat"]),
         "name": text("nom"),
