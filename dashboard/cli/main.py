@@ -104,7 +104,13 @@ def main(argv: list[str] | None = None) -> int:
         if not args.file.is_file():
             print(f"Erreur : fichier introuvable : {args.file}", file=sys.stderr)
             return EXIT_UNUSABLE
-        result = load_file(args.kind, args.file, _geography(args.sans_geographie))
+        geography = _geography(args.sans_geographie)
+        result = load_file(args.kind, args.file, geography)
+        if geography is not None:
+            from dashboard.data.ingest.links import link_with_folder
+            from dashboard.settings import Settings
+
+            link_with_folder(result, geography, Settings.from_env().data_dir)
         print(result.report.to_text())
         return EXIT_OK if result.ok else EXIT_UNUSABLE
     if not args.folder.is_dir():

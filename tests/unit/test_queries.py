@@ -76,10 +76,15 @@ def store():
         ),
         members=pd.DataFrame({"insee_com": ["01001"], "id_ti": ["T1"]}),
     )
+    # Two clusters work with E1, none with E2 or E3 (counted per level by ClusterNetwork).
+    clusters = SimpleNamespace(
+        clusters_per_territory=lambda level: pd.Series({"E1": 2} if level == "epci" else {})
+    )
     return SimpleNamespace(
         laureats=LAUREATS,
         geography=Geography(),
         tis=tis,
+        clusters=clusters,
         cache_token=object(),  # a store of its own in the shared cache
     )
 
@@ -122,6 +127,7 @@ def test_the_table_lists_territories_touching_the_places_ranked(store):
     everything = queries.territory_table(store, FilterState(), [])
     assert everything["code"].tolist() == ["E1", "E2", "E3"]  # ties by name
     assert everything["rang"].tolist() == [1, 1, 3]
+    assert everything["n_clusters"].tolist() == [2, 0, 0]  # a territory without one says 0
 
 
 def test_a_sort_by_value_descending_puts_the_largest_first(store):

@@ -9,6 +9,7 @@ the line, the candidates or the closest names; the row is kept.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -110,3 +111,21 @@ def _lines(result: LoadResult) -> list[int | None]:
     if len(result.lines) == len(result.frame):
         return list(result.lines)
     return [None] * len(result.frame)
+
+
+def link_with_folder(result: LoadResult, geography: Geography, folder: Path) -> None:
+    """Names of one file resolved against the TI list and clusters of a data folder (the
+    command line checks a file against TI_DATA_DIR, the demo by default)."""
+    from dashboard.data.ingest.folder import concat_kind, data_files, kind_from_name
+    from dashboard.data.ingest.load import load_file
+
+    if result.kind not in TERRITORY_COLUMNS:
+        return
+    own: dict[str, list[LoadResult]] = {"territoires_industrie": [], "clusters": []}
+    for path in data_files(folder):
+        kind = kind_from_name(path)
+        if kind in own:
+            own[kind].append(load_file(kind, path, geography))
+    ti_list = concat_kind("territoires_industrie", own["territoires_industrie"])
+    resolve_territories(result, territory_names(geography, ti_list))
+    resolve_clusters(result, concat_kind("clusters", own["clusters"]))

@@ -537,6 +537,41 @@ case(
     0,
     ['valeur non reconnue : "consortium"'],
 )
+case(
+    "clusters_noms_de_territoires.csv",
+    "clusters",
+    lines(
+        "id_cluster;nom;type;code_commune;territoires_lies",
+        "n1;Vallée de l'Arve;cluster;74256;TI Vallee de l'Arve",
+        "n2;Cluster de Dieppe;cluster;76217;Dieppe | Saint-Denis",
+        "n3;Cluster du Jura;réseau;39300;Haut Jura | Jurassie",
+        "n4;Réseau national;réseau;75056;national",
+        "n5;Cluster <b>HTML</b>;club;01283;<script>alert(1)</script>",
+    ).encode("cp1252"),
+    5,
+    0,
+    [
+        "territoire ambigu « Saint-Denis » : ",
+        "territoire inconnu « Jurassie »",
+        "territoire inconnu « <script>alert(1)</script> »",
+    ],
+)
+case(
+    "collaborations_cluster_inconnu.csv",
+    "collaborations",
+    lines(
+        "cluster;territoire;description",
+        "Mecanic Vallée;TI Aurillac Figeac Rodez;Gouvernance du TI",
+        "Cluster qui n'existe pas;Lot-et-Garonne;Texte",
+        ";Lot-et-Garonne;Sans cluster",
+    ).encode(),
+    2,
+    1,
+    [
+        "cluster inconnu « Cluster qui n'existe pas »",
+        "valeur obligatoire manquante",
+    ],
+)
 
 # --- indicators ----------------------------------------------------------------------
 case(

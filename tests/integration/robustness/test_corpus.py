@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.data.ingest import load_file
+from dashboard.data.ingest.links import link_with_folder
+from dashboard.settings import DEMO_DATA_DIR
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 EXPECTED = json.loads((CORPUS / "expected.json").read_text(encoding="utf-8"))
@@ -29,6 +31,7 @@ def test_every_corpus_file_has_its_expected_outcome_and_back():
 def test_file_outcome(name, geography):
     spec = EXPECTED[name]
     result = load_file(spec["kind"], CORPUS / name, geography)
+    link_with_folder(result, geography, DEMO_DATA_DIR)  # names, as the command line does
     report = result.report
     text = report.to_text(limit=10_000)
     assert (not report.ok) == spec["refused"], text
