@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import dash_bootstrap_components as dbc
+import pandas as pd
 from dash import dash_table, dcc, html
 
 from dashboard.analysis.filters import FilterState
@@ -13,7 +16,7 @@ from layouts.components import FONT_STACK, graph_config
 from layouts.export_buttons import export_menu
 from layouts.figures.choropleth import legend_title
 from layouts.filter_panel import filter_panel, zone_selector
-from layouts.paths import gaps_href, region_path, ti_path
+from layouts.paths import cluster_path, gaps_href, region_path, ti_path
 
 MAP_CONFIG = graph_config("carte-laureats")
 TABLE_PAGE_SIZE = 15
@@ -58,6 +61,7 @@ def national_map_page(
     state: FilterState,
     rows: list[dict],
     page_count: int,
+    clusters: pd.DataFrame,
 ) -> html.Div:
     """The screen with its first figure and first table page (no callback before paint)."""
     sidebar = dbc.Col(filter_panel(options, state), lg=3, className="border-end pe-3")
@@ -104,6 +108,7 @@ def national_map_page(
                 style_cell={"textAlign": "left", "fontSize": "0.85rem", "fontFamily": FONT_STACK},
                 style_header={"fontWeight": "bold"},
             ),
+            cluster_table(clusters),
             project_modal(),
         ],
         lg=9,
@@ -116,6 +121,56 @@ def national_map_page(
             dbc.Row([sidebar, main]),
         ]
     )
+
+
+def cluster_table(clusters: pd.DataFrame) -> html.Section:
+    """« Clusters et réseaux »: every one, its sheet a click away; filtering the list (type,
+    filière, thème…) filters the map's cluster layer too (assets/map/ti_map.mjs showPoles)."""
+    records = clusters.assign(
+        lien=[
+            f"[{markdown_text(name)}]({cluster_path(code)})"
+            for code, name in zip(clusters["id_cluster"], clusters["nom"], strict=True)
+        ]
+    ).to_dict("records")
+    names = labels.CLUSTER_TABLE_COLUMNS
+    return html.Section(
+        [
+            html.H2(labels.CLUSTER_TABLE_TITLE.format(n=len(clusters)), className="h6 mt-3"),
+            html.P(labels.CLUSTER_TABLE_HINT, className="small text-muted mb-1"),
+            dash_table.DataTable(
+                id="cluster-table",
+                columns=[
+                    {"id": "lien", "name": names["nom"], "presentation": "markdown"},
+                    *({"id": key, "name": names[key]} for key in ("type", "filieres", "themes")),
+                    {"id": "localisation", "name": names["localisation"]},
+                    {"id": "n_territoires", "name": names["n_territoires"], "type": "numeric"},
+                ],
+                data=records,
+                filter_action="native",
+                filter_options={"case": "insensitive", "placeholder_text": labels.TABLE_FILTER},
+                sort_action="native",
+                page_size=TABLE_PAGE_SIZE,
+                markdown_options={"link_target": "_self"},
+                style_table={"overflowX": "auto"},
+                style_cell={
+                    "textAlign": "left",
+                    "fontSize": "0.85rem",
+                    "fontFamily": FONT_STACK,
+                    "whiteSpace": "normal",
+                    "height": "auto",
+                    "maxWidth": "16rem",
+                },
+                style_header={"fontWeight": "bold"},
+            ),
+        ],
+        id="cluster-list",
+    )
+
+
+def markdown_text(text: str) -> str:
+    """A name shown as Markdown text: its punctuation escaped, so it cannot become a link
+    or markup of its own."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!<>|])", r"\\\1", str(text))
 
 
 def map_container(map_data: dict | None, svg_figure) -> html.Div:

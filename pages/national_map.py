@@ -16,6 +16,7 @@ from dashboard.analysis.filters import FilterState
 from dashboard.data.cache import cached
 from dashboard.data.live_store import StoreSource
 from dashboard.data.store import DataStore
+from dashboard.reports.cluster_summary import cluster_list
 from dashboard.text import labels
 from layouts.components import table_page
 from layouts.figures import national_map as fig
@@ -68,6 +69,7 @@ def national_page(store: DataStore, state: FilterState, webgl: bool = True):
         state,
         rows,
         page_count,
+        cached(store, ("cluster_list",), lambda: cluster_list(store)),
     )
 
 

@@ -210,15 +210,43 @@ function applyPins(entry, pins) {
 
 function applyPoles(entry, poles) {
   entry.poles = poles;
-  entry.map.getSource("poles").setData(pinFeatures(poles));
-  entry.map.getSource("poles-links").setData({
+  const kinds = poles.kind || [];
+  const approx = poles.approx || [];
+  entry.map.getSource("poles").setData({
     type: "FeatureCollection",
-    features: poles.links.map(([x0, y0, x1, y1]) => ({
+    features: poles.lon.map((lon, i) => ({
       type: "Feature",
-      geometry: { type: "LineString", coordinates: [[x0, y0], [x1, y1]] },
-      properties: {},
+      geometry: { type: "Point", coordinates: [lon, poles.lat[i]] },
+      properties: { i: i, k: kinds[i] || "autre", a: Boolean(approx[i]) },
     })),
   });
+  const owners = poles.link_owner || [];
+  entry.map.getSource("poles-links").setData({
+    type: "FeatureCollection",
+    features: poles.links.map(([x0, y0, x1, y1], n) => ({
+      type: "Feature",
+      geometry: { type: "LineString", coordinates: [[x0, y0], [x1, y1]] },
+      properties: { i: owners[n] === undefined ? -1 : owners[n] },
+    })),
+  });
+  showPoles(entry.id, entry.polesShown || null);
+}
+
+/* Only the clusters whose ids are given (the list « Clusters et réseaux » filtered by
+   the user); null shows them all. */
+function showPoles(id, ids) {
+  const entry = entries[id];
+  if (!entry) return;
+  entry.polesShown = ids;
+  if (!entry.poles || !entry.map.getLayer("poles")) return;
+  let filter = null;
+  if (ids) {
+    const wanted = new Set(ids);
+    const kept = entry.poles.id.map((code, i) => (wanted.has(code) ? i : -1)).filter((i) => i >= 0);
+    filter = ["in", ["get", "i"], ["literal", kept]];
+  }
+  entry.map.setFilter("poles", filter);
+  entry.map.setFilter("poles-links", filter);
 }
 
 function applyLayers(entry, shown) {
@@ -268,6 +296,12 @@ function swatch(colour, shape) {
   return mark;
 }
 
+/* One key per kind of structure present (clusters, pôles, réseaux…), else the layer's. */
+function poleKeys(entry) {
+  const legend = (entry.poles && entry.poles.legend) || [];
+  return legend.length ? legend : [POLE_KEY];
+}
+
 function drawLegend(entry) {
   const box = entry.legend;
   box.replaceChildren();
@@ -289,9 +323,11 @@ function drawLegend(entry) {
     });
   }
   if (layers.indexOf("clusters") !== -1) {
-    const row = element("div", "ti-map-legend-row");
-    row.append(swatch(POLE_KEY.colour, "disc"), element("span", "", POLE_KEY.label));
-    box.appendChild(row);
+    poleKeys(entry).forEach((key) => {
+      const row = element("div", "ti-map-legend-row");
+      row.append(swatch(key.colour, "disc"), element("span", "", key.label));
+      box.appendChild(row);
+    });
   }
 }
 
@@ -557,7 +593,7 @@ function composition(entry, size, words) {
   const layers = entry.layers || [];
   const keys = [];
   if (layers.indexOf("pins") !== -1) PIN_KEY.forEach((key) => keys.push(key));
-  if (layers.indexOf("clusters") !== -1) keys.push({ label: POLE_KEY.label, colour: POLE_KEY.colour, ring: false });
+  if (layers.indexOf("clusters") !== -1) poleKeys(entry).forEach((key) => keys.push({ label: key.label, colour: key.colour, ring: false }));
   y += 10;
   keys.forEach((key) => {
     wrap(key.label, 30).forEach((line, n) => {
@@ -722,7 +758,7 @@ if (window.tiMapLoaded) {
 } else {
   window.dash_clientside = Object.assign({}, window.dash_clientside, { tiMap: { apply: apply } });
 }
-window.tiMap = { entries: entries, exportImage: exportImage };
+window.tiMap = { entries: entries, exportImage: exportImage, showPoles: showPoles };
 
 if (window.tiEarly) {
   startEarly(window.tiEarly);

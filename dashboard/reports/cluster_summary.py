@@ -96,6 +96,29 @@ def cluster_choices(store: DataStore) -> list[dict[str, str]]:
     ]
 
 
+def cluster_list(store: DataStore) -> pd.DataFrame:
+    """Every cluster and network with its kind, filières, themes, place and territory count."""
+    network = store.clusters
+    clusters = network.clusters
+    counts = network.ties.groupby("id_cluster")["territoire"].nunique()
+    place = [_place(store, row) for _, row in clusters.iterrows()]
+    approximate = clusters["approchee"].fillna(False).astype(bool)
+    return pd.DataFrame(
+        {
+            "id_cluster": clusters["id_cluster"],
+            "nom": clusters["nom"],
+            "type": clusters["type"].fillna(""),
+            "filieres": clusters["filieres"].fillna(""),
+            "themes": clusters["themes"].fillna(""),
+            "localisation": [
+                f"{text} ({labels.CLUSTER_APPROXIMATE})" if approx else text
+                for text, approx in zip(place, approximate, strict=True)
+            ],
+            "n_territoires": clusters["id_cluster"].map(counts).fillna(0).astype(int),
+        }
+    ).sort_values("nom", key=lambda s: s.map(normalised), ignore_index=True)
+
+
 def laureat_filieres(cluster_filieres: str | float, known: list[str]) -> tuple[str, ...]:
     """The lauréats' filières (among ``known``) a cluster's own filières point to."""
     text = f" {normalised(cluster_filieres) if isinstance(cluster_filieres, str) else ''} "

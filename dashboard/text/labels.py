@@ -546,6 +546,20 @@ DATABASE_DOWN_LOGIN = (
 
 # --- Cluster sheet (/cluster/<id>) ---
 NETWORK_COLUMN = "Clusters et réseaux"
+CLUSTER_TABLE_TITLE = "Clusters et réseaux ({n})"
+CLUSTER_TABLE_HINT = (
+    "Filtrez la liste (type, filière, thème, lieu) : la carte n'affiche plus que les "
+    "clusters retenus. Un nom ouvre la fiche."
+)
+CLUSTER_TABLE_COLUMNS = {
+    "nom": "Nom",
+    "type": "Type",
+    "filieres": "Filières",
+    "themes": "Thèmes",
+    "localisation": "Localisation",
+    "n_territoires": "Territoires liés",
+}
+TABLE_FILTER = "filtrer…"
 REGION_CLUSTERS = "Clusters et réseaux de la région ({n})"
 REGION_NO_CLUSTER = "Aucun cluster ni réseau documenté dans la région."
 CLUSTER_PAGE_TITLE = "Fiche cluster ou réseau"
@@ -553,6 +567,7 @@ CLUSTER_UNKNOWN = "Cluster ou réseau inconnu : {id}"
 CLUSTER_CHOICE = "Choisir un cluster ou un réseau"
 CLUSTER_KIND_PLACE = "{kind} · {place}"
 CLUSTER_APPROXIMATE = "localisation approchée"
+CLUSTER_APPROXIMATE_KEY = "Pâle : localisation approchée"
 CLUSTER_APPROXIMATE_NOTE = (
     "La source ne donne pas sa commune : il est placé sur la commune principale du "
     "territoire auquel elle le rattache."

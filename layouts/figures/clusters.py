@@ -13,6 +13,17 @@ from dashboard.text.formatting import hover_text
 from layouts.figures.map_style import ABOVE_ALL, offline_style
 
 CLUSTER_COLOUR = "#6c3483"
+# One colour per kind of structure (national map and its legend); « cluster » keeps the
+# colour the layer always had.
+KIND_COLOURS = {
+    "cluster": CLUSTER_COLOUR,
+    "pôle de compétitivité": "#1a5276",
+    "groupement": "#117864",
+    "réseau": "#b9770e",
+    "club": "#a93226",
+    "autre": "#5d6d7e",
+}
+OTHER_COLOUR = KIND_COLOURS["autre"]
 LINK_COLOUR = "rgba(108,52,131,0.55)"
 SHEET_FRAME = (760, 480)  # the cluster sheet's map, px (first guess for the zoom)
 

@@ -35,7 +35,9 @@ from layouts.figures.choropleth import (
     format_values,
     legend_title,
 )
-from layouts.figures.clusters import CLUSTER_COLOUR, LINK_COLOUR
+from layouts.figures.clusters import KIND_COLOURS, LINK_COLOUR, OTHER_COLOUR
+
+APPROXIMATE_KEY_COLOUR = "#c8c8c8"  # the pale disc of a « localisation approchée »
 from layouts.figures.map_style import (
     BACKGROUND,
     PLACES_SOURCE,
@@ -220,12 +222,19 @@ def map_style() -> dict:
                 "id": "poles",
                 "type": "circle",
                 "source": "poles",
+                # A colour per kind; a cluster placed on its territory (no commune in the
+                # source) is paler with a thick rim: « localisation approchée ».
                 "paint": {
-                    "circle-color": CLUSTER_COLOUR,
-                    "circle-opacity": 0.9,
+                    "circle-color": [
+                        "match",
+                        ["get", "k"],
+                        *[item for pair in KIND_COLOURS.items() for item in pair],
+                        OTHER_COLOUR,
+                    ],
+                    "circle-opacity": ["case", ["get", "a"], 0.45, 0.9],
                     "circle-radius": 6.5,
-                    "circle-stroke-color": "#ffffff",
-                    "circle-stroke-width": 1,
+                    "circle-stroke-color": ["case", ["get", "a"], "#333333", "#ffffff"],
+                    "circle-stroke-width": ["case", ["get", "a"], 1.5, 1],
                 },
             },
             *pin_layers(True),
@@ -328,15 +337,36 @@ def poles_payload(clusters: pd.DataFrame, links: pd.DataFrame) -> dict:
             return [""] * len(clusters)
         return shorten(clusters[name].fillna(""), HOVER_LIMIT).tolist()
 
+    kinds = clusters["type"].fillna("autre").astype(str)
+    approximate = clusters.get("approchee", pd.Series(False, index=clusters.index))
+    place = (
+        approximate.fillna(False)
+        .astype(bool)
+        .map({True: f" ({labels.CLUSTER_APPROXIMATE})", False: ""})
+    )
+    owner = {code: i for i, code in enumerate(clusters["id_cluster"].astype(str))}
+    present = [kind for kind in KIND_COLOURS if kind in set(kinds)]
     return {
         "id": clusters["id_cluster"].astype(str).tolist(),
         "lon": rounded(clusters["lon"]),
         "lat": rounded(clusters["lat"]),
         "name": text("nom"),
-        "type": text("type"),
+        "type": (kinds + place).tolist(),
+        "kind": kinds.tolist(),
+        "approx": approximate.fillna(False).astype(bool).tolist(),
         "filieres": text("filieres"),
         "links_text": text("liens_texte"),
         "links": links[["lon0", "lat0", "lon1", "lat1"]].astype(float).round(4).values.tolist(),
+        "link_owner": [owner.get(str(code), -1) for code in links["id_cluster"]],
+        "legend": [
+            {"label": labels.CLUSTER_KINDS_PLURAL[kind].capitalize(), "colour": KIND_COLOURS[kind]}
+            for kind in present
+        ]
+        + (
+            [{"label": labels.CLUSTER_APPROXIMATE_KEY, "colour": APPROXIMATE_KEY_COLOUR}]
+            if approximate.fillna(False).any()
+            else []
+        ),
     }
 
 
