@@ -24,6 +24,7 @@ KIND_COLOURS = {
     "autre": "#5d6d7e",
 }
 OTHER_COLOUR = KIND_COLOURS["autre"]
+APPROXIMATE_KEY_COLOUR = "#c8c8c8"  # the pale disc of a « localisation approchée »
 LINK_COLOUR = "rgba(108,52,131,0.55)"
 SHEET_FRAME = (760, 480)  # the cluster sheet's map, px (first guess for the zoom)
 

@@ -35,9 +35,12 @@ from layouts.figures.choropleth import (
     format_values,
     legend_title,
 )
-from layouts.figures.clusters import KIND_COLOURS, LINK_COLOUR, OTHER_COLOUR
-
-APPROXIMATE_KEY_COLOUR = "#c8c8c8"  # the pale disc of a « localisation approchée »
+from layouts.figures.clusters import (
+    APPROXIMATE_KEY_COLOUR,
+    KIND_COLOURS,
+    LINK_COLOUR,
+    OTHER_COLOUR,
+)
 from layouts.figures.map_style import (
     BACKGROUND,
     PLACES_SOURCE,
