@@ -6,6 +6,7 @@ from urllib.parse import quote, urlencode
 
 from dashboard.analysis.filters import FilterState
 from dashboard.analysis.funding_gaps import GapState
+from dashboard.territory.geography import PANEL_OF_REGION
 
 NATIONAL_PATH = "/"
 REGION_PATH = "/region"
@@ -42,7 +43,7 @@ def territory_href(token: str) -> str | None:
     if kind == "ti":
         return ti_path(code)
     if kind == "reg":
-        return region_path(code)
+        return region_path(PANEL_OF_REGION.get(code, code))
     return None
 
 
