@@ -204,3 +204,14 @@ def test_a_cluster_sheet_exports_its_collaborations_and_laureats(demo_store):
     assert client.get("/export/cluster/demo-cluster-08.xlsx").status_code == 200
     assert client.get("/export/cluster/inconnu.xlsx").status_code == 404
     assert client.get("/cluster/inconnu").status_code == 404
+
+
+def test_the_search_finds_clusters_and_abbreviated_names(demo_store):
+    from dashboard.territory import search
+
+    found = search.find(demo_store, "mecanic")
+    assert found[0].value == "cluster:demo-cluster-08"
+    assert found[0].label == "Mecanic Vallée (cluster ou réseau)"
+    # « st » for saint, as people write it (the same comparison as the importer's).
+    labels_found = [item.label for item in search.find(demo_store, "st etienne metropole")]
+    assert "Saint-Etienne Métropole (EPCI)" in labels_found  # spelt so by the EPCI list
