@@ -293,7 +293,19 @@ def test_clusters_layer_shows_clusters_and_their_links(national, demo_store):
     assert on_map(national, "entry.poles.lon.length") == len(demo_store.cluster_points)
     assert on_map(national, "entry.poles.links.length") == len(demo_store.cluster_links)
     assert on_map(national, "map.getLayoutProperty('poles-links', 'visibility')") == "visible"
-    assert "Clusters et pôles de compétitivité" in legend_rows(national)
+    # One key per kind of structure (the six kinds the sources use), and the pale key of
+    # the clusters placed on their territory.
+    shown = legend_rows(national)
+    for key in (
+        "Clusters",
+        "Pôles de compétitivité",
+        "Groupements",
+        "Réseaux",
+        "Clubs",
+        "Autres structures",
+        "Pâle : localisation approchée",
+    ):
+        assert key in shown
 
 
 def test_overseas_regions_are_reachable(national):
