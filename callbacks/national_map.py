@@ -178,15 +178,12 @@ def register(app: Dash, store: StoreSource) -> None:
     register_go_to_territory(app, store)
     register_open_searched_cluster(app)
     app.clientside_callback(
-        """function (rows, all) {
-            if (!window.tiMap || !window.tiMap.showPoles) return window.dash_clientside.no_update;
-            const filtered = rows && all && rows.length !== all.length;
-            window.tiMap.showPoles("national-map", filtered ? rows.map((r) => r.id_cluster) : null);
-            return window.dash_clientside.no_update;
-        }""",
-        Output("cluster-table", "id"),
-        Input("cluster-table", "derived_virtual_data"),
-        State("cluster-table", "data"),
+        ClientsideFunction("tiClusters", "filter"),
+        Output("cluster-table", "data"),
+        Output("cluster-count", "children"),
+        Input("cluster-kind", "value"),
+        Input("cluster-words", "value"),
+        State("cluster-records", "data"),
         prevent_initial_call=True,
     )
     register_open_clicked(app, store)

@@ -124,8 +124,9 @@ def national_map_page(
 
 
 def cluster_table(clusters: pd.DataFrame) -> html.Section:
-    """« Clusters et réseaux »: every one, its sheet a click away; filtering the list (type,
-    filière, thème…) filters the map's cluster layer too (assets/map/ti_map.mjs showPoles)."""
+    """« Clusters et réseaux »: every one, its sheet a click away; the type and the words
+    chosen above the list filter the list and the map's cluster layer together
+    (clientside: assets/clusters_filter.js, assets/map/ti_map.mjs showPoles)."""
     records = clusters.assign(
         lien=[
             f"[{markdown_text(name)}]({cluster_path(code)})"
@@ -133,10 +134,58 @@ def cluster_table(clusters: pd.DataFrame) -> html.Section:
         ]
     ).to_dict("records")
     names = labels.CLUSTER_TABLE_COLUMNS
+    kinds = [kind for kind in labels.CLUSTER_KINDS_PLURAL if kind in set(clusters["type"])]
+    controls = html.Div(
+        [
+            html.Div(
+                [
+                    dbc.Label(
+                        labels.CLUSTER_FILTER_KIND, html_for="cluster-kind", className="small mb-0"
+                    ),
+                    dcc.Dropdown(
+                        id="cluster-kind",
+                        options=[
+                            {"label": labels.CLUSTER_KINDS_PLURAL[kind].capitalize(), "value": kind}
+                            for kind in kinds
+                        ],
+                        multi=True,
+                        placeholder=labels.CLUSTER_FILTER_ALL,
+                        labels=labels.DROPDOWN_LABELS,
+                    ),
+                ],
+                className="cluster-filter",
+            ),
+            html.Div(
+                [
+                    dbc.Label(
+                        labels.CLUSTER_FILTER_WORDS,
+                        html_for="cluster-words",
+                        className="small mb-0",
+                    ),
+                    dcc.Input(
+                        id="cluster-words",
+                        type="search",
+                        debounce=0.3,
+                        placeholder=labels.CLUSTER_FILTER_PLACEHOLDER,
+                        className="form-control form-control-sm",
+                    ),
+                ],
+                className="cluster-filter",
+            ),
+            html.P(
+                id="cluster-count", className="small text-muted mb-0", **{"aria-live": "polite"}
+            ),
+        ],
+        className="d-flex flex-wrap align-items-end gap-3 mb-2",
+    )
     return html.Section(
         [
             html.H2(labels.CLUSTER_TABLE_TITLE.format(n=len(clusters)), className="h6 mt-3"),
             html.P(labels.CLUSTER_TABLE_HINT, className="small text-muted mb-1"),
+            controls,
+            dcc.Store(
+                id="cluster-records", data={"rows": records, "count": labels.CLUSTER_FILTER_COUNT}
+            ),
             dash_table.DataTable(
                 id="cluster-table",
                 columns=[
@@ -146,8 +195,6 @@ def cluster_table(clusters: pd.DataFrame) -> html.Section:
                     {"id": "n_territoires", "name": names["n_territoires"], "type": "numeric"},
                 ],
                 data=records,
-                filter_action="native",
-                filter_options={"case": "insensitive", "placeholder_text": labels.TABLE_FILTER},
                 sort_action="native",
                 page_size=TABLE_PAGE_SIZE,
                 markdown_options={"link_target": "_self"},

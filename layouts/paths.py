@@ -16,6 +16,7 @@ GAPS_PATH = "/territoires-sans-financement"
 DATA_PATH = "/donnees"
 PUBLISH_PATH = "/donnees/publier"
 ACCOUNTS_PATH = "/donnees/comptes"
+TEMPLATE_PATH = "/donnees/modele"
 LOGIN_PATH = "/connexion"
 LOGOUT_PATH = "/deconnexion"
 PRESENTATION_PATH = "/presentation"
@@ -78,6 +79,11 @@ def slides_href(tokens: list[str]) -> str:
     """The first slide in presentation mode, carrying the whole sequence."""
     query = urlencode({"presentation": "1", SLIDES_PARAM: ",".join(tokens)}, safe=",")
     return f"{slide_path(tokens[0])}?{query}"
+
+
+def template_path(kind: str, extension: str) -> str:
+    """The empty file of a nature, with its columns and one example row."""
+    return f"{TEMPLATE_PATH}/{kind}.{extension}"
 
 
 def rollback_path(number: int) -> str:

@@ -12,11 +12,11 @@ import pandas as pd
 
 from dashboard.accounts.users import Session
 from dashboard.data.drafts import Draft
-from dashboard.data.ingest.scope import SCOPED_KINDS
+from dashboard.data.ingest.scope import DEFAULT_MODE, SCOPED_KINDS
 from dashboard.data.schemas import SCHEMAS
 from dashboard.text import formatting, labels
 from layouts.data_report import kind_label
-from layouts.paths import PUBLISH_PATH
+from layouts.paths import PUBLISH_PATH, template_path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PROBLEMS_SHOWN = 500
@@ -53,6 +53,9 @@ def publish_context(
         ],
         "file_label": labels.PUBLISH_FILE.format(limit=size_limit),
         "number": formatting.number,
+        "modes": list(labels.PUBLISH_MODES.items()),
+        "default_mode": DEFAULT_MODE,
+        "templates": template_links(),
     }
     if draft is not None:
         problems = draft.report.to_records()
@@ -69,8 +72,64 @@ def publish_context(
             "more": f"{formatting.number(len(problems) - PROBLEMS_SHOWN)} lignes de plus : "
             "le rapport complet est gardé avec la version publiée.",
             "columns": list(labels.REPORT_COLUMNS.values()),
+            "changes_title": changes_title(draft),
+            "change_rows": change_rows(draft.impact),
+            "change_keys": list(labels.PUBLISH_CHANGES.values()),
+            "examples": examples(draft.impact),
+            "confirm_removals": labels.PUBLISH_CONFIRM_REMOVALS.format(
+                n=formatting.plural(draft.removed, "ligne")
+            ),
         }
     return context
+
+
+def changes_title(draft: Draft) -> str:
+    """« Lignes (ajout ou mise à jour) : 4 ajoutées, 1 mise à jour, 0 retirée »."""
+    counts = draft.impact.get("changes")
+    if not counts:
+        return ""
+    summary = ", ".join(
+        f"{formatting.number(counts.get(key, 0))}\u00a0{word}"
+        for key, word in labels.PUBLISH_CHANGES.items()
+    )
+    mode = f"({labels.PUBLISH_MODE_SHORT.get(draft.mode, draft.mode)})"
+    return labels.PUBLISH_CHANGES_TITLE.format(mode=mode, summary=summary)
+
+
+def change_rows(impact: dict) -> list[list[str]]:
+    """Per région: added, updated, unchanged, removed (national first)."""
+    counts = impact.get("changes")
+    if not counts:
+        return []
+    rows = [["France entière", *(formatting.number(counts[key]) for key in labels.PUBLISH_CHANGES)]]
+    for row in impact.get("par_region", []):
+        rows.append(
+            [row["region"], *(formatting.number(row.get(key, 0)) for key in labels.PUBLISH_CHANGES)]
+        )
+    return rows
+
+
+def examples(impact: dict) -> list[tuple[str, list[str], str]]:
+    """(title, first rows, « … et N de plus ») for each kind of change that has rows."""
+    counts = impact.get("changes", {})
+    listed = []
+    for key, title in labels.PUBLISH_EXAMPLES.items():
+        items = impact.get("exemples", {}).get(key, [])
+        if not items:
+            continue
+        more = counts.get(key, 0) - len(items)
+        tail = labels.PUBLISH_EXAMPLES_MORE.format(n=formatting.number(more)) if more > 0 else ""
+        listed.append((f"{title} ({formatting.number(counts.get(key, 0))})", items, tail))
+    return listed
+
+
+def template_links() -> list[tuple[str, str]]:
+    """(label, address) of each nature's template, CSV and XLSX."""
+    return [
+        (f"{SCHEMAS[kind].label} ({extension.upper()})", template_path(kind, extension))
+        for kind in SCHEMAS
+        for extension in ("csv", "xlsx")
+    ]
 
 
 def impact_rows(impact: dict) -> list[list[str]]:

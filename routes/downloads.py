@@ -23,13 +23,15 @@ from dashboard.analysis.filters import FilterState
 from dashboard.analysis.funding_gaps import GapState, funding_gaps
 from dashboard.analysis.url_state import too_many_fields
 from dashboard.data.live_store import StoreSource
+from dashboard.data.schemas import SCHEMAS
 from dashboard.data.store import DataStore
-from dashboard.reports import exports
+from dashboard.reports import exports, file_templates
 from dashboard.reports.cluster_summary import cluster_summary
 from dashboard.reports.region_sheet_pdf import UnknownRegion, region_sheet_pdf
 from dashboard.reports.region_summary import UnknownTerritory
 from dashboard.text import labels
 from layouts.funding_gaps import GAPS_DATASET
+from layouts.paths import TEMPLATE_PATH
 from routes.sessions import message_page
 
 LOG = logging.getLogger(__name__)
@@ -133,6 +135,18 @@ def register(app: Dash, store: StoreSource) -> None:
     server.add_url_rule(
         f"{EXPORT_PREFIX}cluster/<id_cluster>.xlsx", "export_cluster_xlsx", cluster_xlsx
     )
+
+    def file_template(kind: str, extension: str) -> Response:
+        """The empty file of a nature (columns, one example row; XLSX: accepted values);
+        public, like the format section of the README."""
+        if kind not in SCHEMAS or extension not in ("csv", "xlsx"):
+            abort(404)
+        if extension == "csv":
+            return _attachment(file_templates.template_csv(kind), CSV_TYPE, f"modele-{kind}.csv")
+        body = file_templates.template_xlsx(kind, request_store(store))
+        return _attachment(body, XLSX_TYPE, f"modele-{kind}.xlsx")
+
+    server.add_url_rule(f"{TEMPLATE_PATH}/<kind>.<extension>", "file_template", file_template)
     gaps = f"{EXPORT_PREFIX}{GAPS_DATASET}"
     server.add_url_rule(f"{gaps}.csv", "export_gaps_csv", gaps_csv)
     server.add_url_rule(f"{gaps}.xlsx", "export_gaps_xlsx", gaps_xlsx)

@@ -15,7 +15,8 @@ from flask import Blueprint, current_app, jsonify, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from dashboard.data.drafts import DraftRefused, Drafts, check_upload
+from dashboard.data.drafts import DraftRefused, Drafts, RemovalsNotConfirmed, check_upload
+from dashboard.data.ingest.scope import DEFAULT_MODE, MODES
 from dashboard.data.live_store import LiveStore
 from dashboard.data.schemas import KINDS
 from dashboard.data.versions import VersionNotFound
@@ -125,8 +126,11 @@ def upload():
     content = sent.stream.read(limit + 1)
     if len(content) > limit:
         return refuse(413, labels.PUBLISH_TOO_BIG.format(limit=_size(limit)))
+    mode = request.form.get("mode", DEFAULT_MODE)
+    if mode not in MODES:
+        return refuse(400, labels.PUBLISH_BAD_MODE)
     try:
-        draft = check_upload(kind, sent.filename, content, current.account, _live().store)
+        draft = check_upload(kind, sent.filename, content, current.account, _live().store, mode)
     except DraftRefused as error:
         return refuse(403, labels.sentence(str(error)))
     try:
@@ -146,9 +150,15 @@ def confirm():
         _refuse_while_faulty()
         if _drafts() is None:
             raise Refused(503, labels.PUBLISH_NO_DATABASE)
-        published = _drafts().publish(request.form.get("brouillon", ""), current.account)
+        published = _drafts().publish(
+            request.form.get("brouillon", ""),
+            current.account,
+            confirmed_number(request.form.get("retraits")),
+        )
     except Refused as refusal:
         return refuse(refusal.status, refusal.message)
+    except RemovalsNotConfirmed as error:
+        return refuse(400, labels.sentence(str(error)))
     except DraftRefused as error:
         return refuse(409, labels.sentence(str(error)))
     except SQLAlchemyError:
@@ -209,6 +219,12 @@ def health():
     # A load balancer takes a process whose served version cannot follow the base out.
     answer.status_code = 503 if fault else 200
     return answer
+
+
+def confirmed_number(text: str | None) -> int | None:
+    """The number of removals the editor typed (« 83 », « 83 lignes »), None if unreadable."""
+    digits = "".join(character for character in (text or "")[:20] if character.isdigit())
+    return int(digits) if digits else None
 
 
 def _refresh_soon(live: LiveStore | None) -> None:

@@ -150,22 +150,31 @@ def _publish(args: Namespace, settings: Settings) -> int:
         return _fail(f"fichier introuvable : {args.file}")
     from dashboard.data.drafts import DraftRefused, Drafts, check_upload
     from dashboard.data.live_store import open_live_store
+    from layouts.publish import changes_title
 
     live = open_live_store(settings)
     account = _account(Accounts(live.versions.engine), args.user, need_admin=False)
+    content = args.file.read_bytes()
     try:
-        draft = check_upload(args.kind, args.file.name, args.file.read_bytes(), account, live.store)
+        draft = check_upload(args.kind, args.file.name, content, account, live.store, args.mode)
     except DraftRefused as error:
         return _fail(str(error))
     print(draft.report.to_text())
+    if changes_title(draft):
+        print(changes_title(draft))
     if not draft.publishable:
         return _fail("rien n'a été publié : aucune ligne de ce fichier ne peut l'être")
+    if draft.removed and args.confirmed_removals != draft.removed:
+        return _fail(
+            f"cette publication retire {draft.removed} ligne(s) : relancez avec "
+            f"--confirmer-retraits {draft.removed} pour publier ; rien n'a été publié"
+        )
     drafts = Drafts(live.versions)
     try:
         drafts.save(draft)
+        published = drafts.publish(draft.id, account, args.confirmed_removals)
     except DraftRefused as error:
         return _fail(str(error))
-    published = drafts.publish(draft.id, account)
     print(f"Publié : {published.version.label}.")
     return EXIT_OK
 

@@ -26,6 +26,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.data.ingest.scope import DEFAULT_MODE, MODES
 from dashboard.data.schemas import KINDS
 
 EXIT_OK = 0
@@ -52,6 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     publish.add_argument("kind", metavar="TYPE", help=f"type de données : {', '.join(KINDS)}")
     publish.add_argument("file", metavar="FICHIER", type=Path)
     publish.add_argument("--user", required=True, metavar="NOM", help="compte éditeur")
+    publish.add_argument(
+        "--mode",
+        choices=MODES,
+        default=DEFAULT_MODE,
+        help="ajouter (ajout ou mise à jour, par défaut), retirer (identifiants) ou remplacer",
+    )
+    publish.add_argument(
+        "--confirmer-retraits",
+        type=int,
+        metavar="N",
+        dest="confirmed_removals",
+        help="nombre de lignes retirées, à confirmer quand la publication en retire",
+    )
     commands.add_parser("versions", help="liste des versions des données")
     commands.add_parser("migrate", help="mettre le schéma de la base à jour (migrations)")
     rollback = commands.add_parser("rollback", help="revenir aux données d'une version")

@@ -83,6 +83,8 @@ drafts = Table(
     Column("reviewed_on", Integer),
     Column("report", Text, nullable=False),  # JSON of the LoadReport
     Column("impact", Text, nullable=False),  # JSON: totals before and after, per région
+    # ajouter, retirer or remplacer (dashboard.data.ingest.scope.MODES)
+    Column("mode", String(20), nullable=False, server_default="remplacer"),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 

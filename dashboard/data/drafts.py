@@ -27,7 +27,18 @@ from dashboard.data.ingest.links import (
     resolve_territories,
     territory_names,
 )
-from dashboard.data.ingest.scope import SCOPED_KINDS, FilePlan, apply_scope
+from dashboard.data.ingest.load import LoadResult, refused
+from dashboard.data.ingest.overlay import apply_overlays, identifier_column, load_identifiers
+from dashboard.data.ingest.readers import FileRefused, read_tables
+from dashboard.data.ingest.scope import (
+    DEFAULT_MODE,
+    MODES,
+    SCOPED_KINDS,
+    FilePlan,
+    apply_scope,
+    row_regions,
+)
+from dashboard.data.schemas import SCHEMAS
 from dashboard.data.store import enrich_laureats
 from dashboard.data.versions import (
     DataVersions,
@@ -38,6 +49,8 @@ from dashboard.data.versions import (
     unique_name,
 )
 
+CHANGE_KEYS = ("ajoutees", "mises_a_jour", "inchangees", "retirees")
+EXAMPLES = 20  # rows of each kind of change listed in the review
 DRAFT_HOURS = 24
 MAX_DRAFTS_PER_ACCOUNT = 5  # drafts awaiting « Publier » or « Abandonner », per account
 MAX_DRAFT_MB_PER_ACCOUNT = 60  # their files together
@@ -55,34 +68,78 @@ class Draft:
     reviewed_on: int | None
     report: LoadReport
     impact: dict
+    mode: str = DEFAULT_MODE
 
     @property
     def publishable(self) -> bool:
         return self.report.ok and self.report.rows_kept > 0
+
+    @property
+    def removed(self) -> int:
+        """Rows of the published data this draft would remove (to be confirmed by number)."""
+        return int(self.impact.get("changes", {}).get("retirees", 0))
 
 
 class DraftRefused(Exception):
     """The draft is unknown, expired or someone else's; the message is French."""
 
 
-def check_upload(kind: str, file_name: str, content: bytes, account: Account, store) -> Draft:
+class RemovalsNotConfirmed(DraftRefused):
+    """The draft removes rows and their number was not confirmed; nothing was published."""
+
+    def __init__(self, removed: int) -> None:
+        super().__init__(
+            f"cette publication retire {removed} ligne(s) des données publiées : confirmez "
+            f"ce nombre ({removed}) pour publier ; rien n'a été publié"
+        )
+        self.removed = removed
+
+
+def check_upload(
+    kind: str,
+    file_name: str,
+    content: bytes,
+    account: Account,
+    store,
+    mode: str = DEFAULT_MODE,
+) -> Draft:
     """Validate ``content`` exactly as a published file will be read, and what it would change.
 
-    Raises DraftRefused when the account may not publish this nature: an editor
-    limited to régions publishes lauréats only (a TI list or clusters are national).
+    Raises DraftRefused when the account may not publish this nature (an editor limited
+    to régions publishes lauréats only: a TI list or clusters are national), or the mode
+    does not apply to it (rows without identifiers can only be replaced).
     """
     if account.regions and kind not in SCOPED_KINDS:
         raise DraftRefused(
             "un éditeur limité à des régions ne publie que des lauréats : rien n'a été modifié"
         )
+    if mode not in MODES:
+        raise DraftRefused(f"mode de publication inconnu : {mode} ({', '.join(MODES)})")
+    if mode == "retirer" and identifier_column(kind) is None:
+        raise DraftRefused(
+            f"un fichier de {SCHEMAS[kind].label.lower()} n'a pas d'identifiant de ligne : "
+            "il ne peut que remplacer le précédent (mode « remplacer »)"
+        )
+    if identifier_column(kind) is None:
+        mode = "remplacer"  # rows without identifiers cannot be matched: the file replaces
     file_name = shortened(file_name)
+    plan = FilePlan(kind, only_regions=account.regions, mode=mode)
     with tempfile.TemporaryDirectory(prefix="ti-publication-") as scratch:
         path = Path(scratch) / unique_name(file_name, set(), kind)
         path.write_bytes(content)
-        result = load_file(kind, path, store.geography)
-    link_to_store(result, store)
-    apply_scope(result, FilePlan(kind, only_regions=account.regions), store.geography)
-    impact = _impact(kind, result.frame, account.regions, store)
+        if mode == "retirer":
+            try:
+                result = load_identifiers(kind, path, read_tables(path))
+            except FileRefused as error:
+                result = refused(kind, path, str(error))
+        else:
+            result = load_file(kind, path, store.geography)
+    if mode != "retirer":
+        link_to_store(result, store)
+        apply_scope(result, plan, store.geography)
+    after = published_after(store, result, plan)
+    impact = _impact(kind, after, store)
+    impact |= {"mode": mode, **changes(kind, store.folder.frames.get(kind), after, store)}
     return Draft(
         secrets.token_urlsafe(24),
         account.name,
@@ -93,7 +150,101 @@ def check_upload(kind: str, file_name: str, content: bytes, account: Account, st
         store.version.number if store.version is not None else None,
         result.report,
         impact,
+        mode,
     )
+
+
+def published_after(store, upload: LoadResult, plan: FilePlan) -> pd.DataFrame:
+    """The rows of ``upload``'s nature once it is published: the loader's own rules
+    (dashboard.data.ingest.overlay) applied to the current rows and the upload."""
+    kind = upload.kind
+    current = store.folder.frames.get(kind, SCHEMAS[kind].empty_frame())
+    base = LoadResult(kind, Path("donnees-en-vigueur"), current.copy(), LoadReport("", kind))
+    if plan.mode == "remplacer":
+        if not plan.only_regions:  # a national file replaces every row of its nature
+            return upload.frame.copy()
+        apply_scope(base, FilePlan(kind, except_regions=plan.only_regions), store.geography)
+    else:
+        plans = {base.path.name: FilePlan(kind), upload.path.name: plan}
+        kept = upload.frame.copy()
+        apply_overlays([base, upload], plans, store.geography)
+        if plan.mode == "ajouter":
+            upload.frame = kept
+    return pd.concat([base.frame, upload.frame], ignore_index=True)
+
+
+def changes(kind: str, before: pd.DataFrame | None, after: pd.DataFrame, store) -> dict:
+    """Rows added, updated (with the fields that change), unchanged and removed, nationally
+    and per région, and the first ones of each, for the review."""
+    column = identifier_column(kind)
+    before = before if before is not None else SCHEMAS[kind].empty_frame()
+    if column is None:
+        return {"rows": {"avant": len(before), "apres": len(after)}}
+    old = before.drop_duplicates(column).set_index(column)
+    new = after.drop_duplicates(column).set_index(column)
+    added = new.index.difference(old.index)
+    removed = old.index.difference(new.index)
+    common = new.index.intersection(old.index)
+    fields = [c for c in SCHEMAS[kind].names if c != column and c in old and c in new]
+    differs = pd.DataFrame(
+        {field: ~_same(old.loc[common, field], new.loc[common, field]) for field in fields},
+        index=common,
+    )
+    updated = differs.index[differs.any(axis=1)] if len(differs.columns) else common[:0]
+    status = pd.concat(
+        [
+            pd.Series("ajoutees", index=added),
+            pd.Series("mises_a_jour", index=updated),
+            pd.Series("inchangees", index=common.difference(updated)),
+            pd.Series("retirees", index=removed),
+        ]
+    )
+    counts = {key: int((status == key).sum()) for key in CHANGE_KEYS}
+    result = {"rows": {"avant": len(before), "apres": len(after)}, "changes": counts}
+    if kind in SCOPED_KINDS and store.geography is not None:
+        rows = pd.concat([new.loc[status.index.intersection(new.index)], old.loc[removed]])
+        regions = row_regions(rows.reset_index(), store.geography).to_numpy()
+        table = pd.DataFrame({"statut": status.reindex(rows.index).to_numpy(), "reg": regions})
+        names = store.geography.names("reg")
+        per_region = table.groupby(["reg", "statut"]).size().unstack(fill_value=0)
+        result["par_region"] = [
+            {"region": names.get(code, code)}
+            | {
+                key: int(per_region.at[code, key]) if key in per_region else 0
+                for key in CHANGE_KEYS
+            }
+            for code in per_region.index
+            if any(
+                per_region.at[code, key]
+                for key in CHANGE_KEYS[:2] + CHANGE_KEYS[3:]
+                if key in per_region
+            )
+        ]
+    label = "beneficiaire" if "beneficiaire" in SCHEMAS[kind].names else "nom"
+    result["exemples"] = {
+        "ajoutees": _examples(new, added, label),
+        "retirees": _examples(old, removed, label),
+        "mises_a_jour": [
+            f"{_example(new, code, label)} : {', '.join(differs.columns[differs.loc[code]])}"
+            for code in updated[:EXAMPLES]
+        ],
+    }
+    return result
+
+
+def _same(left: pd.Series, right: pd.Series) -> pd.Series:
+    """Equal values, two blanks equal too (a cell left empty is not a change)."""
+    both_blank = left.isna() & right.isna()
+    return both_blank | (left.astype("string") == right.astype("string")).fillna(False)
+
+
+def _examples(frame: pd.DataFrame, codes: pd.Index, label: str) -> list[str]:
+    return [_example(frame, code, label) for code in codes[:EXAMPLES]]
+
+
+def _example(frame: pd.DataFrame, code, label: str) -> str:
+    name = frame.at[code, label] if label in frame else ""
+    return f"{code} — {name}" if isinstance(name, str) and name else str(code)
 
 
 def link_to_store(result, store) -> None:
@@ -106,16 +257,13 @@ def link_to_store(result, store) -> None:
     resolve_clusters(result, store.folder.frames.get("clusters"))
 
 
-def _impact(kind: str, frame: pd.DataFrame, regions: tuple[str, ...], store) -> dict:
-    """Totals now and after publication: national, and per région for lauréats."""
+def _impact(kind: str, after: pd.DataFrame, store) -> dict:
+    """Totals now and once ``after`` is the published data: national, per région for lauréats."""
     if kind != "laureats":
         current = store.folder.frames.get(kind, pd.DataFrame())
-        return {"rows": {"avant": len(current), "apres": len(frame)}}
+        return {"rows": {"avant": len(current), "apres": len(after)}}
     before = store.laureats
-    new = enrich_laureats(frame, store.geography, store.tis) if not frame.empty else before[:0]
-    after = new
-    if regions:
-        after = pd.concat([before[~before["reg"].isin(regions)], new], ignore_index=True)
+    after = enrich_laureats(after, store.geography, store.tis) if not after.empty else before[:0]
     names = store.geography.names("reg")
 
     def totals(laureats: pd.DataFrame) -> pd.DataFrame:
@@ -180,6 +328,7 @@ class Drafts:
                     reviewed_on=draft.reviewed_on,
                     report=json.dumps(draft.report.to_json(), ensure_ascii=False),
                     impact=json.dumps(draft.impact, ensure_ascii=False),
+                    mode=draft.mode,
                     created_at=now(),
                 )
             )
@@ -197,14 +346,22 @@ class Drafts:
             record(connection, account.name, "abandon", {"fichier": draft.file_name})
         return draft
 
-    def publish(self, draft_id: str, account: Account) -> Published:
-        """The draft becomes the next version and disappears, in one transaction."""
+    def publish(
+        self, draft_id: str, account: Account, confirmed_removals: int | None = None
+    ) -> Published:
+        """The draft becomes the next version and disappears, in one transaction.
+
+        A draft that removes published rows needs their number confirmed: a replacement
+        that silently wipes a région's lauréats is the mistake this guards against.
+        """
         with writing(self.engine) as connection:
             row = connection.execute(select(drafts).where(drafts.c.id == draft_id)).first()
             _check_owner(row, account)
             draft = _draft(row)
             if not draft.publishable:
                 raise DraftRefused("aucune ligne de ce fichier ne peut être publiée")
+            if draft.removed and confirmed_removals != draft.removed:
+                raise RemovalsNotConfirmed(draft.removed)
             upload = Upload(
                 draft.kind,
                 draft.file_name,
@@ -214,6 +371,7 @@ class Drafts:
                 draft.report.rows_rejected,
                 draft.report.to_text(),
                 draft.regions,
+                draft.mode,
             )
             published = publish_in(connection, upload, account.name, draft.reviewed_on)
             connection.execute(delete(drafts).where(drafts.c.id == draft_id))
@@ -242,4 +400,5 @@ def _draft(row) -> Draft:
         row.reviewed_on,
         LoadReport.from_json(json.loads(row.report)),
         json.loads(row.impact),
+        row.mode,
     )

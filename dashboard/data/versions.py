@@ -106,6 +106,7 @@ class Upload:
     rows_rejected: int
     report: str
     regions: tuple[str, ...] = ()  # the editor's régions; () = all
+    mode: str = "remplacer"  # see dashboard.data.ingest.scope.MODES
 
     @property
     def sha256(self) -> str:
@@ -267,9 +268,10 @@ def _matches(folder: Path, version: Version) -> bool:
 def publish_in(connection, upload: Upload, author: str, reviewed_on: int | None) -> Published:
     """Publication inside the caller's write transaction (see ``drafts.Drafts.publish``)."""
     base = _current(connection)
-    kept = _files_after_replacing(base.files if base else (), upload)
+    files = base.files if base else ()
+    kept = _files_after_replacing(files, upload) if upload.mode == "remplacer" else list(files)
     name = unique_name(upload.name, {stored.name for stored in kept}, upload.kind)
-    plan = FilePlan(upload.kind, only_regions=upload.regions)
+    plan = FilePlan(upload.kind, only_regions=upload.regions, mode=upload.mode)
     new = StoredFile(name, _store_blob(connection, upload.content), plan, "publication")
     files = (*kept, new)
     version = _insert_version(

@@ -449,11 +449,41 @@ ROLE_REFUSED_ADMIN = (
 PUBLISH_TITLE = "Publier des données"
 PUBLISH_INTRO = (
     "Déposez un fichier CSV ou XLSX. Il est contrôlé comme au chargement d'un dossier ; "
-    "rien ne change tant que vous n'avez pas cliqué sur « Publier ». Le fichier remplace "
-    "les données de même nature{scope}."
+    "rien ne change tant que vous n'avez pas cliqué sur « Publier ». Il porte sur les "
+    "données de même nature{scope}, selon ce que vous choisissez ci-dessous."
 )
 PUBLISH_SCOPE = " de vos régions ({regions}) ; les lignes situées ailleurs sont rejetées"
 PUBLISH_KIND = "Nature des données"
+PUBLISH_MODE = "Ce que fait le fichier"
+PUBLISH_MODES = {
+    "ajouter": "Ajouter ou mettre à jour : les lignes nouvelles s'ajoutent, celles dont "
+    "l'identifiant existe déjà sont mises à jour ; rien n'est retiré",
+    "retirer": "Retirer : le fichier liste les identifiants des lignes à retirer",
+    "remplacer": "Remplacer : toutes les lignes de votre périmètre sont remplacées par celles "
+    "du fichier (celles qu'il ne contient pas sont retirées)",
+}
+PUBLISH_MODE_SHORT = {
+    "ajouter": "ajout ou mise à jour",
+    "retirer": "retrait",
+    "remplacer": "remplacement",
+}
+PUBLISH_CHANGES = {
+    "ajoutees": "ajoutées",
+    "mises_a_jour": "mises à jour",
+    "inchangees": "inchangées",
+    "retirees": "retirées",
+}
+PUBLISH_CHANGES_TITLE = "Lignes {mode} : {summary}"
+PUBLISH_EXAMPLES = {
+    "ajoutees": "Lignes ajoutées",
+    "mises_a_jour": "Lignes mises à jour (champs modifiés)",
+    "retirees": "Lignes retirées",
+}
+PUBLISH_EXAMPLES_MORE = "… et {n} de plus."
+PUBLISH_CONFIRM_REMOVALS = (
+    "Cette publication retire {n} des données publiées. Pour confirmer, saisissez ce nombre :"
+)
+PUBLISH_TEMPLATES = "Modèles de fichier : {links}"
 PUBLISH_FILE = "Fichier (CSV, XLSX ; {limit} au plus)"
 PUBLISH_DROP = "Glissez-déposez le fichier ici ou cliquez pour le choisir"
 PUBLISH_CHECK = "Contrôler le fichier"
@@ -471,6 +501,7 @@ PUBLISH_DONE = (
 PUBLISH_OVERTOOK = " Entre-temps, la version {numbers} a été publiée : votre fichier s'y ajoute."
 PUBLISH_ABANDONED = "Publication abandonnée : aucune donnée n'a changé."
 PUBLISH_NO_FILE = "Aucun fichier reçu : choisissez un fichier CSV ou XLSX."
+PUBLISH_BAD_MODE = "Mode de publication inconnu : choisissez-le dans la liste."
 PUBLISH_BAD_KIND = "Nature de données inconnue : choisissez-la dans la liste."
 PUBLISH_TOO_BIG = (
     "Fichier refusé : il dépasse {limit} (limite TI_MAX_FILE_MB). Rien n'a été modifié."
@@ -548,9 +579,14 @@ DATABASE_DOWN_LOGIN = (
 NETWORK_COLUMN = "Clusters et réseaux"
 CLUSTER_TABLE_TITLE = "Clusters et réseaux ({n})"
 CLUSTER_TABLE_HINT = (
-    "Filtrez la liste (type, filière, thème, lieu) : la carte n'affiche plus que les "
-    "clusters retenus. Un nom ouvre la fiche."
+    "Choisissez des types ou tapez des mots (filière, thème, lieu, nom) : la liste et la "
+    "carte ne montrent plus que les clusters retenus. Un nom ouvre la fiche."
 )
+CLUSTER_FILTER_KIND = "Types"
+CLUSTER_FILTER_ALL = "Tous les types"
+CLUSTER_FILTER_WORDS = "Filière, thème, lieu ou nom"
+CLUSTER_FILTER_PLACEHOLDER = "ex. : énergie, Lot-et-Garonne"
+CLUSTER_FILTER_COUNT = "{n} sur {total}"
 CLUSTER_TABLE_COLUMNS = {
     "nom": "Nom",
     "type": "Type",
@@ -559,7 +595,6 @@ CLUSTER_TABLE_COLUMNS = {
     "localisation": "Localisation",
     "n_territoires": "Territoires liés",
 }
-TABLE_FILTER = "filtrer…"
 REGION_CLUSTERS = "Clusters et réseaux de la région ({n})"
 REGION_NO_CLUSTER = "Aucun cluster ni réseau documenté dans la région."
 CLUSTER_PAGE_TITLE = "Fiche cluster ou réseau"

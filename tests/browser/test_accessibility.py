@@ -29,6 +29,7 @@ SCREENS = [
     ("/", "#national-map .maplibregl-canvas"),
     ("/region/27", "#region-map .maplibregl-canvas"),
     ("/ti/ti-3205", "#ti-map .js-plotly-plot"),
+    ("/cluster/demo-cluster-08", "#cluster-map .js-plotly-plot"),
     ("/territoires-sans-financement", ".js-plotly-plot"),
     ("/donnees", "h1"),
     ("/region/27?presentation=1", "#region-map .maplibregl-canvas"),

@@ -10,7 +10,7 @@ import pytest
 
 from app import create_app
 from dashboard.settings import DEMO_DATA_DIR
-from tests.browser.test_national_map import DRAWN, click, on_map
+from tests.browser.test_national_map import DRAWN, choose, click, on_map
 
 pytestmark = pytest.mark.browser
 
@@ -83,15 +83,22 @@ def test_filtering_the_list_filters_the_cluster_layer(app_duo):
     click(app_duo, "#f-layers input[value='clusters']")
     networks = demo_clusters()["type"].eq("réseau").sum()
     assert networks == 9  # the reference's nine réseaux
-    box = app_duo.find_element("#cluster-table th.dash-filter[data-dash-column='type'] input")
-    app_duo.driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", box)
-    box.send_keys("réseau\n")
+    choose(app_duo, "#cluster-kind", "Réseaux")
     rows = lambda: app_duo.find_elements("#cluster-table td[data-dash-column='type']")  # noqa: E731
     end = time.time() + 10
     while time.time() < end and len(rows()) != networks:
         time.sleep(0.2)
     assert len(rows()) == networks
     assert on_map(app_duo, "entry.polesShown.length") == networks
-    # Only the placed ones are drawn: Ecopal (Dunkerque) and the Marne network, for example.
+    assert app_duo.find_element("#cluster-count").text == f"{networks} sur 62"
+    # The map keeps the placed ones only: Ecopal (Dunkerque) and the Marne network, for example.
     kept = on_map(app_duo, "JSON.stringify(map.getFilter('poles'))")
     assert kept.startswith('["in",["get","i"]')
+    # Words narrow further, without accents: « dunkerque » leaves Ecopal.
+    words = app_duo.find_element("#cluster-words")
+    words.send_keys("dunkerque")
+    end = time.time() + 10
+    while time.time() < end and len(rows()) != 1:
+        time.sleep(0.2)
+    assert "Ecopal" in app_duo.find_element("#cluster-table").text
+    assert on_map(app_duo, "entry.polesShown.length") == 1

@@ -15,6 +15,7 @@ from dashboard.cli import main as cli
 from dashboard.data.database import app_settings, metadata, open_engine
 from dashboard.data.versions import DataVersions
 
+HEAD = "0003"  # the latest migration (dashboard/data/migrations/versions)
 PREVIOUS_RELEASE = Path(__file__).parents[1] / "data" / "databases" / "release_2026_12_06.sql"
 
 
@@ -32,7 +33,7 @@ def revision(engine) -> str | None:
 
 def test_a_database_of_the_previous_release_keeps_its_versions_and_accounts(tmp_path):
     engine = open_engine(previous_release_database(tmp_path))
-    assert revision(engine) == "0002"
+    assert revision(engine) == HEAD
     versions = DataVersions(engine)
     assert [v.number for v in versions.all()] == [1]
     accounts = Accounts(engine)
@@ -47,7 +48,7 @@ def test_a_database_of_the_previous_release_keeps_its_versions_and_accounts(tmp_
 
 def test_a_new_database_has_exactly_the_tables_the_code_uses(database_url):
     engine = open_engine(database_url)
-    assert revision(engine) == "0002"
+    assert revision(engine) == HEAD
     with engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), metadata)
     assert differences == []
@@ -57,6 +58,6 @@ def test_a_new_database_has_exactly_the_tables_the_code_uses(database_url):
 def test_the_migrate_command_upgrades_then_says_up_to_date(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("TI_DATABASE_URL", previous_release_database(tmp_path))
     assert cli.main(["migrate"]) == 0
-    assert "révision 0001 → 0002" in capsys.readouterr().out
+    assert f"révision 0001 → {HEAD}" in capsys.readouterr().out
     assert cli.main(["migrate"]) == 0
-    assert "à jour (révision 0002)" in capsys.readouterr().out
+    assert f"à jour (révision {HEAD})" in capsys.readouterr().out

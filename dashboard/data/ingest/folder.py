@@ -25,6 +25,7 @@ from dashboard.data.ingest.links import (
     territory_names,
 )
 from dashboard.data.ingest.load import LoadResult, load_tables, refused
+from dashboard.data.ingest.overlay import apply_overlays, load_identifiers
 from dashboard.data.ingest.readers import SUPPORTED_SUFFIXES, FileRefused, RawTable, read_tables
 from dashboard.data.ingest.report import KIND_LABELS, LoadReport, Rejection
 from dashboard.data.ingest.scope import FilePlan, apply_scope
@@ -276,6 +277,9 @@ def load_folder(
     if not folder.is_dir():
         load.notes.append(f"dossier introuvable : {folder}")
     entries = _entries(folder)
+    if plans:  # a version's files apply in publication order (updates after what they update)
+        order = {name: position for position, name in enumerate(plans)}
+        entries.sort(key=lambda entry: order.get(entry[0].name, len(order)))
     for file, reason in entries:
         if reason is not None:
             load.unrecognised.append((file.name, reason))
@@ -286,12 +290,13 @@ def load_folder(
         plan = plans.get(file.name)
         result = _load_one(file, geography, metadata.get(file.name, {}), load, plan)
         if result is not None:
-            if plan is not None:
+            if plan is not None and plan.mode != "retirer":
                 apply_scope(result, plan, geography)
             load.results.append(result)
     described = {name for name in metadata if Path(name).suffix.lower() in SUPPORTED_SUFFIXES}
     for name in sorted(described - {p.name for p, _ in entries}):
         load.notes.append(f"{METADATA_FILE} décrit un fichier absent : {name}")
+    apply_overlays(load.results, plans, geography)
     reject_cross_file_duplicates(load.results)
     if geography is not None:
         link_named_territories(load.results, geography)
@@ -332,6 +337,8 @@ def _load_one(
     if kind is None:
         load.unrecognised.append((file.name, "type non reconnu d'après le nom ni les colonnes"))
         return None
+    if plan is not None and plan.mode == "retirer":
+        return load_identifiers(kind, file, tables)
     return load_tables(kind, file, tables, geography, metadata)
 
 

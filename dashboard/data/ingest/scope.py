@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from dashboard.territory.geography import Geography
 
 SCOPED_KINDS = ("laureats",)
+# How a published file changes its nature's rows: « ajouter » adds new identifiers and
+# updates known ones, « retirer » removes the identifiers it lists, « remplacer » takes
+# the place of every row of the publisher's perimeter. The safest is the default.
+MODES = ("ajouter", "retirer", "remplacer")
+DEFAULT_MODE = "ajouter"
 
 
 @dataclass(frozen=True)
@@ -29,20 +34,25 @@ class FilePlan:
     kind: str
     only_regions: tuple[str, ...] = ()  # rows elsewhere are rejected
     except_regions: tuple[str, ...] = ()  # rows there were replaced by a later publication
+    # Files stored before the modes existed replaced their perimeter: that stays their meaning.
+    mode: str = "remplacer"
 
     def to_json(self) -> dict:
         return {
             "kind": self.kind,
             "only_regions": list(self.only_regions),
             "except_regions": list(self.except_regions),
+            "mode": self.mode,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> FilePlan:
+        mode = str(data.get("mode") or "remplacer")
         return cls(
             str(data["kind"]),
             tuple(str(code) for code in data.get("only_regions") or ()),
             tuple(str(code) for code in data.get("except_regions") or ()),
+            mode if mode in MODES else "remplacer",
         )
 
 

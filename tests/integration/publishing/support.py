@@ -78,14 +78,28 @@ def signed_in(app, name: str):
     return client, page_token(client)
 
 
-def upload(client, token: str, case: str, kind: str = "laureats", headers=ORIGIN):
+def upload(
+    client, token: str, case: str, kind: str = "laureats", headers=ORIGIN, mode: str | None = None
+):
+    """The upload form sent with ``mode`` (left out: the form's default, « ajouter »)."""
+    form = {"nature": kind, "csrf_token": token}
+    if mode is not None:
+        form["mode"] = mode
     with (CASES / case).open("rb") as handle:
         return client.post(
             "/donnees/publier",
-            data={"nature": kind, "csrf_token": token, "fichier": (handle, case)},
+            data={**form, "fichier": (handle, case)},
             headers=headers,
             content_type="multipart/form-data",
         )
+
+
+def confirm(client, token: str, draft: str, removals: int | None = None):
+    """« Publier », with the number of removals typed when the review asks for it."""
+    form = {"brouillon": draft, "csrf_token": token}
+    if removals is not None:
+        form["retraits"] = str(removals)
+    return client.post("/donnees/publier/confirmer", data=form, headers=ORIGIN)
 
 
 def draft_id(response) -> str:

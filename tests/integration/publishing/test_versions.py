@@ -25,12 +25,14 @@ GRAND_EST = Account("grandest", "editeur", ("44",))
 NATIONAL = Account("national", "editeur")
 
 
-def publish(live: LiveStore, account: Account, case: str):
+def publish(live: LiveStore, account: Account, case: str, mode: str = "remplacer"):
+    """Publish ``case`` as a replacement, its removals confirmed (the confirmation has
+    tests of its own in test_modes.py; these are about versions)."""
     content = (CASES / case).read_bytes()
-    draft = check_upload("laureats", case, content, account, live.store)
+    draft = check_upload("laureats", case, content, account, live.store, mode)
     box = Drafts(live.versions)
     box.save(draft)
-    return box.publish(draft.id, account)
+    return box.publish(draft.id, account, draft.removed)
 
 
 def test_a_new_install_starts_at_version_1_with_the_demo_and_keeps_it(settings):
@@ -198,7 +200,9 @@ def test_a_new_version_reuses_unchanged_ti_perimeters_and_redraws_changed_ones(s
     tis = pd.read_csv(DEMO_DATA_DIR / "territoires_industrie.csv", dtype=str)
     first = tis["id_ti"].iloc[0]
     fewer = tis[tis["id_ti"] != first].to_csv(index=False).encode()
-    draft = check_upload("territoires_industrie", "ti.csv", fewer, NATIONAL, live.store)
+    draft = check_upload(
+        "territoires_industrie", "ti.csv", fewer, NATIONAL, live.store, "remplacer"
+    )
     box = Drafts(live.versions)
     box.save(draft)
     box.publish(draft.id, NATIONAL)

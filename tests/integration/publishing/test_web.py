@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -14,6 +15,7 @@ from tests.integration.publishing.support import (
     DEMO_LAUREATS,
     ORIGIN,
     REPO,
+    confirm,
     draft_id,
     log_in,
     make_app,
@@ -50,9 +52,8 @@ def test_a_visitor_reads_freely_but_is_sent_to_the_login_page_to_publish(app):
 
 def test_an_editor_publishes_and_every_screen_follows(app, live):
     client, token = signed_in(app, "bfc")
-    review = client.get(
-        f"/donnees/publier?brouillon={draft_id(upload(client, token, 'laureats_bfc.csv'))}"
-    )
+    sent = upload(client, token, "laureats_bfc.csv", mode="remplacer")
+    review = client.get(f"/donnees/publier?brouillon={draft_id(sent)}")
     text = review.get_data(True)
     # The review says what the file gives before anything changes.
     assert "rien n&#39;est encore publié" in text
@@ -64,10 +65,13 @@ def test_an_editor_publishes_and_every_screen_follows(app, live):
     assert version_numbers(live) == [1]
     assert len(export_rows(client)) == DEMO_LAUREATS
 
+    # A replacement removes the 87 demo rows of the région: said, and to be confirmed.
+    assert "retire 87\u00a0lignes des données publiées" in html.unescape(text)
     draft = re.search(r'name="brouillon" value="([^"]+)"', text).group(1)
-    done = client.post(
-        "/donnees/publier/confirmer", data={"brouillon": draft, "csrf_token": token}, headers=ORIGIN
-    )
+    refused = confirm(client, token, draft)
+    assert refused.status_code == 400 and "confirmez ce nombre (87)" in message(refused)
+    assert version_numbers(live) == [1]
+    done = confirm(client, token, draft, BFC_ANNEX_LAUREATS)
     assert done.status_code == 303 and done.headers["Location"] == "/donnees?publie=2"
     wait_for_version(live, 2)
     assert len(export_rows(client)) == after
@@ -216,10 +220,8 @@ def test_an_oversized_file_is_refused_before_it_is_read(settings, tmp_path):
 
 def test_an_administrator_rolls_back_and_an_editor_cannot(app, live):
     editor, token = signed_in(app, "national")
-    draft = draft_id(upload(editor, token, "laureats_grand_est.csv"))
-    editor.post(
-        "/donnees/publier/confirmer", data={"brouillon": draft, "csrf_token": token}, headers=ORIGIN
-    )
+    draft = draft_id(upload(editor, token, "laureats_grand_est.csv", mode="remplacer"))
+    assert confirm(editor, token, draft, DEMO_LAUREATS).status_code == 303
     wait_for_version(live, 2)
     assert len(export_rows(editor)) == 2  # a national file replaces every lauréat
 
