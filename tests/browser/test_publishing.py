@@ -9,10 +9,20 @@ from tests.browser.network import network_events, outside_requests
 from tests.integration.publishing.support import CASES, DEMO_LAUREATS, PASSWORDS, wait_for_version
 
 pytestmark = pytest.mark.browser
-AFTER = DEMO_LAUREATS - 87 + 3  # annex BFC count replaced by the file's 3 rows in région 27
+ADDED = 3  # laureats_bfc.csv: three new rows in région 27 (the fourth lies in Grand Est)
+WITHDRAWN = 2  # laureats_bfc_retraits.csv: two demo identifiers of région 27
 
 
-def test_editor_uploads_reviews_and_publishes_in_the_browser(dash_duo, app, live, tmp_path):
+def press(driver, selector: str) -> None:
+    """Bring the control into view and press it (the review runs longer than a 1366×768
+    window: its « Publier » sits below the fold)."""
+    element = driver.find_element(By.CSS_SELECTOR, selector)
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element
+    )
+
+
+def test_editor_adds_then_withdraws_in_the_browser(dash_duo, app, live, tmp_path):
     dash_duo.start_server(app, navigate=False)
     driver = dash_duo.driver
     base = dash_duo.server.url.rstrip("/")
@@ -25,6 +35,11 @@ def test_editor_uploads_reviews_and_publishes_in_the_browser(dash_duo, app, live
 
     dash_duo.wait_for_element("#publish-form", timeout=20)
     assert "Bourgogne-Franche-Comté (27)" in driver.find_element(By.ID, "contenu").text
+    # The safest mode is chosen unless the editor picks another.
+    assert driver.find_element(By.ID, "mode-ajouter").is_selected()
+    assert "laureats.xlsx" in driver.find_element(By.ID, "publish-templates").get_attribute(
+        "innerHTML"
+    )
     driver.find_element(By.ID, "publish-file").send_keys(str(CASES / "laureats_bfc.csv"))
     driver.find_element(By.ID, "publish-check").click()
 
@@ -33,23 +48,38 @@ def test_editor_uploads_reviews_and_publishes_in_the_browser(dash_duo, app, live
     assert "rien n'est encore publié" in review
     assert "région 44 hors des régions de l'éditeur (27)" in review
     impact = driver.find_element(By.ID, "publish-impact").get_attribute("textContent")
-    assert "87 → 3" in impact
-    # The file's three BFC rows, summed by hand: 400 000 € of aid, 3,4 M€ invested, 35 jobs.
-    assert "41,7\u00a0M€ → 0,4\u00a0M€" in impact
-    assert "285,5\u00a0M€ → 3,4\u00a0M€" in impact
-    assert "1\u202f966 → 35" in impact
+    assert "87 → 90" in impact  # the annex panel's 87, and the file's 3 new rows
+    assert "1\u202f966 → 2\u202f001" in impact  # jobs: + 10 + 20 + 5, summed by hand
+    changes = driver.find_element(By.ID, "publish-changes-title").text
+    assert changes.startswith("Lignes (ajout ou mise à jour) : 3 ajoutées, 0 mises à jour")
+    assert changes.endswith("0 retirées")
+    assert not driver.find_elements(By.ID, "publish-removals")
     driver.set_window_size(1366, 768)
     driver.save_screenshot(str(tmp_path / "revue-1366.png"))
     assert [v.number for v in live.versions.all()] == [1]
 
-    driver.find_element(By.CSS_SELECTOR, "#form-confirmer button").click()
+    press(driver, "#form-confirmer button")
     dash_duo.wait_for_contains_text("#data-notice", "Publié : version 2 du", timeout=20)
     wait_for_version(live, 2)
     dash_duo.wait_for_text_to_equal("#version-2 td:nth-child(3)", "bfc", timeout=10)
 
+    # Withdrawing two lauréats: the review names them and asks for their number.
+    driver.get(base + "/donnees/publier")
+    dash_duo.wait_for_element("#publish-form", timeout=20)
+    press(driver, "#mode-retirer")
+    driver.find_element(By.ID, "publish-file").send_keys(str(CASES / "laureats_bfc_retraits.csv"))
+    driver.find_element(By.ID, "publish-check").click()
+    dash_duo.wait_for_element("#publish-removals", timeout=30)
+    assert "demo-fictif-0002" in driver.find_element(By.ID, "publish-review").text
+    driver.save_screenshot(str(tmp_path / "retrait-1366.png"))
+    driver.find_element(By.ID, "publish-removals-number").send_keys(str(WITHDRAWN))
+    press(driver, "#form-confirmer button")
+    dash_duo.wait_for_contains_text("#data-notice", "Publié : version 3 du", timeout=20)
+    wait_for_version(live, 3)
+
     driver.get(base + "/")
-    dash_duo.wait_for_contains_text("#map-footnote", "Données : version 2 du", timeout=30)
-    count = f"{AFTER:,}".replace(",", "\u202f")
+    dash_duo.wait_for_contains_text("#map-footnote", "Données : version 3 du", timeout=30)
+    count = f"{DEMO_LAUREATS + ADDED - WITHDRAWN:,}".replace(",", "\u202f")
     dash_duo.wait_for_contains_text("#summary-line", f"{count} lauréats", timeout=20)
     assert outside_requests(network_events(driver)) == []
 
