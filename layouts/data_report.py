@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import dash_bootstrap_components as dbc
-from dash import dash_table, dcc, html
+from dash import dash_table, html
 
 from dashboard.data.schemas import SCHEMAS
 from dashboard.data.versions import ACTION_LABELS
 from dashboard.text import formatting, labels
 from layouts.components import TABLE_STYLE
-from layouts.paths import rollback_path
+from layouts.paths import diff_path, rollback_path
 
 SEVERITY_COLUMN = {"name": "Gravité", "id": "severity"}
 
@@ -155,8 +155,24 @@ def _version_row(
         if version.report
         else []
     )
+    if version.number > 1:
+        report.append(
+            html.A(
+                labels.VERSION_DIFF,
+                href=diff_path(version.number),
+                className="d-block small mt-1",
+                id=f"version-diff-{version.number}",
+            )
+        )
     if admin_token and not current:
-        report.append(_rollback_form(version.number, admin_token))
+        report.append(
+            html.A(
+                labels.VERSION_ROLLBACK,
+                href=rollback_path(version.number),
+                className="btn btn-outline-danger btn-sm mt-1",
+                id=f"rollback-{version.number}",
+            )
+        )
     cells = [
         html.Td(number),
         html.Td(f"{version.created_at.astimezone():%d/%m/%Y %H:%M}"),
@@ -175,18 +191,4 @@ def _version_row(
     ]
     return html.Tr(
         cells, id=f"version-{version.number}", className="table-success" if current else None
-    )
-
-
-def _rollback_form(number: int, token: str) -> html.Form:
-    return html.Form(
-        [
-            dcc.Input(type="hidden", name="csrf_token", value=token, id=f"rollback-token-{number}"),
-            html.Button(
-                labels.VERSION_ROLLBACK, type="submit", className="btn btn-outline-danger btn-sm"
-            ),
-        ],
-        method="POST",
-        action=rollback_path(number),
-        className="mt-1",
     )

@@ -90,6 +90,11 @@ def rollback_path(number: int) -> str:
     return f"{DATA_PATH}/versions/{number}/retablir"
 
 
+def diff_path(number: int) -> str:
+    """The rows version ``number`` added, updated or removed, as a CSV."""
+    return f"{DATA_PATH}/versions/{number}/differences.csv"
+
+
 def gaps_href(filters: FilterState) -> str:
     """The gaps screen for the national map's level, period, régions and programmes."""
     return GAPS_PATH + GapState.from_filters(filters).to_query()

@@ -16,7 +16,7 @@ from dashboard.data.ingest.scope import DEFAULT_MODE, SCOPED_KINDS
 from dashboard.data.schemas import SCHEMAS
 from dashboard.text import formatting, labels
 from layouts.data_report import kind_label
-from layouts.paths import PUBLISH_PATH, template_path
+from layouts.paths import PUBLISH_PATH, rollback_path, template_path
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 PROBLEMS_SHOWN = 500
@@ -159,3 +159,33 @@ def _region(code: str, names: pd.Series | None) -> str:
     if names is None or code not in names.index:
         return code
     return f"{names[code]} ({code})"
+
+
+def rollback_context(version, current_number: int | None, changes: dict[str, dict]) -> dict:
+    """The roll-back confirmation: per nature, rows now and after, and what changes."""
+    rows = []
+    for kind, change in changes.items():
+        counts = change.get("changes", {})
+        rows.append(
+            [
+                kind_label(kind),
+                f"{formatting.number(change['rows']['avant'])} → "
+                f"{formatting.number(change['rows']['apres'])}",
+                *(
+                    formatting.number(counts[key]) if key in counts else "–"
+                    for key in ("ajoutees", "mises_a_jour", "retirees")
+                ),
+            ]
+        )
+    return {
+        "title": labels.ROLLBACK_TITLE.format(number=version.number),
+        "width": "60rem",
+        "intro": labels.ROLLBACK_INTRO.format(
+            number=version.number,
+            date=f"{version.created_at.astimezone():%d/%m/%Y %H:%M}",
+            current=current_number,
+        ),
+        "rows": rows,
+        "number": version.number,
+        "action": rollback_path(version.number),
+    }

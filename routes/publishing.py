@@ -11,18 +11,20 @@ import logging
 import threading
 
 from dash import Dash
-from flask import Blueprint, current_app, jsonify, redirect, request
+from flask import Blueprint, Response, current_app, jsonify, redirect, request
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from dashboard.data.changes import version_changes, version_diff
 from dashboard.data.drafts import DraftRefused, Drafts, RemovalsNotConfirmed, check_upload
 from dashboard.data.ingest.scope import DEFAULT_MODE, MODES
 from dashboard.data.live_store import LiveStore
 from dashboard.data.schemas import KINDS
 from dashboard.data.versions import VersionNotFound
+from dashboard.reports.exports import to_excel_csv
 from dashboard.text import formatting, labels
-from layouts.paths import DATA_PATH, PUBLISH_PATH
-from layouts.publish import publish_context
+from layouts.paths import DATA_PATH, PUBLISH_PATH, rollback_path
+from layouts.publish import publish_context, rollback_context
 from routes.sessions import (
     LOGIN_PATH,
     Refused,
@@ -181,6 +183,57 @@ def abandon():
     except DraftRefused:
         pass  # already gone: abandoning it again changes nothing either
     return redirect(f"{PUBLISH_PATH}?abandon=1", code=303)
+
+
+@publishing.route(f"{DATA_PATH}/versions/<int:number>/retablir", methods=["GET"])
+def rollback_review(number: int):
+    """What a roll-back to ``number`` would change, and the form that does it (administrators)."""
+    current = current_session()
+    if current is None:
+        return redirect(f"{LOGIN_PATH}?suite={rollback_path(number)}")
+    if not current.account.is_admin:
+        return refuse(403, labels.ROLE_REFUSED_ADMIN)
+    live = _live()
+    if live is None:
+        return refuse(503, labels.PUBLISH_NO_DATABASE)
+    try:
+        if number > MAX_VERSION_NUMBER:
+            raise VersionNotFound(f"la version {number} n'existe pas")
+        version = live.versions.get(number)
+        target = live.version_store(number)
+    except VersionNotFound as error:
+        return refuse(404, labels.sentence(str(error)))
+    except SQLAlchemyError:
+        return refuse(503, labels.PUBLISH_UNREACHABLE)
+    context = rollback_context(version, live.number, version_changes(live.store, target))
+    return render("rollback.html", **context)
+
+
+@publishing.route(f"{DATA_PATH}/versions/<int:number>/differences.csv")
+def version_differences(number: int):
+    """Rows a version added, updated or removed, against the version before it (CSV)."""
+    live = _live()
+    if live is None:
+        return refuse(503, labels.PUBLISH_NO_DATABASE)
+    try:
+        if number > MAX_VERSION_NUMBER or number < 2:
+            raise VersionNotFound(f"la version {number} n'a pas de version précédente")
+        after = live.version_store(number)
+        before = live.version_store(number - 1)
+    except VersionNotFound as error:
+        return refuse(404, labels.sentence(str(error)))
+    except SQLAlchemyError:
+        return refuse(503, labels.PUBLISH_UNREACHABLE)
+    frame = version_diff(before, after).rename(columns=labels.DIFF_COLUMNS)
+    frame[labels.DIFF_COLUMNS["statut"]] = frame[labels.DIFF_COLUMNS["statut"]].map(
+        labels.PUBLISH_CHANGES
+    )
+    response = Response(to_excel_csv(frame), mimetype="text/csv")
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="differences-version-{number}.csv"'
+    )
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @publishing.route(f"{DATA_PATH}/versions/<int:number>/retablir", methods=["POST"])

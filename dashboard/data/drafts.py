@@ -19,6 +19,7 @@ import pandas as pd
 from sqlalchemy import delete, func, insert, select
 
 from dashboard.accounts.users import Account
+from dashboard.data.changes import changes
 from dashboard.data.database import as_utc, drafts, now, record, writing
 from dashboard.data.ingest import LoadReport, load_file
 from dashboard.data.ingest.links import (
@@ -36,7 +37,6 @@ from dashboard.data.ingest.scope import (
     SCOPED_KINDS,
     FilePlan,
     apply_scope,
-    row_regions,
 )
 from dashboard.data.schemas import SCHEMAS
 from dashboard.data.store import enrich_laureats
@@ -49,8 +49,6 @@ from dashboard.data.versions import (
     unique_name,
 )
 
-CHANGE_KEYS = ("ajoutees", "mises_a_jour", "inchangees", "retirees")
-EXAMPLES = 20  # rows of each kind of change listed in the review
 DRAFT_HOURS = 24
 MAX_DRAFTS_PER_ACCOUNT = 5  # drafts awaiting « Publier » or « Abandonner », per account
 MAX_DRAFT_MB_PER_ACCOUNT = 60  # their files together
@@ -171,80 +169,6 @@ def published_after(store, upload: LoadResult, plan: FilePlan) -> pd.DataFrame:
         if plan.mode == "ajouter":
             upload.frame = kept
     return pd.concat([base.frame, upload.frame], ignore_index=True)
-
-
-def changes(kind: str, before: pd.DataFrame | None, after: pd.DataFrame, store) -> dict:
-    """Rows added, updated (with the fields that change), unchanged and removed, nationally
-    and per région, and the first ones of each, for the review."""
-    column = identifier_column(kind)
-    before = before if before is not None else SCHEMAS[kind].empty_frame()
-    if column is None:
-        return {"rows": {"avant": len(before), "apres": len(after)}}
-    old = before.drop_duplicates(column).set_index(column)
-    new = after.drop_duplicates(column).set_index(column)
-    added = new.index.difference(old.index)
-    removed = old.index.difference(new.index)
-    common = new.index.intersection(old.index)
-    fields = [c for c in SCHEMAS[kind].names if c != column and c in old and c in new]
-    differs = pd.DataFrame(
-        {field: ~_same(old.loc[common, field], new.loc[common, field]) for field in fields},
-        index=common,
-    )
-    updated = differs.index[differs.any(axis=1)] if len(differs.columns) else common[:0]
-    status = pd.concat(
-        [
-            pd.Series("ajoutees", index=added),
-            pd.Series("mises_a_jour", index=updated),
-            pd.Series("inchangees", index=common.difference(updated)),
-            pd.Series("retirees", index=removed),
-        ]
-    )
-    counts = {key: int((status == key).sum()) for key in CHANGE_KEYS}
-    result = {"rows": {"avant": len(before), "apres": len(after)}, "changes": counts}
-    if kind in SCOPED_KINDS and store.geography is not None:
-        rows = pd.concat([new.loc[status.index.intersection(new.index)], old.loc[removed]])
-        regions = row_regions(rows.reset_index(), store.geography).to_numpy()
-        table = pd.DataFrame({"statut": status.reindex(rows.index).to_numpy(), "reg": regions})
-        names = store.geography.names("reg")
-        per_region = table.groupby(["reg", "statut"]).size().unstack(fill_value=0)
-        result["par_region"] = [
-            {"region": names.get(code, code)}
-            | {
-                key: int(per_region.at[code, key]) if key in per_region else 0
-                for key in CHANGE_KEYS
-            }
-            for code in per_region.index
-            if any(
-                per_region.at[code, key]
-                for key in CHANGE_KEYS[:2] + CHANGE_KEYS[3:]
-                if key in per_region
-            )
-        ]
-    label = "beneficiaire" if "beneficiaire" in SCHEMAS[kind].names else "nom"
-    result["exemples"] = {
-        "ajoutees": _examples(new, added, label),
-        "retirees": _examples(old, removed, label),
-        "mises_a_jour": [
-            f"{_example(new, code, label)} : {', '.join(differs.columns[differs.loc[code]])}"
-            for code in updated[:EXAMPLES]
-        ],
-    }
-    return result
-
-
-def _same(left: pd.Series, right: pd.Series) -> pd.Series:
-    """Equal values, two blanks equal too (a cell left empty is not a change)."""
-    both_blank = left.isna() & right.isna()
-    return both_blank | (left.astype("string") == right.astype("string")).fillna(False)
-
-
-def _examples(frame: pd.DataFrame, codes: pd.Index, label: str) -> list[str]:
-    return [_example(frame, code, label) for code in codes[:EXAMPLES]]
-
-
-def _example(frame: pd.DataFrame, code, label: str) -> str:
-    name = frame.at[code, label] if label in frame else ""
-    return f"{code} — {name}" if isinstance(name, str) and name else str(code)
 
 
 def link_to_store(result, store) -> None:

@@ -122,6 +122,18 @@ class LiveStore:
                 store_cache.keep_recent_entries(self.settings.cache_dir, KEPT_VERSIONS)
         return store
 
+    def version_store(self, number: int) -> DataStore:
+        """Version ``number`` loaded (from the disk cache when it was served before), without
+        serving it: what a roll-back would bring back, or what a version changed."""
+        if self.number == number:
+            return self.store
+        version = self.versions.get(number)
+        root = _versions_dir(self.settings)
+        with _host_lock(root):
+            folder = self.versions.materialise(version, root)
+            settings = replace(self.settings, data_dir=folder)
+            return DataStore.load(settings, version.plans, version, self.store)
+
     def _sqlite_vanished(self) -> str | None:
         """A French sentence when the SQLite file was deleted or replaced since the start:
         the open connections would go on reading the old file, new ones an empty one."""

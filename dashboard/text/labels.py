@@ -483,6 +483,29 @@ PUBLISH_EXAMPLES_MORE = "… et {n} de plus."
 PUBLISH_CONFIRM_REMOVALS = (
     "Cette publication retire {n} des données publiées. Pour confirmer, saisissez ce nombre :"
 )
+ROLLBACK_TITLE = "Revenir aux données de la version {number}"
+ROLLBACK_INTRO = (
+    "Les données de la version {number} ({date}) deviendraient une nouvelle version, à la "
+    "place de la version {current} en vigueur. Voici ce qui changerait ; rien n'est fait "
+    "tant que vous n'avez pas confirmé."
+)
+ROLLBACK_COLUMNS = (
+    "Données",
+    "Lignes (aujourd'hui → après)",
+    "ajoutées",
+    "mises à jour",
+    "retirées",
+)
+ROLLBACK_CONFIRM = "Confirmer le retour à la version {number}"
+ROLLBACK_CANCEL = "Annuler"
+VERSION_DIFF = "Différences avec la version précédente (CSV)"
+DIFF_COLUMNS = {
+    "nature": "Nature",
+    "identifiant": "Identifiant",
+    "statut": "Changement",
+    "nom": "Nom",
+    "champs": "Champs modifiés",
+}
 PUBLISH_TEMPLATES = "Modèles de fichier : {links}"
 PUBLISH_FILE = "Fichier (CSV, XLSX ; {limit} au plus)"
 PUBLISH_DROP = "Glissez-déposez le fichier ici ou cliquez pour le choisir"
