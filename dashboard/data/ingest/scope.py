@@ -93,15 +93,19 @@ def apply_scope(result: LoadResult, plan: FilePlan, geography: Geography | None)
                 )
             )
         keep &= ~outside
+    superseded = 0
     if plan.except_regions:
         replaced = regions.isin(plan.except_regions) & keep
+        superseded = int(replaced.sum())
         if replaced.any():
             result.report.notes.append(
-                f"{plural(int(replaced.sum()), 'ligne')} des régions "
+                f"{plural(superseded, 'ligne')} des régions "
                 f"{', '.join(plan.except_regions)} remplacée(s) par une publication plus récente"
             )
         keep &= ~replaced
     result.frame = result.frame[keep.to_numpy()].reset_index(drop=True)
     result.lines = [line for line, kept in zip(lines, keep, strict=True) if kept]
-    result.report.rows_kept = len(result.frame)
+    # Rows a later publication replaced were kept by this file (read = kept + rejected);
+    # the note says where they went.
+    result.report.rows_kept = len(result.frame) + superseded
     result.report.rejections.sort(key=lambda item: item.line or 0)

@@ -201,3 +201,18 @@ def test_the_command_line_offers_the_same_modes_and_exit_codes(settings):
     added = cli("publish", "laureats", ajout, "--user", "bfc")  # « ajouter » by default
     assert added.returncode == 0, added.stderr
     assert f"{ADDED}\u00a0ajoutées" in added.stdout
+
+
+def test_a_replaced_region_keeps_the_counts_of_each_file_adding_up(settings):
+    """The demo file's report after Bourgogne-Franche-Comté was replaced: 1 416 read,
+    1 416 kept, 0 rejected, and a note saying which 87 a later publication replaced."""
+    live = open_live_store(settings)
+    draft = draft_of(live, BFC, "laureats_bfc.csv", "remplacer")
+    assert draft.removed == BFC_LAUREATS
+    publish(live, BFC, draft, BFC_LAUREATS)
+    demo = next(r for r in live.store.folder.reports if r.file == "laureats.csv")
+    assert (demo.rows_read, demo.rows_kept, demo.rows_rejected) == (DEMO_LAUREATS,) * 2 + (0,)
+    assert "87\u00a0lignes des régions 27 remplacée(s) par une publication plus récente" in (
+        demo.notes
+    )
+    assert len(region(live)) == 3
