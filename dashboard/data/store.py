@@ -64,7 +64,11 @@ class DataStore:
 
     @property
     def is_demo(self) -> bool:
-        return self.version.is_demo if self.version is not None else self.settings.is_demo
+        """Demonstration data are on screen: the demo's files and still some of its
+        fictitious lauréats (a publication that replaced them all ends the banner)."""
+        demo = self.version.is_demo if self.version is not None else self.settings.is_demo
+        fictitious = self.laureats.get("fictif")
+        return demo and fictitious is not None and bool(fictitious.fillna(False).astype(bool).any())
 
     @property
     def version_label(self) -> str:

@@ -161,13 +161,15 @@ def region_name(store: DataStore, code: str) -> str:
 def region_summary(store: DataStore, code: str) -> RegionSummary:
     """The annex panel of ``code`` (INSEE région code or a group such as "outre-mer")."""
     codes = region_codes(store, code)
-    meta = store.folder.panels.get(code, {})
     name = region_name(store, code)
     rows = store.laureats[store.laureats["reg"].isin(codes).to_numpy()]
     n = len(rows)
-    plans = _indicator(store, code, codes, "projets_plans_actions")
+    # The report's wording, date and figures describe the report's data only.
+    as_report = as_in_report(store, code, rows)
+    meta = store.folder.panels.get(code, {}) if as_report else {}
+    plans = _indicator(store, code, codes, "projets_plans_actions") if as_report else None
     tis = store.tis.touching("reg", codes).sort_values("lib_ti")
-    ti_indicator = _indicator(store, code, codes, "territoires_industrie")
+    ti_indicator = _indicator(store, code, codes, "territoires_industrie") if as_report else None
     ti_count = ti_indicator[0] if ti_indicator else float(len(tis))
     sources = _sources(store, meta, plans)
     return RegionSummary(
@@ -193,7 +195,7 @@ def region_summary(store: DataStore, code: str) -> RegionSummary:
         ti_vintage=store.tis.vintage,
         areas=_areas(store, codes),
         legend_header=str(meta.get("legend_header_exact", labels.LEGEND_HEADER)),
-        data_date=meta.get("data_date") or store.folder.data_date("laureats"),
+        data_date=meta.get("data_date") if as_report else latest_decision(rows),
         sources=sources,
         n_fictifs=int(rows["fictif"].sum()) if "fictif" in rows else 0,
         deduced=bool(meta.get("deduit", False)),
@@ -201,6 +203,31 @@ def region_summary(store: DataStore, code: str) -> RegionSummary:
         laureats=rows,
         clusters=region_clusters(store, codes),
     )
+
+
+def as_in_report(store: DataStore, code: str, rows: pd.DataFrame) -> bool:
+    """The région shows the data its panel metadata describe: as many lauréats as the panel
+    counted, none from a publication. Else its labels, date and report figures would
+    present someone's new data as the 2021 report's."""
+    meta = store.folder.panels.get(code)
+    if not meta:
+        return False
+    expected = meta.get("n_laureats")
+    if expected is not None and int(expected) != len(rows):
+        return False
+    published = store.version.files if store.version is not None else ()
+    names = {stored.name for stored in published if stored.origin == "publication"}
+    ids: set[str] = set()
+    for result in store.folder.results_of("laureats"):
+        if result.path.name in names and "id_laureat" in result.frame:
+            ids |= set(result.frame["id_laureat"].astype(str))
+    return not rows["id_laureat"].astype(str).isin(ids).any()
+
+
+def latest_decision(rows: pd.DataFrame) -> str | None:
+    """« 15/03/2026 »: the latest decision date of ``rows`` (the data are at least that recent)."""
+    dates = pd.to_datetime(rows.get("date_decision"), errors="coerce").dropna()
+    return None if dates.empty else f"{dates.max():%d/%m/%Y}"
 
 
 def region_clusters(store: DataStore, codes: tuple[str, ...]) -> pd.DataFrame:

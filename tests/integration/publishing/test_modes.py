@@ -216,3 +216,37 @@ def test_a_replaced_region_keeps_the_counts_of_each_file_adding_up(settings):
         demo.notes
     )
     assert len(region(live)) == 3
+
+
+def test_the_panel_follows_the_published_data(settings):
+    """Before: the annex's wording, date and report figures. After four lauréats are added
+    in Bourgogne-Franche-Comté, none of them is presented as the 2021 report's."""
+    from dashboard.reports.region_summary import region_summary
+
+    live = open_live_store(settings)
+    before = region_summary(live.store, "27")
+    assert before.title == "87 projets lauréats en Bourgogne-Franche-Comté"
+    assert before.data_date == "24/09/2021"
+    assert before.projets_plans_actions is not None  # 112, from the report's annex
+    assert live.store.is_demo
+    publish(live, BFC, draft_of(live, BFC, "laureats_bfc_ajout.csv", "ajouter"))
+    after = region_summary(live.store, "27")
+    assert after.title == "91 projets lauréats en Bourgogne-Franche-Comté"
+    assert after.projets_plans_actions is None  # a report figure, not about these data
+    # The latest decision of the data shown: 10/03/2026 (the added Fonderie de Nevers).
+    assert after.data_date == "10/03/2026"
+    assert after.engagement_meur.label.endswith("(2020-2026)")
+    assert after.territoires_industrie.value == len(live.store.tis.touching("reg", ("27",)))
+    # Other régions still show the report's panel, and the demo banner stays (fictitious rows).
+    assert region_summary(live.store, "53").data_date == "24/09/2021"
+    assert live.store.is_demo
+
+
+def test_the_demo_banner_ends_when_published_data_replace_the_demos(settings):
+    live = open_live_store(settings)
+    national = Account("national", "editeur")
+    content = (CASES / "laureats_bfc.csv").read_bytes()
+    draft = check_upload("laureats", "tous.csv", content, national, live.store, "remplacer")
+    assert draft.removed == DEMO_LAUREATS
+    publish(live, national, draft, DEMO_LAUREATS)
+    assert not live.store.is_demo
