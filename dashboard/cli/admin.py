@@ -23,6 +23,7 @@ from dashboard.data.schemas import KINDS
 from dashboard.data.store import DataFolderMissing
 from dashboard.data.versions import ACTION_LABELS, DataVersions, Version, VersionNotFound
 from dashboard.settings import Settings, SettingsError
+from dashboard.text.formatting import plural
 
 EXIT_OK = 0
 EXIT_REFUSED = 2
@@ -116,8 +117,13 @@ def version_line(version: Version, current: bool) -> str:
     ]
     if version.rows_read is not None:
         parts.append(
-            f"{version.rows_read} lues, {version.rows_kept} conservées, "
-            f"{version.rows_rejected} rejetées"
+            ", ".join(
+                (
+                    plural(version.rows_read, "ligne lue", "lignes lues"),
+                    plural(version.rows_kept, "conservée", "conservées"),
+                    plural(version.rows_rejected, "rejetée", "rejetées"),
+                )
+            )
         )
     if current:
         parts.append("(en vigueur)")

@@ -60,6 +60,8 @@ def test_accounts_publication_versions_and_rollback_from_the_command_line(settin
     lines = cli(settings, "versions").stdout.splitlines()
     assert [line.split("\t")[0] for line in lines] == ["2", "1"]
     assert "laureats_bfc.csv" in lines[0] and lines[0].endswith("(en vigueur)")
+    # Counts in words that agree with them: 4 lines read, 3 kept, 1 rejected.
+    assert "4\u00a0lignes lues, 3\u00a0conservées, 1\u00a0rejetée" in lines[0]
 
     refused = cli(settings, "rollback", "1", "--user", "bfc")
     assert refused.returncode == 2 and "pas administrateur" in refused.stderr
