@@ -42,7 +42,7 @@ def framed(page, ignored: tuple[str, ...] = ()) -> html.Div:
 def export_caption(store: DataStore) -> html.Div:
     """What every exported map image says under it: source, data date, version
     (assets/exports.js reads it; the title and filters come from the screen)."""
-    data_date = store.folder.data_date("laureats")
+    data_date = store.data_date
     source = store.folder.source_of("laureats")
     return html.Div(
         id="export-caption",

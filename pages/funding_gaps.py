@@ -84,7 +84,7 @@ def sources(store: DataStore, result: GapResult) -> list[str]:
             tis=store.tis.vintage,
         )
     ]
-    date = store.folder.data_date("laureats")
+    date = store.data_date
     if date:
         lines.append(labels.DATA_DATE.format(date=date))
     if store.version_label:

@@ -93,7 +93,7 @@ def _national_map_data(store: DataStore, state: FilterState) -> dict:
 
 
 def map_footnote(store: DataStore) -> str:
-    date = store.folder.data_date("laureats")
+    date = store.data_date
     parts = [store.version_label] if store.version_label else []
     if date:
         parts.append(labels.DATA_DATE.format(date=date))

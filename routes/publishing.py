@@ -16,7 +16,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from dashboard.data.changes import version_changes, version_diff
-from dashboard.data.drafts import DraftRefused, Drafts, RemovalsNotConfirmed, check_upload
+from dashboard.data.drafts import (
+    DraftRefused,
+    Drafts,
+    RemovalsNotConfirmed,
+    check_upload,
+    draft_changes,
+)
 from dashboard.data.ingest.scope import DEFAULT_MODE, MODES
 from dashboard.data.live_store import LiveStore
 from dashboard.data.schemas import KINDS
@@ -185,6 +191,31 @@ def abandon():
     return redirect(f"{PUBLISH_PATH}?abandon=1", code=303)
 
 
+@publishing.route(f"{PUBLISH_PATH}/changements.csv")
+def draft_changes_csv():
+    """Every row the editor's draft would add, update or remove (its owner only)."""
+    current = current_session()
+    if current is None:
+        return redirect(f"{LOGIN_PATH}?suite={PUBLISH_PATH}")
+    if _drafts() is None:
+        return refuse(503, labels.PUBLISH_NO_DATABASE)
+    try:
+        draft = _drafts().get(request.args.get("brouillon", ""), current.account)
+    except DraftRefused as error:
+        return refuse(404, labels.sentence(str(error)))
+    except SQLAlchemyError:
+        return refuse(503, labels.PUBLISH_UNREACHABLE)
+    frame = draft_changes(draft, _live().store)
+    column = frame.columns[0]
+    frame = frame.drop(columns=["code_commune"]).rename(
+        columns={column: labels.DIFF_COLUMNS["identifiant"], **labels.DIFF_COLUMNS}
+    )
+    frame[labels.DIFF_COLUMNS["statut"]] = frame[labels.DIFF_COLUMNS["statut"]].map(
+        labels.PUBLISH_CHANGES
+    )
+    return _csv(frame, f"changements-{draft.file_name.rsplit('.', 1)[0]}.csv")
+
+
 @publishing.route(f"{DATA_PATH}/versions/<int:number>/retablir", methods=["GET"])
 def rollback_review(number: int):
     """What a roll-back to ``number`` would change, and the form that does it (administrators)."""
@@ -228,10 +259,13 @@ def version_differences(number: int):
     frame[labels.DIFF_COLUMNS["statut"]] = frame[labels.DIFF_COLUMNS["statut"]].map(
         labels.PUBLISH_CHANGES
     )
+    return _csv(frame, f"differences-version-{number}.csv")
+
+
+def _csv(frame, name: str) -> Response:
     response = Response(to_excel_csv(frame), mimetype="text/csv")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="differences-version-{number}.csv"'
-    )
+    safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in name)
+    response.headers["Content-Disposition"] = f'attachment; filename="{safe}"'
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -19,7 +19,7 @@ import pandas as pd
 from sqlalchemy import delete, func, insert, select
 
 from dashboard.accounts.users import Account
-from dashboard.data.changes import changes
+from dashboard.data.changes import changed_rows, changes
 from dashboard.data.database import as_utc, drafts, now, record, writing
 from dashboard.data.ingest import LoadReport, load_file
 from dashboard.data.ingest.links import (
@@ -120,29 +120,15 @@ def check_upload(
         )
     if identifier_column(kind) is None:
         mode = "remplacer"  # rows without identifiers cannot be matched: the file replaces
-    file_name = shortened(file_name)
     plan = FilePlan(kind, only_regions=account.regions, mode=mode)
-    with tempfile.TemporaryDirectory(prefix="ti-publication-") as scratch:
-        path = Path(scratch) / unique_name(file_name, set(), kind)
-        path.write_bytes(content)
-        if mode == "retirer":
-            try:
-                result = load_identifiers(kind, path, read_tables(path))
-            except FileRefused as error:
-                result = refused(kind, path, str(error))
-        else:
-            result = load_file(kind, path, store.geography)
-    if mode != "retirer":
-        link_to_store(result, store)
-        apply_scope(result, plan, store.geography)
-    after = published_after(store, result, plan)
+    result, after = simulate(kind, file_name, content, plan, store)
     impact = _impact(kind, after, store)
     impact |= {"mode": mode, **changes(kind, store.folder.frames.get(kind), after, store)}
     return Draft(
         secrets.token_urlsafe(24),
         account.name,
         kind,
-        path.name,
+        result.path.name,
         content,
         account.regions,
         store.version.number if store.version is not None else None,
@@ -150,6 +136,34 @@ def check_upload(
         impact,
         mode,
     )
+
+
+def simulate(
+    kind: str, file_name: str, content: bytes, plan: FilePlan, store
+) -> tuple[LoadResult, pd.DataFrame]:
+    """The file read as it will be at publication, and its nature's rows once it is."""
+    with tempfile.TemporaryDirectory(prefix="ti-publication-") as scratch:
+        path = Path(scratch) / unique_name(shortened(file_name), set(), kind)
+        path.write_bytes(content)
+        if plan.mode == "retirer":
+            try:
+                result = load_identifiers(kind, path, read_tables(path))
+            except FileRefused as error:
+                result = refused(kind, path, str(error))
+        else:
+            result = load_file(kind, path, store.geography)
+    if plan.mode != "retirer":
+        link_to_store(result, store)
+        apply_scope(result, plan, store.geography)
+    return result, published_after(store, result, plan)
+
+
+def draft_changes(draft: Draft, store) -> pd.DataFrame:
+    """Every row the draft adds, updates or removes (the review lists the first ones)."""
+    plan = FilePlan(draft.kind, only_regions=draft.regions, mode=draft.mode)
+    _result, after = simulate(draft.kind, draft.file_name, draft.content, plan, store)
+    rows = changed_rows(draft.kind, store.folder.frames.get(draft.kind), after)
+    return rows[rows["statut"] != "inchangees"].reset_index(drop=True)
 
 
 def published_after(store, upload: LoadResult, plan: FilePlan) -> pd.DataFrame:

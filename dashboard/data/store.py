@@ -71,6 +71,16 @@ class DataStore:
         return demo and fictitious is not None and bool(fictitious.fillna(False).astype(bool).any())
 
     @property
+    def data_date(self) -> str | None:
+        """« Les données sont arrêtées au … »: the date the lauréat files state, while no
+        publication has changed them; after one, the latest decision date of the data."""
+        published = self.version.files if self.version is not None else ()
+        if any(f.origin == "publication" and f.plan.kind == "laureats" for f in published):
+            dates = pd.to_datetime(self.laureats.get("date_decision"), errors="coerce").dropna()
+            return None if dates.empty else f"{dates.max():%d/%m/%Y}"
+        return self.folder.data_date("laureats")
+
+    @property
     def version_label(self) -> str:
         """« Données : version 7 du 02/12/2026 » ("" for a folder read without a database)."""
         if self.version is None:

@@ -195,7 +195,7 @@ def region_summary(store: DataStore, code: str) -> RegionSummary:
         ti_vintage=store.tis.vintage,
         areas=_areas(store, codes),
         legend_header=str(meta.get("legend_header_exact", labels.LEGEND_HEADER)),
-        data_date=meta.get("data_date") if as_report else latest_decision(rows),
+        data_date=meta.get("data_date") if as_report else store.data_date,
         sources=sources,
         n_fictifs=int(rows["fictif"].sum()) if "fictif" in rows else 0,
         deduced=bool(meta.get("deduit", False)),
@@ -222,12 +222,6 @@ def as_in_report(store: DataStore, code: str, rows: pd.DataFrame) -> bool:
         if result.path.name in names and "id_laureat" in result.frame:
             ids |= set(result.frame["id_laureat"].astype(str))
     return not rows["id_laureat"].astype(str).isin(ids).any()
-
-
-def latest_decision(rows: pd.DataFrame) -> str | None:
-    """« 15/03/2026 »: the latest decision date of ``rows`` (the data are at least that recent)."""
-    dates = pd.to_datetime(rows.get("date_decision"), errors="coerce").dropna()
-    return None if dates.empty else f"{dates.max():%d/%m/%Y}"
 
 
 def region_clusters(store: DataStore, codes: tuple[str, ...]) -> pd.DataFrame:

@@ -479,6 +479,7 @@ PUBLISH_EXAMPLES = {
     "mises_a_jour": "Lignes mises à jour (champs modifiés)",
     "retirees": "Lignes retirées",
 }
+PUBLISH_CHANGES_CSV = "Toutes les lignes ajoutées, mises à jour ou retirées (CSV)"
 PUBLISH_EXAMPLES_MORE = "… et {n} de plus."
 PUBLISH_CONFIRM_REMOVALS = (
     "Cette publication retire {n} des données publiées. Pour confirmer, saisissez ce nombre :"

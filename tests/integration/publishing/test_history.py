@@ -79,3 +79,16 @@ def test_each_version_lists_the_rows_it_changed(app, live):
     assert client.get("/donnees/versions/1/differences.csv").status_code == 404
     page = client.get("/_dash-layout", headers={"Referer": "http://localhost/donnees"})
     assert "/donnees/versions/2/differences.csv" in json.dumps(page.get_json())
+
+
+def test_a_draft_lists_every_row_it_would_change_for_its_editor_only(app, live):
+    editor, token = signed_in(app, "bfc")
+    draft = draft_id(upload(editor, token, "laureats_bfc_retraits.csv", mode="retirer"))
+    answer = editor.get(f"/donnees/publier/changements.csv?brouillon={draft}")
+    assert answer.status_code == 200
+    rows = pd.read_csv(io.BytesIO(answer.data), sep=";", encoding="utf-8-sig", dtype=str)
+    assert rows["Identifiant"].tolist() == ["demo-fictif-0002", "demo-fictif-0003"]
+    assert set(rows["Changement"]) == {"retirées"}
+    other, _token = signed_in(app, "grandest")
+    assert other.get(f"/donnees/publier/changements.csv?brouillon={draft}").status_code == 404
+    assert live.number == 1  # a look changes nothing
