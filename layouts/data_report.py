@@ -143,7 +143,8 @@ def _version_row(
         number += [" ", dbc.Badge(labels.VERSION_CURRENT, color="success")]
     action = ACTION_LABELS.get(version.action, version.action)
     if version.nature:
-        action += f" ({kind_label(version.nature)})"
+        mode = labels.PUBLISH_MODE_SHORT.get(version.mode or "", "")
+        action += f" ({kind_label(version.nature)}{', ' + mode if mode else ''})"
     if version.restored_from:
         action += f" : version {version.restored_from}"
     report = (

@@ -87,6 +87,13 @@ class Version:
         return self.action in ("publication", "retour")
 
     @property
+    def mode(self) -> str | None:
+        """How a publication changed its nature (ajouter, retirer, remplacer); None otherwise."""
+        if self.action != "publication" or not self.files:
+            return None
+        return self.files[-1].plan.mode
+
+    @property
     def plans(self) -> dict[str, FilePlan]:
         return {stored.name: stored.plan for stored in self.files}
 
