@@ -8,6 +8,7 @@ review page itself is a Dash page (``layouts.publish``) rendered by the router.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 
 from dash import Dash
@@ -42,6 +43,7 @@ from routes.sessions import (
 )
 
 LOG = logging.getLogger(__name__)
+CONFIRMED = re.compile(r"\s*(\d[\d \u00a0\u202f]*)\s*(?:lignes?)?\s*")
 MULTIPART_MARGIN = 64 * 1024  # form fields and multipart boundaries around the file
 
 
@@ -309,9 +311,10 @@ def health():
 
 
 def confirmed_number(text: str | None) -> int | None:
-    """The number of removals the editor typed (« 83 », « 83 lignes »), None if unreadable."""
-    digits = "".join(character for character in (text or "")[:20] if character.isdigit())
-    return int(digits) if digits else None
+    """The number of removals the editor typed (« 83 », « 1 416 », « 83 lignes »), None when
+    it is anything else (« -2 », « deux »)."""
+    found = CONFIRMED.fullmatch((text or "")[:40])
+    return int(re.sub(r"\D", "", found.group(1))) if found else None
 
 
 def _refresh_soon(live: LiveStore | None) -> None:

@@ -10,11 +10,13 @@ import json
 import pandas as pd
 
 from tests.integration.publishing.support import (
+    CASES,
     DEMO_LAUREATS,
     ORIGIN,
     confirm,
     draft_id,
     log_in,
+    message,
     page_token,
     signed_in,
     upload,
@@ -92,3 +94,41 @@ def test_a_draft_lists_every_row_it_would_change_for_its_editor_only(app, live):
     other, _token = signed_in(app, "grandest")
     assert other.get(f"/donnees/publier/changements.csv?brouillon={draft}").status_code == 404
     assert live.number == 1  # a look changes nothing
+
+
+def test_malformed_history_and_mode_requests_get_a_french_4xx(app, live):
+    editor, token = signed_in(app, "bfc")
+    with (CASES / "laureats_bfc_ajout.csv").open("rb") as handle:
+        bad_mode = editor.post(
+            "/donnees/publier",
+            data={
+                "nature": "laureats",
+                "mode": "effacer-tout",
+                "csrf_token": token,
+                "fichier": (handle, "x.csv"),
+            },
+            headers=ORIGIN,
+            content_type="multipart/form-data",
+        )
+    assert bad_mode.status_code == 400 and "Mode de publication inconnu" in message(bad_mode)
+    draft = draft_id(upload(editor, token, "laureats_bfc_retraits.csv", mode="retirer"))
+    for typed in ("abc", "", "-2", "2" * 40):
+        refused = (
+            confirm(editor, token, draft, None)
+            if typed == ""
+            else editor.post(
+                "/donnees/publier/confirmer",
+                data={"brouillon": draft, "csrf_token": token, "retraits": typed},
+                headers=ORIGIN,
+            )
+        )
+        assert refused.status_code == 400, typed
+    client = app.server.test_client()
+    for path in (
+        "/donnees/versions/0/differences.csv",
+        "/donnees/versions/99999999999999999999999/differences.csv",
+        "/donnees/publier/changements.csv?brouillon=%3Cscript%3E",
+    ):
+        answer = client.get(path)
+        assert answer.status_code in (302, 404), path
+    assert live.number == 1
