@@ -196,7 +196,7 @@ def register_repaint(app: Dash, store: StoreSource) -> None:
             patch,
             rule_sentence(result, state),
             counts_sentence(result, state),
-            table_columns(result),
+            table_columns(result, state.regions),
             bool(n_listed),
             threshold_placeholder(result),
             hrefs["csv"],

@@ -137,9 +137,7 @@ def gap_controls(options: dict[str, list[dict]], state: GapState, result: GapRes
     basis_options = [
         {"label": labels.GAPS_BASES["habitant"], "value": "habitant"},
         {
-            "label": labels.GAPS_BASES["emploi_industriel"]
-            if result.industrial_jobs_loaded
-            else labels.GAPS_BASIS_DISABLED,
+            "label": jobs_basis_label(result),
             "value": "emploi_industriel",
             "disabled": not result.industrial_jobs_loaded,
         },
@@ -227,6 +225,18 @@ def gap_controls(options: dict[str, list[dict]], state: GapState, result: GapRes
     )
 
 
+def jobs_basis_label(result: GapResult) -> str:
+    """The industrial-job basis, with how much of France has the data behind it."""
+    if not result.industrial_jobs_loaded:
+        return labels.GAPS_BASIS_DISABLED
+    covered, total = result.jobs_departements
+    if covered and covered < total:
+        return labels.GAPS_BASIS_PARTIAL.format(
+            n=formatting.plural(covered, "département"), total=total
+        )
+    return labels.GAPS_BASES["emploi_industriel"]
+
+
 def threshold_placeholder(result: GapResult) -> str:
     if not result.threshold_is_default or result.threshold is None:
         return ""
@@ -290,7 +300,8 @@ def gaps_table_page(
     return records, page_count
 
 
-def table_columns(result: GapResult) -> list[dict]:
+def table_columns(result: GapResult, regions: tuple[str, ...] = ()) -> list[dict]:
+    """The list's columns; those of industrial employment only when a listed territory has it."""
     names = labels.GAPS_COLUMNS
     columns = [
         number_column("rang_liste", names["rang_liste"], 0),
@@ -299,7 +310,10 @@ def table_columns(result: GapResult) -> list[dict]:
         {"id": "verdict_texte", "name": names["verdict_texte"]},
         number_column("population", names["population"], 0),
     ]
-    if result.industrial_jobs_loaded:
+    jobs_shown = result.industrial_jobs_loaded and bool(
+        result.listed(regions)["emplois_industriels"].notna().any()
+    )
+    if jobs_shown:
         columns += [
             number_column("emplois_industriels", names["emplois_industriels"], 0),
             number_column("part_emploi_industriel", names["part_emploi_industriel"], 1),
@@ -310,7 +324,7 @@ def table_columns(result: GapResult) -> list[dict]:
         number_column("aide_meur", names["aide_meur"], 3),
         number_column("aide_par_habitant", names["aide_par_habitant"], 2),
     ]
-    if result.industrial_jobs_loaded:
+    if jobs_shown:
         columns.append(
             number_column("aide_par_emploi_industriel", names["aide_par_emploi_industriel"], 2)
         )
@@ -329,7 +343,7 @@ def gaps_table(result: GapResult, state: GapState) -> html.Div:
             dash_table.DataTable(
                 id="gaps-table",
                 data=records,
-                columns=table_columns(result),
+                columns=table_columns(result, state.regions),
                 sort_action="custom",
                 sort_by=[],
                 page_action="custom",

@@ -272,6 +272,11 @@ def ti_sheet(
                             dbc.Col(
                                 [
                                     html.H3(labels.TI_BY_ENJEU, className="h6"),
+                                    html.P(
+                                        labels.TI_ENJEU_NOTE,
+                                        id="ti-enjeux-note",
+                                        className="small text-muted mb-1",
+                                    ),
                                     dcc.Graph(
                                         id="ti-enjeux-chart",
                                         figure=enjeu_figure,

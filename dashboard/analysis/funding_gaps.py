@@ -141,6 +141,8 @@ class GapResult:
     indicator_year: int | None
     indicator_source: str | None
     criterion: str = "financement"
+    # Départements with industrial employment loaded, and how many there are.
+    jobs_departements: tuple[int, int] = (0, 0)
 
     def listed(self, regions: tuple[str, ...] = ()) -> pd.DataFrame:
         """The unfunded and under-funded territories (or, by the network criterion, those no
@@ -265,6 +267,7 @@ def _funding_gaps(store: DataStore, state: GapState) -> GapResult:
         indicator_year=jobs.year,
         indicator_source=jobs.source,
         criterion=state.criterion,
+        jobs_departements=jobs_departements(store),
     )
 
 
@@ -349,6 +352,19 @@ def industrial_jobs(store: DataStore, level: str) -> IndustrialJobs:
     sources = rows["source"].dropna().astype(str).unique().tolist()
     source = " ; ".join(sources) or (store.folder.source_of("indicateurs") or None)
     return IndustrialJobs(table.reindex(columns=columns), year, source)
+
+
+def jobs_departements(store: DataStore) -> tuple[int, int]:
+    """(départements with industrial employment for at least one commune, all départements)."""
+    total = len(store.geography.names("dep"))
+    indicators = store.indicators
+    if indicators.empty:
+        return 0, total
+    rows = indicators[
+        (indicators["indicateur"] == INDUSTRIAL_JOBS) & (indicators["niveau"] == "commune")
+    ]
+    codes = store.geography.commune_rows(rows["code_territoire"].astype(str))["dep"].dropna()
+    return int(codes.nunique()), total
 
 
 def level_name(level: str) -> str:

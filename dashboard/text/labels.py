@@ -136,6 +136,10 @@ TI_NO_LAUREAT = "Aucun lauréat dans ce territoire pour les données chargées."
 TI_FUNDING_TITLE = "Financements comparés à la moyenne nationale par Territoire d'industrie"
 TI_BY_PROGRAMME = "Par programme"
 TI_BY_ENJEU = "Par enjeu"
+TI_ENJEU_NOTE = (
+    "Un projet à plusieurs enjeux compte en entier dans chacun : la somme des enjeux "
+    "dépasse le total du territoire."
+)
 TI_THIS = "Ce territoire"
 TI_AVERAGE = "Moyenne par TI ({n} TI)"
 TI_CLUSTERS_TITLE = "Clusters et réseaux qui travaillent avec lui"
@@ -294,6 +298,7 @@ GAPS_CRITERIA = {
 }
 GAPS_CRITERION_LABEL = "Liste"
 GAPS_SUMMARY_NO_NETWORK = " · {n} {kind} sans cluster ni réseau"
+GAPS_BASIS_PARTIAL = "par emploi industriel (renseigné pour {n} sur {total})"
 GAPS_BASIS_DISABLED = "par emploi industriel (aucun fichier d'emploi industriel chargé)"
 VERDICTS = {
     "non_finance": "Non financé",

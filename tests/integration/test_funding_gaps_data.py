@@ -113,3 +113,21 @@ def test_epci_level_covers_every_epci_and_counts_add_up(demo_store):
     assert counts["non_finance"] == 1_253 - funded_epci
     bfc = result.counts(("27",))
     assert sum(bfc.values()) == len(result.shown(("27",)))
+
+
+def test_the_industrial_job_basis_says_how_much_of_france_it_covers(demo_store):
+    """The demo ships URSSAF industrial employment for Jura only: 1 département of 101."""
+    from layouts.funding_gaps import jobs_basis_label, table_columns
+
+    result = funding_gaps(demo_store, GapState())
+    assert result.jobs_departements == (1, 101)
+    assert (
+        jobs_basis_label(result)
+        == "par emploi industriel (renseigné pour 1\u00a0département sur 101)"
+    )
+    # A list of Bretagne territories has no industrial employment: its columns are hidden.
+    shown = {column["id"] for column in table_columns(result, ("53",))}
+    assert "emplois_industriels" not in shown and "aide_par_emploi_industriel" not in shown
+    # The TIs of Bourgogne-Franche-Comté without a cluster include Haut-Jura and Grand Dole.
+    networks = funding_gaps(demo_store, GapState(criterion="sans_reseau"))
+    assert "emplois_industriels" in {c["id"] for c in table_columns(networks, ("27",))}
