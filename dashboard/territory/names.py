@@ -45,6 +45,8 @@ ABROAD = ("etranger", "hors de france", "international")
 NATIONAL = ("national", "nationale", "france", "france entiere")
 MAX_SUGGESTIONS = 3
 SUGGESTION_CUTOFF = 0.75
+# Close names are looked for among the first unknown names of a file only (0.05 s each).
+MAX_SUGGESTION_SEARCHES = 200
 
 
 def normalised(text: str) -> str:
@@ -144,6 +146,7 @@ class TerritoryNames:
 
     def __init__(self, index: pd.DataFrame) -> None:
         self.index = index
+        self._searches = 0  # close-name searches made (bounded: a hostile file has many names)
 
     @cached_property
     def _by_key(self) -> dict[str, np.ndarray]:
@@ -200,6 +203,9 @@ class TerritoryNames:
             return Resolution(token=token(row["kind"], row["code"]))
         if len(found) > 1:
             return Resolution(candidates=tuple(found.sort_values(["rank", "label"])["label"]))
+        if self._searches >= MAX_SUGGESTION_SEARCHES:
+            return Resolution()  # unknown, without a 0.05 s search for close names
+        self._searches += 1
         close = difflib.get_close_matches(key, self._by_key, MAX_SUGGESTIONS, SUGGESTION_CUTOFF)
         return Resolution(
             suggestions=tuple(self.index["label"].iloc[self._by_key[name][0]] for name in close)
@@ -213,19 +219,6 @@ class TerritoryNames:
             return self.index.iloc[:0]
         found = self.index.iloc[positions]
         return found[found["kind"].isin(kinds)] if kinds else found
-
-    def label(self, value: str) -> str:
-        """« Pays Basque (Territoire d'industrie) » for ``ti:ti-7514``; the value if unknown."""
-        parsed = parse_token(value)
-        if parsed is None:
-            return value
-        row = self.index[(self.index["kind"] == parsed[0]) & (self.index["code"] == parsed[1])]
-        return row["label"].iloc[0] if not row.empty else value
-
-    def name(self, value: str) -> str:
-        parsed = parse_token(value)
-        row = self.index[(self.index["kind"] == parsed[0]) & (self.index["code"] == parsed[1])]
-        return row["name"].iloc[0] if not row.empty else value
 
 
 def _prefer_higher_levels(found: pd.DataFrame) -> pd.DataFrame:
