@@ -139,8 +139,14 @@ def upload():
     mode = request.form.get("mode", DEFAULT_MODE)
     if mode not in MODES:
         return refuse(400, labels.PUBLISH_BAD_MODE)
+    typed_date = request.form.get("date_donnees", "")[:40]
+    data_date = formatting.parse_date(typed_date)
+    if typed_date.strip() and data_date is None:
+        return refuse(400, labels.PUBLISH_BAD_DATE.format(text=typed_date.strip()))
     try:
-        draft = check_upload(kind, sent.filename, content, current.account, _live().store, mode)
+        draft = check_upload(
+            kind, sent.filename, content, current.account, _live().store, mode, data_date
+        )
     except DraftRefused as error:
         return refuse(403, labels.sentence(str(error)))
     try:

@@ -23,7 +23,7 @@ from dashboard.data.schemas import KINDS
 from dashboard.data.store import DataFolderMissing
 from dashboard.data.versions import ACTION_LABELS, DataVersions, Version, VersionNotFound
 from dashboard.settings import Settings, SettingsError
-from dashboard.text.formatting import plural
+from dashboard.text.formatting import parse_date, plural
 
 EXIT_OK = 0
 EXIT_REFUSED = 2
@@ -161,8 +161,13 @@ def _publish(args: Namespace, settings: Settings) -> int:
     live = open_live_store(settings)
     account = _account(Accounts(live.versions.engine), args.user, need_admin=False)
     content = args.file.read_bytes()
+    data_date = parse_date(args.data_date)
+    if args.data_date and data_date is None:
+        return _fail(f"date illisible : « {args.data_date} » (jj/mm/aaaa attendu)")
     try:
-        draft = check_upload(args.kind, args.file.name, content, account, live.store, args.mode)
+        draft = check_upload(
+            args.kind, args.file.name, content, account, live.store, args.mode, data_date
+        )
     except DraftRefused as error:
         return _fail(str(error))
     print(draft.report.to_text())

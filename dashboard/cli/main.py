@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
         help="ajouter (ajout ou mise à jour, par défaut), retirer (identifiants) ou remplacer",
     )
     publish.add_argument(
+        "--date-donnees",
+        metavar="JJ/MM/AAAA",
+        dest="data_date",
+        help="date d'arrêt des données (par défaut : la date de décision la plus récente)",
+    )
+    publish.add_argument(
         "--confirmer-retraits",
         type=int,
         metavar="N",

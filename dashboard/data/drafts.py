@@ -69,6 +69,11 @@ class Draft:
     mode: str = DEFAULT_MODE
 
     @property
+    def data_date(self) -> str | None:
+        """The date the editor says the data are current at (ISO), kept with the review."""
+        return self.impact.get("date_donnees")
+
+    @property
     def publishable(self) -> bool:
         return self.report.ok and self.report.rows_kept > 0
 
@@ -100,6 +105,7 @@ def check_upload(
     account: Account,
     store,
     mode: str = DEFAULT_MODE,
+    data_date: str | None = None,
 ) -> Draft:
     """Validate ``content`` exactly as a published file will be read, and what it would change.
 
@@ -124,6 +130,8 @@ def check_upload(
     result, after = simulate(kind, file_name, content, plan, store)
     impact = _impact(kind, after, store)
     impact |= {"mode": mode, **changes(kind, store.folder.frames.get(kind), after, store)}
+    if data_date:
+        impact["date_donnees"] = data_date
     return Draft(
         secrets.token_urlsafe(24),
         account.name,
@@ -310,6 +318,7 @@ class Drafts:
                 draft.report.to_text(),
                 draft.regions,
                 draft.mode,
+                draft.data_date,
             )
             published = publish_in(connection, upload, account.name, draft.reviewed_on)
             connection.execute(delete(drafts).where(drafts.c.id == draft_id))

@@ -73,12 +73,19 @@ class DataStore:
     @property
     def data_date(self) -> str | None:
         """« Les données sont arrêtées au … »: the date the lauréat files state, while no
-        publication has changed them; after one, the latest decision date of the data."""
+        publication has changed them; after one, the date its publisher gave, else the
+        latest decision date of the data."""
         published = self.version.files if self.version is not None else ()
-        if any(f.origin == "publication" and f.plan.kind == "laureats" for f in published):
-            dates = pd.to_datetime(self.laureats.get("date_decision"), errors="coerce").dropna()
-            return None if dates.empty else f"{dates.max():%d/%m/%Y}"
-        return self.folder.data_date("laureats")
+        publications = [
+            f for f in published if f.origin == "publication" and f.plan.kind == "laureats"
+        ]
+        if not publications:
+            return self.folder.data_date("laureats")
+        given = [f.plan.data_date for f in publications if f.plan.data_date]
+        if given and given[-1] == publications[-1].plan.data_date:  # the latest one said it
+            return f"{pd.Timestamp(given[-1]):%d/%m/%Y}"
+        dates = pd.to_datetime(self.laureats.get("date_decision"), errors="coerce").dropna()
+        return None if dates.empty else f"{dates.max():%d/%m/%Y}"
 
     @property
     def version_label(self) -> str:

@@ -114,6 +114,7 @@ class Upload:
     report: str
     regions: tuple[str, ...] = ()  # the editor's régions; () = all
     mode: str = "remplacer"  # see dashboard.data.ingest.scope.MODES
+    data_date: str | None = None  # ISO date the publisher says the data are current at
 
     @property
     def sha256(self) -> str:
@@ -278,7 +279,9 @@ def publish_in(connection, upload: Upload, author: str, reviewed_on: int | None)
     files = base.files if base else ()
     kept = _files_after_replacing(files, upload) if upload.mode == "remplacer" else list(files)
     name = unique_name(upload.name, {stored.name for stored in kept}, upload.kind)
-    plan = FilePlan(upload.kind, only_regions=upload.regions, mode=upload.mode)
+    plan = FilePlan(
+        upload.kind, only_regions=upload.regions, mode=upload.mode, data_date=upload.data_date
+    )
     new = StoredFile(name, _store_blob(connection, upload.content), plan, "publication")
     files = (*kept, new)
     version = _insert_version(

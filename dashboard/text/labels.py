@@ -530,6 +530,10 @@ PUBLISH_DONE = (
 PUBLISH_OVERTOOK = " Entre-temps, la version {numbers} a été publiée : votre fichier s'y ajoute."
 PUBLISH_ABANDONED = "Publication abandonnée : aucune donnée n'a changé."
 PUBLISH_NO_FILE = "Aucun fichier reçu : choisissez un fichier CSV ou XLSX."
+PUBLISH_BAD_DATE = "Date illisible : « {text} » (jj/mm/aaaa attendu)."
+PUBLISH_DATE = (
+    "Les données sont arrêtées au (facultatif ; sinon la date de décision la plus récente)"
+)
 PUBLISH_BAD_MODE = "Mode de publication inconnu : choisissez-le dans la liste."
 PUBLISH_BAD_KIND = "Nature de données inconnue : choisissez-la dans la liste."
 PUBLISH_TOO_BIG = (

@@ -36,6 +36,8 @@ class FilePlan:
     except_regions: tuple[str, ...] = ()  # rows there were replaced by a later publication
     # Files stored before the modes existed replaced their perimeter: that stays their meaning.
     mode: str = "remplacer"
+    # « Les données sont arrêtées au … » as the publisher gave it (ISO date), if any.
+    data_date: str | None = None
 
     def to_json(self) -> dict:
         return {
@@ -43,16 +45,19 @@ class FilePlan:
             "only_regions": list(self.only_regions),
             "except_regions": list(self.except_regions),
             "mode": self.mode,
+            "data_date": self.data_date,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> FilePlan:
         mode = str(data.get("mode") or "remplacer")
+        date = data.get("data_date")
         return cls(
             str(data["kind"]),
             tuple(str(code) for code in data.get("only_regions") or ()),
             tuple(str(code) for code in data.get("except_regions") or ()),
             mode if mode in MODES else "remplacer",
+            str(date) if date else None,
         )
 
 

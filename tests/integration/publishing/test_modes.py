@@ -17,8 +17,10 @@ from dashboard.settings import DEMO_DATA_DIR
 from tests.integration.publishing.support import (
     CASES,
     DEMO_LAUREATS,
+    ORIGIN,
     confirm,
     draft_id,
+    message,
     run_cli,
     signed_in,
     upload,
@@ -198,7 +200,10 @@ def test_the_command_line_offers_the_same_modes_and_exit_codes(settings):
     assert done.returncode == 0, done.stderr
     assert "Lignes (retrait) : " in done.stdout and "2\u00a0retirées" in done.stdout
     ajout = str(CASES / "laureats_bfc_ajout.csv")
-    added = cli("publish", "laureats", ajout, "--user", "bfc")  # « ajouter » by default
+    undated = cli("publish", "laureats", ajout, "--user", "bfc", "--date-donnees", "demain")
+    assert undated.returncode == 2 and "date illisible : « demain »" in undated.stderr
+    # « ajouter » by default; the data date as the publisher gives it.
+    added = cli("publish", "laureats", ajout, "--user", "bfc", "--date-donnees", "30/04/2026")
     assert added.returncode == 0, added.stderr
     assert f"{ADDED}\u00a0ajoutées" in added.stdout
 
@@ -250,3 +255,36 @@ def test_the_demo_banner_ends_when_published_data_replace_the_demos(settings):
     assert draft.removed == DEMO_LAUREATS
     publish(live, national, draft, DEMO_LAUREATS)
     assert not live.store.is_demo
+
+
+def test_the_data_date_is_the_publishers_else_the_latest_decision(settings):
+    live = open_live_store(settings)
+    assert live.store.data_date == "24/09/2021"  # the demo files' metadata
+    content = (CASES / "laureats_bfc_ajout.csv").read_bytes()
+    dated = check_upload("laureats", "a.csv", content, BFC, live.store, "ajouter", "2026-04-30")
+    publish(live, BFC, dated)
+    assert live.store.data_date == "30/04/2026"
+    # A later publication that gives no date: the latest decision of the data shown.
+    row = demo_row("demo-fictif-0004").to_frame().T.rename_axis("id_laureat").reset_index()
+    row["date_decision"] = "2026-05-20"
+    undated = draft_of(live, BFC, "b.csv", "ajouter", row.to_csv(index=False).encode())
+    publish(live, BFC, undated)
+    assert live.store.data_date == "20/05/2026"
+
+
+def test_an_unreadable_data_date_is_refused_in_french(app, live):
+    client, token = signed_in(app, "bfc")
+    with (CASES / "laureats_bfc_ajout.csv").open("rb") as handle:
+        answer = client.post(
+            "/donnees/publier",
+            data={
+                "nature": "laureats",
+                "csrf_token": token,
+                "date_donnees": "31/02/2026",
+                "fichier": (handle, "a.csv"),
+            },
+            headers=ORIGIN,
+            content_type="multipart/form-data",
+        )
+    assert answer.status_code == 400
+    assert message(answer) == "Date illisible : « 31/02/2026 » (jj/mm/aaaa attendu)."
