@@ -41,7 +41,7 @@ def test_editor_adds_then_withdraws_in_the_browser(dash_duo, app, live, tmp_path
         "innerHTML"
     )
     driver.find_element(By.ID, "publish-file").send_keys(str(CASES / "laureats_bfc.csv"))
-    driver.find_element(By.ID, "publish-check").click()
+    press(driver, "#publish-check")
 
     dash_duo.wait_for_element("#publish-review", timeout=30)
     review = driver.find_element(By.ID, "publish-review").text
@@ -68,7 +68,7 @@ def test_editor_adds_then_withdraws_in_the_browser(dash_duo, app, live, tmp_path
     dash_duo.wait_for_element("#publish-form", timeout=20)
     press(driver, "#mode-retirer")
     driver.find_element(By.ID, "publish-file").send_keys(str(CASES / "laureats_bfc_retraits.csv"))
-    driver.find_element(By.ID, "publish-check").click()
+    press(driver, "#publish-check")
     dash_duo.wait_for_element("#publish-removals", timeout=30)
     assert "demo-fictif-0002" in driver.find_element(By.ID, "publish-review").text
     driver.save_screenshot(str(tmp_path / "retrait-1366.png"))
